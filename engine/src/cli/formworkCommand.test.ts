@@ -1,0 +1,124 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/index.js';
+
+const bin = new URL('../../bin/formwork.js', import.meta.url).pathname;
+
+/** The embedded default: these tests run the CLI on PGlite whatever the suite's database. */
+function embeddedEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<number | null>;
+  stderr: () => string;
+}
+
+function startProcess(dataDir: string): Promise<Running> {
+  const child = spawn(process.execPath, [bin, 'start'], { env: embeddedEnv(dataDir) });
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /running at (http:\/\/[^/\s]+)\//.exec(stderr);
+      if (match) resolve({ child, url: match[1]!, exited, stderr: () => stderr });
+    });
+    void exited.then((code) => reject(new Error(`formwork start exited ${code}: ${stderr}`)));
+  });
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv) {
+  return spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+}
+
+describe('formwork CLI on the embedded database', () => {
+  const databases: TestDatabase[] = [];
+  const embeddedDir = async () => {
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      const db = await createTestDatabase();
+      databases.push(db);
+      return db.dataDir;
+    } finally {
+      if (saved !== undefined) process.env.DATABASE_URL = saved;
+    }
+  };
+  afterAll(async () => {
+    for (const db of databases) await db.drop();
+  });
+
+  it('start serves health on PGlite; a second start on the same DATA_DIR exits with a clear message; SIGTERM stops cleanly; a restart keeps the data', async () => {
+    const dataDir = await embeddedDir();
+    const first = await startProcess(dataDir);
+    try {
+      const health = await (await fetch(`${first.url}/api/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', database: 'pglite' });
+
+      const second = runCli(['start'], embeddedEnv(dataDir));
+      expect(second.status).toBe(1);
+      expect(second.stderr).toContain(`DATA_DIR ${dataDir} is in use by another Formwork process`);
+      expect(second.stderr).not.toMatch(/\n\s+at /);
+      expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+    } finally {
+      first.child.kill('SIGTERM');
+    }
+    expect(await first.exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'formwork.lock'))).toBe(false);
+
+    const migrateAgain = runCli(['migrate'], embeddedEnv(dataDir));
+    expect(migrateAgain.status).toBe(0);
+    expect(migrateAgain.stdout).toContain('no pending migrations');
+
+    const restarted = await startProcess(dataDir);
+    try {
+      expect((await fetch(`${restarted.url}/api/health`)).status).toBe(200);
+    } finally {
+      restarted.child.kill('SIGTERM');
+    }
+    expect(await restarted.exited).toBe(0);
+  });
+
+  it('migrate applies the migrations of a new data directory', async () => {
+    const result = runCli(['migrate'], embeddedEnv(await embeddedDir()));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Applied 1 migration(s): 0001-system');
+  });
+
+  it('config prints every variable; a bad value exits 1 naming the variable', async () => {
+    const table = runCli(['config'], embeddedEnv('/tmp/formwork-config-test'));
+    expect(table.status).toBe(0);
+    for (const name of [
+      'PORT',
+      'HOST',
+      'DATABASE_URL',
+      'CLICKHOUSE_URL',
+      'DATA_DIR',
+      'LOG_LEVEL',
+    ]) {
+      expect(table.stdout).toContain(name);
+    }
+    const bad = runCli(['start'], embeddedEnv('/tmp/formwork-config-test', { PORT: 'eighty' }));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('formwork: PORT must be an integer from 0 to 65535 (got "eighty")\n');
+  });
+
+  it('an unknown command exits non-zero with help', () => {
+    const result = runCli(['frobnicate'], embeddedEnv('/tmp/formwork-config-test'));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("unknown command 'frobnicate'");
+  });
+});

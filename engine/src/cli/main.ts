@@ -1,0 +1,49 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../config/loadConfig.js';
+import { DataDirLockedError } from '../database/DataDirLock.js';
+import { PluginLoadError } from '../plugin-host/PluginHost.js';
+import { configCommand } from './configCommand.js';
+import { migrateCommand } from './migrateCommand.js';
+import { startCommand } from './startCommand.js';
+
+/** Errors whose message says everything an operator needs: printed without a stack. */
+const OPERATOR_ERRORS = [ConfigError, DataDirLockedError, PluginLoadError];
+
+/** Runs the formwork CLI and resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name('formwork')
+    .description('Formwork engine: 基本公共卫生服务平台 / basic public-health services platform')
+    .exitOverride()
+    .showHelpAfterError();
+
+  let exitCode = 0;
+  const run = (action: () => Promise<number>) => async () => {
+    exitCode = await action();
+  };
+  program
+    .command('start')
+    .description('start the engine (embedded PGlite unless DATABASE_URL is set)')
+    .action(run(() => startCommand(loadConfig())));
+  program
+    .command('migrate')
+    .description('apply pending database migrations and exit')
+    .action(run(() => migrateCommand(loadConfig())));
+  program
+    .command('config')
+    .description('print the configuration variables and their effective values')
+    .action(run(() => configCommand(loadConfig())));
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    if (OPERATOR_ERRORS.some((type) => err instanceof type)) {
+      process.stderr.write(`formwork: ${(err as Error).message}\n`);
+      return 1;
+    }
+    process.stderr.write(`formwork: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}

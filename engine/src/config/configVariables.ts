@@ -1,0 +1,51 @@
+/**
+ * Every environment variable the engine reads, with its default and meaning. The README's
+ * configuration table and `formwork config` are printed from this list, so it is the one
+ * place to document a new setting.
+ */
+export interface ConfigVariable {
+  name: string;
+  default: string;
+  description: string;
+}
+
+export const configVariables: readonly ConfigVariable[] = [
+  { name: 'PORT', default: '3000', description: 'HTTP port (0 lets the OS pick one).' },
+  { name: 'HOST', default: '127.0.0.1', description: 'Interface to listen on.' },
+  {
+    name: 'DATABASE_URL',
+    default: '(unset)',
+    description:
+      'PostgreSQL connection URL. Unset: an embedded PGlite runs inside the engine, kept in DATA_DIR.',
+  },
+  {
+    name: 'CLICKHOUSE_URL',
+    default: '(unset)',
+    description: 'ClickHouse server for reporting. Unset: embedded chDB in DATA_DIR.',
+  },
+  {
+    name: 'DATA_DIR',
+    default: './data',
+    description: 'Where embedded databases and the lock file live.',
+  },
+  {
+    name: 'LOG_LEVEL',
+    default: 'info',
+    description: 'fatal, error, warn, info, debug, trace or silent.',
+  },
+  {
+    name: 'BODY_LIMIT',
+    default: '1mb',
+    description: 'Largest accepted request body (e.g. 512kb, 2mb); larger bodies get 413.',
+  },
+  {
+    name: 'PLUGINS',
+    default: '(all bundled)',
+    description: 'Comma-separated plugin package names to load, or "none".',
+  },
+  {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    default: '10000',
+    description: 'How long a graceful shutdown waits for requests in flight.',
+  },
+];

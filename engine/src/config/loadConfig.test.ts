@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseByteSize } from './loadConfig.js';
+
+describe('loadConfig', () => {
+  it('works with no configuration at all', () => {
+    expect(loadConfig({}, '/srv/formwork')).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      clickhouseUrl: undefined,
+      dataDir: path.resolve('/srv/formwork/data'),
+      logLevel: 'info',
+      bodyLimitBytes: 1024 * 1024,
+      plugins: undefined,
+      shutdownTimeoutMs: 10_000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://root@127.0.0.1:5432/test',
+        CLICKHOUSE_URL: 'http://127.0.0.1:8123',
+        DATA_DIR: '/var/lib/formwork',
+        LOG_LEVEL: 'DEBUG',
+        BODY_LIMIT: '256kb',
+        PLUGINS: '@formwork/plugin-devices, @formwork/plugin-ca-signing',
+        SHUTDOWN_TIMEOUT_MS: '2000',
+      },
+      '/',
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://root@127.0.0.1:5432/test',
+      dataDir: '/var/lib/formwork',
+      logLevel: 'debug',
+      bodyLimitBytes: 256 * 1024,
+      plugins: ['@formwork/plugin-devices', '@formwork/plugin-ca-signing'],
+      shutdownTimeoutMs: 2000,
+    });
+    expect(loadConfig({ PLUGINS: 'none' }).plugins).toEqual([]);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be an integer from 0 to 65535 \(got "abc"\)/],
+    [{ PORT: '70000' }, /PORT must be an integer/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL must start with postgres:\/\//],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
+    [{ BODY_LIMIT: 'lots' }, /BODY_LIMIT must be a size such as 512kb/],
+  ])('rejects %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('parses sizes', () => {
+    expect(parseByteSize('X', '100')).toBe(100);
+    expect(parseByteSize('X', '1.5kb')).toBe(1536);
+    expect(parseByteSize('X', '2MB')).toBe(2 * 1024 * 1024);
+  });
+});

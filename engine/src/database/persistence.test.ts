@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineConfig } from '../config/EngineConfig.js';
+import { createLogger } from '../logging/createLogger.js';
+import { Engine } from '../server/Engine.js';
+import { createTestDatabase } from '../testing/index.js';
+import { Database } from './Database.js';
+import { migrate } from './migrate.js';
+
+async function installationId(engine: Engine): Promise<string> {
+  const [rows] = await engine.database.sequelize.query(
+    "SELECT value->>'id' AS id FROM formwork_system WHERE key = 'installation'",
+  );
+  return (rows as { id: string }[])[0]!.id;
+}
+
+describe('database', () => {
+  it('keeps what was stored across a stop and a start', async () => {
+    const database = await createTestDatabase();
+    const config: EngineConfig = {
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: database.databaseUrl,
+      clickhouseUrl: undefined,
+      dataDir: database.dataDir,
+      logLevel: 'silent',
+      bodyLimitBytes: 1024,
+      plugins: [],
+      shutdownTimeoutMs: 1000,
+    };
+    const logger = createLogger('silent');
+    try {
+      const first = await Engine.start(config, logger);
+      const id = await installationId(first);
+      await first.database.sequelize.query(
+        "INSERT INTO formwork_system (key, value) VALUES ('note', '\"随访记录 kept\"')",
+      );
+      await first.stop();
+
+      const second = await Engine.start(config, logger);
+      expect(await installationId(second)).toBe(id);
+      const [rows] = await second.database.sequelize.query(
+        "SELECT value FROM formwork_system WHERE key = 'note'",
+      );
+      expect(rows).toEqual([{ value: '随访记录 kept' }]);
+      await second.stop();
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('applies each migration once, even when two migrators race', async () => {
+    const testDb = await createTestDatabase();
+    const logger = createLogger('silent');
+    const database = await Database.open({
+      databaseUrl: testDb.databaseUrl,
+      dataDir: testDb.dataDir,
+      logger,
+    });
+    try {
+      const [a, b] = await Promise.all([migrate(database, logger), migrate(database, logger)]);
+      expect([...a.applied, ...b.applied]).toEqual(['0001-system']);
+      expect((await migrate(database, logger)).applied).toEqual([]);
+      const [rows] = await database.sequelize.query('SELECT name FROM formwork_migrations');
+      expect(rows).toEqual([{ name: '0001-system' }]);
+    } finally {
+      await database.close();
+      await testDb.drop();
+    }
+  });
+});

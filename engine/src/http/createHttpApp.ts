@@ -1,0 +1,42 @@
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import type { Logger } from '../logging/createLogger.js';
+import { errorHandler, notFound } from './errorHandler.js';
+import { requestContext, type RequestState } from './requestContext.js';
+import type { RouteRegistry } from './RouteRegistry.js';
+
+export interface HttpAppOptions {
+  registry: RouteRegistry;
+  logger: Logger;
+  bodyLimitBytes: number;
+}
+
+/**
+ * The Koa application: request id and access log, JSON errors, a size-limited JSON body parser,
+ * every registered route, then a JSON 404.
+ */
+export function createHttpApp({ registry, logger, bodyLimitBytes }: HttpAppOptions) {
+  const app = new Koa<RequestState>({ proxy: false });
+  // Koa's own error event would print stacks of errors we already turned into responses.
+  app.silent = true;
+  app.on('error', (err) => logger.error({ err }, 'koa error outside a request'));
+  app.use(requestContext(logger));
+  app.use(errorHandler());
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    await next();
+  });
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: bodyLimitBytes,
+      jsonStrict: true,
+      encoding: 'utf-8',
+    }),
+  );
+  const router = registry.router();
+  app.use(router.routes());
+  app.use(notFound());
+  return app;
+}

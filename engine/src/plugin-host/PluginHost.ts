@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AnyRouteDefinition } from '../http/defineRoute.js';
+import type { RouteRegistry } from '../http/RouteRegistry.js';
+import type { Logger } from '../logging/createLogger.js';
+import {
+  PLUGIN_API_VERSION,
+  type FormworkPlugin,
+  type PluginApi,
+  type PluginManifest,
+} from './pluginApi.js';
+
+export class PluginLoadError extends Error {
+  override name = 'PluginLoadError';
+  constructor(
+    readonly plugin: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`插件加载失败 / Plugin ${plugin} failed to load: ${reason}`, options);
+  }
+}
+
+type Hook = () => Promise<void> | void;
+
+const SLUG = /^[a-z][a-z0-9-]{1,40}$/;
+
+function checkPlugin(specifier: string, exported: unknown): FormworkPlugin {
+  const plugin = exported as Partial<FormworkPlugin> | undefined;
+  if (!plugin || typeof plugin !== 'object') {
+    throw new PluginLoadError(specifier, 'the module does not export `plugin`');
+  }
+  const manifest = plugin.manifest as Partial<PluginManifest> | undefined;
+  if (!manifest || typeof manifest.name !== 'string' || typeof manifest.version !== 'string') {
+    throw new PluginLoadError(specifier, 'its manifest needs a name and a version');
+  }
+  if (typeof manifest.slug !== 'string' || !SLUG.test(manifest.slug)) {
+    throw new PluginLoadError(
+      specifier,
+      `manifest.slug must match ${SLUG} (got "${manifest.slug}")`,
+    );
+  }
+  if (manifest.apiVersion !== PLUGIN_API_VERSION) {
+    throw new PluginLoadError(
+      specifier,
+      `it was written for plugin API ${manifest.apiVersion}; this engine provides ${PLUGIN_API_VERSION}`,
+    );
+  }
+  if (typeof plugin.register !== 'function') {
+    throw new PluginLoadError(specifier, 'it does not export a register(api) function');
+  }
+  return plugin as FormworkPlugin;
+}
+
+export interface LoadedPlugin {
+  manifest: PluginManifest;
+  routes: string[];
+}
+
+/**
+ * Loads plugins by package name (or file URL), checks their manifests and calls `register` with
+ * a PluginApi. Any failure stops the start with a PluginLoadError naming the plugin: an engine
+ * that silently runs without its CA signing or device plugin is worse than one that does not start.
+ */
+export class PluginHost {
+  readonly loaded: LoadedPlugin[] = [];
+  readonly #startHooks: Hook[] = [];
+  readonly #stopHooks: Hook[] = [];
+
+  constructor(
+    private readonly registry: RouteRegistry,
+    private readonly logger: Logger,
+    private readonly dataDir: string,
+    private readonly settings: PluginApi['settings'],
+  ) {}
+
+  async load(specifiers: readonly string[]): Promise<void> {
+    const slugs = new Set<string>();
+    for (const specifier of specifiers) {
+      let module: { plugin?: unknown };
+      try {
+        module = (await import(specifier)) as { plugin?: unknown };
+      } catch (err) {
+        throw new PluginLoadError(specifier, (err as Error).message, { cause: err });
+      }
+      const plugin = checkPlugin(specifier, module.plugin);
+      if (slugs.has(plugin.manifest.slug)) {
+        throw new PluginLoadError(specifier, `slug "${plugin.manifest.slug}" is already taken`);
+      }
+      slugs.add(plugin.manifest.slug);
+      const loaded: LoadedPlugin = { manifest: plugin.manifest, routes: [] };
+      try {
+        await plugin.register(this.apiFor(plugin.manifest, loaded));
+      } catch (err) {
+        throw new PluginLoadError(specifier, `register() threw: ${(err as Error).message}`, {
+          cause: err,
+        });
+      }
+      this.loaded.push(loaded);
+      this.logger.info(
+        { plugin: plugin.manifest.name, version: plugin.manifest.version },
+        'plugin loaded',
+      );
+    }
+  }
+
+  private apiFor(manifest: PluginManifest, loaded: LoadedPlugin): PluginApi {
+    const prefix = `/api/plugins/${manifest.slug}`;
+    const dataDir = path.join(this.dataDir, 'plugins', manifest.slug);
+    let dataDirReady = false;
+    return {
+      manifest,
+      logger: this.logger.child({ plugin: manifest.name }),
+      get dataDir() {
+        if (!dataDirReady) fs.mkdirSync(dataDir, { recursive: true });
+        dataDirReady = true;
+        return dataDir;
+      },
+      settings: this.settings,
+      route: (route) => {
+        if (!route.path.startsWith('/')) {
+          throw new Error(`plugin route paths start with "/" (got "${route.path}")`);
+        }
+        const full = route.path === '/' ? prefix : `${prefix}${route.path}`;
+        const mounted: AnyRouteDefinition = {
+          ...route,
+          path: full,
+          operationId: `${manifest.slug}.${route.operationId}`,
+          tags: route.tags.length ? route.tags : [`plugin:${manifest.slug}`],
+        };
+        this.registry.add(mounted);
+        loaded.routes.push(`${route.method.toUpperCase()} ${full}`);
+      },
+      onStart: (hook) => void this.#startHooks.push(hook),
+      onStop: (hook) => void this.#stopHooks.push(hook),
+    };
+  }
+
+  async start(): Promise<void> {
+    for (const hook of this.#startHooks) await hook();
+  }
+
+  /** Runs every stop hook (in reverse), logging failures rather than stopping the shutdown. */
+  async stop(): Promise<void> {
+    for (const hook of [...this.#stopHooks].reverse()) {
+      try {
+        await hook();
+      } catch (err) {
+        this.logger.error({ err }, 'plugin stop hook failed');
+      }
+    }
+  }
+}

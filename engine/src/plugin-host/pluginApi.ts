@@ -1,0 +1,57 @@
+/**
+ * The one API a plugin gets. Plugins import only this module (`@formwork/engine/plugin-api`);
+ * the lint forbids them any other way into the engine. Later issues extend it with workflow
+ * services, submission and publication hooks and UI extension points.
+ */
+import type { Logger } from '../logging/createLogger.js';
+import type { RouteDefinition, RouteRequest } from '../http/defineRoute.js';
+
+export { defineRoute } from '../http/defineRoute.js';
+export type { RouteAccess, RouteDefinition, RouteRequest } from '../http/defineRoute.js';
+export { HttpError } from '../http/HttpError.js';
+
+/** Version of this API; a plugin names the version it was written against. */
+export const PLUGIN_API_VERSION = 1;
+
+export interface PluginManifest {
+  /** npm package name, e.g. @formwork/plugin-devices */
+  name: string;
+  /** Short name used in URLs: routes live under /api/plugins/<slug>/ */
+  slug: string;
+  version: string;
+  title: { zh: string; en: string };
+  description: { zh: string; en: string };
+  /** The PLUGIN_API_VERSION the plugin was written against. */
+  apiVersion: number;
+}
+
+/** What the engine hands a plugin's `register`. */
+export interface PluginApi {
+  readonly manifest: PluginManifest;
+  /** A logger whose lines carry the plugin's name. */
+  readonly logger: Logger;
+  /** Where the plugin may keep files of its own (DATA_DIR/plugins/<slug>), created on demand. */
+  readonly dataDir: string;
+  /** Engine settings a plugin may read. */
+  readonly settings: { readonly clickhouseUrl: string | undefined };
+  /**
+   * Adds a route under /api/plugins/<slug>/. `path` is relative to that prefix ('/' or
+   * '/readings/:id'). It appears in the OpenAPI document like the engine's own routes.
+   */
+  route<R extends RouteRequest>(route: RouteDefinition<R>): void;
+  /** Runs after the engine is listening. */
+  onStart(hook: () => Promise<void> | void): void;
+  /** Runs during graceful shutdown, before the database closes, in reverse order of start. */
+  onStop(hook: () => Promise<void> | void): void;
+}
+
+/** What a plugin package exports as `plugin`. */
+export interface FormworkPlugin {
+  manifest: PluginManifest;
+  register(api: PluginApi): Promise<void> | void;
+}
+
+/** Identity function for typing a plugin module. */
+export function definePlugin(plugin: FormworkPlugin): FormworkPlugin {
+  return plugin;
+}

@@ -1,0 +1,45 @@
+import { defineRoute } from '../http/defineRoute.js';
+
+const HOME_HTML = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Formwork 基本公共卫生服务平台</title>
+<style>
+body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 3rem auto; max-width: 40rem; color: #303133; line-height: 1.6; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0; }
+.en { color: #909399; font-size: .9rem; }
+a { color: #409eff; }
+li { margin: .4rem 0; }
+</style>
+</head>
+<body>
+<h1>Formwork 基本公共卫生服务平台</h1>
+<p class="en">Metadata-driven forms and workflows for basic public-health services</p>
+<ul>
+<li><a href="/api/docs">接口文档</a> <span class="en">API reference</span></li>
+<li><a href="/api/health">运行状态</a> <span class="en">Health</span></li>
+<li><a href="/api/plugins">已加载插件</a> <span class="en">Loaded plugins</span></li>
+</ul>
+</body>
+</html>
+`;
+
+export function homeRoutes() {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/',
+      operationId: 'getHome',
+      summary: 'Start page linking the web apps and the API reference',
+      tags: ['system'],
+      access: { public: true, reason: 'Static start page.' },
+      responses: { 200: { description: 'HTML page', contentType: 'text/html' } },
+      handler: (_input, ctx) => {
+        ctx.type = 'text/html; charset=utf-8';
+        return HOME_HTML;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,134 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { EngineConfig } from '../config/EngineConfig.js';
+import { Database } from '../database/Database.js';
+import { migrate } from '../database/migrate.js';
+import { createHttpApp } from '../http/createHttpApp.js';
+import { openApiDocument } from '../http/openApiDocument.js';
+import { RouteRegistry } from '../http/RouteRegistry.js';
+import type { Logger } from '../logging/createLogger.js';
+import { bundledPlugins } from '../plugin-host/bundledPlugins.js';
+import { PluginHost } from '../plugin-host/PluginHost.js';
+import { docsRoutes } from '../routes/docsRoutes.js';
+import { healthRoutes } from '../routes/healthRoutes.js';
+import { homeRoutes } from '../routes/homeRoutes.js';
+import { pluginRoutes } from '../routes/pluginRoutes.js';
+import { engineVersion } from '../version.js';
+
+/**
+ * One engine process: database (embedded or server), migrations, plugins, HTTP server, and an
+ * orderly stop. `Engine.start` brings it up; `stop` stops accepting connections, lets requests in
+ * flight finish (up to SHUTDOWN_TIMEOUT_MS), runs plugin stop hooks and closes the database.
+ */
+export class Engine {
+  #stopping: Promise<void> | undefined;
+
+  private constructor(
+    readonly config: EngineConfig,
+    readonly logger: Logger,
+    readonly database: Database,
+    readonly registry: RouteRegistry,
+    readonly plugins: PluginHost,
+    readonly server: http.Server,
+    readonly url: string,
+  ) {}
+
+  static async start(config: EngineConfig, logger: Logger): Promise<Engine> {
+    const database = await Database.open({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      logger,
+    });
+    let plugins: PluginHost | undefined;
+    try {
+      const { applied } = await migrate(database, logger);
+      if (applied.length) logger.info({ applied }, 'database migrated');
+      await recordInstallation(database);
+
+      const registry = new RouteRegistry();
+      plugins = new PluginHost(registry, logger, config.dataDir, {
+        clickhouseUrl: config.clickhouseUrl,
+      });
+      for (const route of homeRoutes()) registry.add(route);
+      for (const route of healthRoutes(database, engineVersion)) registry.add(route);
+      for (const route of pluginRoutes(plugins.loaded)) registry.add(route);
+      const openApi: { document?: unknown } = {};
+      for (const route of docsRoutes(() => openApi.document)) registry.add(route);
+      await plugins.load(config.plugins ?? bundledPlugins);
+      openApi.document = openApiDocument(registry.routes, {
+        title: 'Formwork API',
+        version: engineVersion,
+        description:
+          'Formwork engine API. Errors are JSON `{ error: { code, message, details } }`; messages are zh-CN, then English.',
+      });
+
+      const app = createHttpApp({ registry, logger, bodyLimitBytes: config.bodyLimitBytes });
+      const server = http.createServer(app.callback());
+      server.keepAliveTimeout = 5_000;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const { port } = server.address() as AddressInfo;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      const engine = new Engine(
+        config,
+        logger,
+        database,
+        registry,
+        plugins,
+        server,
+        `http://${host}:${port}`,
+      );
+      await plugins.start();
+      logger.info({ url: engine.url, database: database.kind }, 'engine listening');
+      return engine;
+    } catch (err) {
+      await plugins?.stop();
+      await database.close();
+      throw err;
+    }
+  }
+
+  /** Graceful stop; calling it again returns the same promise. */
+  stop(): Promise<void> {
+    this.#stopping ??= this.#stop();
+    return this.#stopping;
+  }
+
+  async #stop(): Promise<void> {
+    this.logger.info('engine stopping: no new connections, finishing requests in flight');
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeIdleConnections();
+    const idleSweep = setInterval(() => this.server.closeIdleConnections(), 100);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.config.shutdownTimeoutMs);
+    });
+    const outcome = await Promise.race([closed, timedOut]);
+    clearInterval(idleSweep);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      this.logger.warn('shutdown timeout: closing connections still open');
+      this.server.closeAllConnections();
+      await closed;
+    }
+    await this.plugins.stop();
+    await this.database.close();
+    this.logger.info('engine stopped');
+  }
+}
+
+/** Remembers this installation's id and first start (kept across restarts). */
+async function recordInstallation(database: Database): Promise<void> {
+  await database.sequelize.query(
+    `INSERT INTO formwork_system (key, value) VALUES
+       ('installation', jsonb_build_object('id', $1::text, 'firstStartedAt', now()))
+     ON CONFLICT (key) DO NOTHING`,
+    { bind: [randomUUID()] },
+  );
+}

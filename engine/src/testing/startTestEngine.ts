@@ -1,0 +1,63 @@
+import { Writable } from 'node:stream';
+import type { EngineConfig } from '../config/EngineConfig.js';
+import { createLogger } from '../logging/createLogger.js';
+import { Engine } from '../server/Engine.js';
+import { createTestDatabase, type TestDatabase } from './testDatabase.js';
+
+/** One parsed log line, as tests read them. */
+export type LogLine = Record<string, unknown> & { level: number; msg: string };
+
+export interface TestEngine {
+  engine: Engine;
+  url: string;
+  database: TestDatabase;
+  /** Every line the engine logged, parsed. */
+  logs: LogLine[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real engine on an isolated database (see createTestDatabase), on a port the OS picks,
+ * with logs captured for assertions. No plugins unless the test names some.
+ */
+export async function startTestEngine(overrides: Partial<EngineConfig> = {}): Promise<TestEngine> {
+  const database = await createTestDatabase();
+  const logs: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (line.trim()) logs.push(JSON.parse(line) as LogLine);
+      }
+      done();
+    },
+  });
+  const config: EngineConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: database.databaseUrl,
+    clickhouseUrl: undefined,
+    dataDir: database.dataDir,
+    logLevel: 'info',
+    bodyLimitBytes: 1024 * 1024,
+    plugins: [],
+    shutdownTimeoutMs: 5_000,
+    ...overrides,
+  };
+  let engine: Engine;
+  try {
+    engine = await Engine.start(config, createLogger(config.logLevel, sink));
+  } catch (err) {
+    await database.drop();
+    throw err;
+  }
+  return {
+    engine,
+    url: engine.url,
+    database,
+    logs,
+    async stop() {
+      await engine.stop();
+      await database.drop();
+    },
+  };
+}
