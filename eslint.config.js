@@ -66,6 +66,13 @@ export default tseslint.config(
     ['engine', 'runtime', 'designer', 'plugins', 'seed'],
     'definitions/ is pure TypeScript with no I/O: it imports no other Formwork package and no Node built-in.',
   ),
+  // Tests and build scripts of definitions/ may read files (the conformance suite, fixtures).
+  layer(
+    ['definitions/**/*.test.ts', 'definitions/scripts/**'],
+    ['@formwork/*'],
+    ['engine', 'runtime', 'designer', 'plugins'],
+    'definitions/ imports no other Formwork package.',
+  ),
   layer(
     ['engine/**'],
     ['@formwork/plugin-*', '@formwork/runtime', '@formwork/designer'],

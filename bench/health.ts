@@ -39,7 +39,10 @@ try {
   await autocannon({ url: `${bare.url}/`, connections, duration: 1 });
   await autocannon({ url: `${engine.url}/api/health`, connections, duration: 1 });
   const ceiling = await load(`${bare.url}/`, 'bare node http');
-  const measured = await load(`${engine.url}/api/health`, `engine (${JSON.parse(sample).database})`);
+  const measured = await load(
+    `${engine.url}/api/health`,
+    `engine (${JSON.parse(sample).database})`,
+  );
 
   const report = new Report('health');
   report.add('requests_per_second', measured.requests.average, 'req/s', ceiling.requests.average);

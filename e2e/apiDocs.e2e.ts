@@ -15,7 +15,9 @@ test.describe('API reference', () => {
 
   test('the start page links the API reference', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'Formwork 基本公共卫生服务平台' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Formwork 基本公共卫生服务平台' }),
+    ).toBeVisible();
     await page.getByRole('link', { name: '接口文档' }).click();
     await expect(page).toHaveURL(/\/api\/docs$/);
   });

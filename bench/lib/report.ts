@@ -38,7 +38,9 @@ export class Report {
     const header = ['metric', 'value', 'baseline', 'ratio'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-    process.stdout.write(`\n${this.bench}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+    process.stdout.write(
+      `\n${this.bench}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`,
+    );
     for (const row of rows) process.stdout.write(`${line(row)}\n`);
   }
 }

@@ -1,0 +1,41 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { formworkKeywords } from '../keywords/formworkKeywords.js';
+import { linearRegExp } from './linearRegExp.js';
+
+export type { Ajv2020 };
+
+export interface AjvOptions {
+  /** Register the Formwork x- keywords (off for the plain conformance run). */
+  formworkKeywords?: boolean;
+  /** Report every error rather than stopping at the first (forms: on). */
+  allErrors?: boolean;
+}
+
+/**
+ * The one way to build the validator, in Node and in the browser: Ajv for draft 2020-12 in
+ * strict mode, formats from ajv-formats, patterns on a linear-time engine, `$data` off, remote
+ * `$ref` never fetched (no `loadSchema`), and our x- keywords registered.
+ */
+export function createAjv(options: AjvOptions = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    strictTypes: false,
+    strictTuples: false,
+    allErrors: options.allErrors ?? true,
+    messages: true,
+    $data: false,
+    validateFormats: true,
+    unicodeRegExp: true,
+    code: { regExp: linearRegExp as never, optimize: true },
+    inlineRefs: true,
+    loopRequired: 200,
+    loopEnum: 200,
+  });
+  (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
+  if (options.formworkKeywords ?? true) {
+    for (const keyword of formworkKeywords) ajv.addKeyword(keyword);
+  }
+  return ajv;
+}
