@@ -6,6 +6,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'e2e/**', '.tmp/**'],
     globalSetup: ['./vitest.globalSetup.ts'],
     pool: 'forks',
+    reporters: ['default', 'json'],
+    outputFile: { json: '.tmp/vitest-report.json' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 import { metaSchemas } from '../src/metaschemas/index.js';
 
-export const generatedTypesFile = fileURLToPath(new URL('../src/types/generated.ts', import.meta.url));
+export const generatedTypesFile = fileURLToPath(
+  new URL('../src/types/generated.ts', import.meta.url),
+);
 
 const CONSTRAINING = ['type', '$ref', 'enum', 'const', 'oneOf', 'anyOf', 'allOf', 'properties'];
 

@@ -1,2 +1,31 @@
-// Public entry of @formwork/definitions. The metadata model arrives with the definitions issue.
-export {};
+// Public entry of @formwork/definitions: pure TypeScript, no I/O, the same in Node and browser.
+export { createAjv, type Ajv2020 } from './validation/createAjv.js';
+export { toFormErrors, type FormError, type LocalizedMessage } from './validation/formErrors.js';
+export { linearRegExp, UnsupportedPatternError } from './validation/linearRegExp.js';
+export {
+  checkSchemaLimits,
+  DEFAULT_SCHEMA_LIMITS,
+  type SchemaLimits,
+  type SchemaProblem,
+} from './limits/schemaLimits.js';
+export { compileSchemaSafely, type CompileSchemaResult } from './limits/compileSchemaSafely.js';
+export { formworkKeywords, formworkKeywordNames } from './keywords/formworkKeywords.js';
+export { metaSchemas, metadataKinds, type MetadataKind } from './metaschemas/index.js';
+export { validateMetadata } from './metaschemas/validateMetadata.js';
+export type * from './types/generated.js';
+export { checkRule, RULE_LIMITS, type RuleProblem } from './rules/checkRule.js';
+export {
+  evaluateRule,
+  assertRule,
+  isTruthy,
+  systemClock,
+  RuleError,
+  type RuleClock,
+} from './rules/evaluateRule.js';
+export { ALLOWED_OPERATIONS, FORMWORK_OPERATIONS } from './rules/allowedOperations.js';
+export { compileForm, type CompileFormOptions } from './forms/compileForm.js';
+export { FormCompiler, type CompilerStats } from './forms/FormCompiler.js';
+export { FormDefinitionError, type DefinitionProblem } from './forms/FormDefinitionError.js';
+export type { CompiledForm, FieldInfo, ProcessResult, Locale } from './forms/CompiledForm.js';
+export { lintBpmn, SUPPORTED_BPMN_SUBSET, BPMN_PROBLEM_CODES } from './bpmn/lintBpmn.js';
+export type { BpmnLintResult, BpmnProblem } from './bpmn/BpmnLintResult.js';

@@ -27,7 +27,9 @@ export const formworkKeywords: readonly KeywordDefinition[] = [
       required: ['kind', 'reading'],
       additionalProperties: false,
       properties: {
-        kind: { enum: ['blood-pressure', 'glucose', 'ecg', 'lab', 'weight', 'height', 'temperature'] },
+        kind: {
+          enum: ['blood-pressure', 'glucose', 'ecg', 'lab', 'weight', 'height', 'temperature'],
+        },
         reading: { type: 'string', minLength: 1, maxLength: 64 },
       },
     },
@@ -40,4 +42,6 @@ export const formworkKeywords: readonly KeywordDefinition[] = [
   { keyword: 'x-title-en', metaSchema: { type: 'string', maxLength: 200 } },
 ];
 
-export const formworkKeywordNames: readonly string[] = formworkKeywords.map((k) => k.keyword as string);
+export const formworkKeywordNames: readonly string[] = formworkKeywords.map(
+  (k) => k.keyword as string,
+);

@@ -32,7 +32,13 @@ export function createAjv(options: AjvOptions = {}): Ajv2020 {
     inlineRefs: true,
     loopRequired: 200,
     loopEnum: 200,
+    // Only own properties count: `{}` does not "have" a field named constructor or toString.
+    ownProperties: true,
+    // A property may be declared and also match a patternProperties key.
+    allowMatchingProperties: true,
   });
+  // $anchor is core 2020-12 vocabulary that Ajv's strict mode does not know (ajv#1854).
+  ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
   (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
   if (options.formworkKeywords ?? true) {
     for (const keyword of formworkKeywords) ajv.addKeyword(keyword);

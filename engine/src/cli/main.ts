@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config/loadConfig.js';
 import { DataDirLockedError } from '../database/DataDirLock.js';
 import { PluginLoadError } from '../plugin-host/PluginHost.js';
 import { configCommand } from './configCommand.js';
+import { lintBpmnCommand, lintFormCommand } from './lintCommands.js';
 import { migrateCommand } from './migrateCommand.js';
 import { startCommand } from './startCommand.js';
 
@@ -33,6 +34,24 @@ export async function main(argv: string[]): Promise<number> {
     .command('config')
     .description('print the configuration variables and their effective values')
     .action(run(() => configCommand(loadConfig())));
+
+  program
+    .command('lint-form')
+    .description(
+      'check form definitions (JSON); prints one JSON result per file, exits 1 on errors',
+    )
+    .argument('<files...>', 'form definition files')
+    .option('--code-tables <files...>', 'code table files (one table or an array per file)', [])
+    .action((files: string[], opts: { codeTables: string[] }) => {
+      exitCode = lintFormCommand(files, opts.codeTables);
+    });
+  program
+    .command('lint-bpmn')
+    .description('check BPMN files against the supported subset; JSON per file, exits 1 on errors')
+    .argument('<files...>', 'BPMN 2.0 XML files')
+    .action(async (files: string[]) => {
+      exitCode = await lintBpmnCommand(files);
+    });
 
   try {
     await program.parseAsync(argv);

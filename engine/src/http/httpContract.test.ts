@@ -42,6 +42,16 @@ describe('HTTP contract', () => {
     expect(errorLevelLines().length).toBe(before);
   });
 
+  it('a body carrying __proto__ is refused before it reaches any handler', async () => {
+    const response = await fetch(`${t.url}/api/plugins/echo/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name": "x", "__proto__": {"isAdmin": true}}',
+    });
+    expect(response.status).toBe(400);
+    expect((await readJson(response)).error.code).toBe('malformed_json');
+  });
+
   it('a body over the limit is a 413 JSON error', async () => {
     const response = await fetch(`${t.url}/api/plugins/echo/echo`, {
       method: 'POST',

@@ -1,0 +1,51 @@
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSampleCases } from './fixtures/parityEntry.js';
+import { sampleCases } from './fixtures/sampleForm.js';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('the compiled form gives the same verdict in Chromium and in Node', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+  });
+  afterAll(() => browser?.close());
+
+  it('on every shared case: validity, error paths and zh/en messages', async () => {
+    const bundle = await build({
+      entryPoints: [new URL('./fixtures/parityEntry.ts', import.meta.url).pathname],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    });
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html><body></body></html>');
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const inBrowser = await page.evaluate(() =>
+      (globalThis as unknown as { formworkParity: () => unknown }).formworkParity(),
+    );
+    const inNode = JSON.parse(JSON.stringify(runSampleCases()));
+    expect(inBrowser).toEqual(inNode);
+    // And the shared cases really exercise both verdicts.
+    const verdicts = (inNode as { result: { valid: boolean } }[]).map((c) => c.result.valid);
+    expect(verdicts).toEqual(sampleCases.map((c) => c.valid));
+    expect(verdicts).toContain(true);
+    expect(verdicts).toContain(false);
+  });
+});
