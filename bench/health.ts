@@ -3,6 +3,7 @@
  * both in child processes, measured with autocannon in the same run.
  *   npm run bench -- health        (BENCH_SECONDS=10, BENCH_CONNECTIONS=32)
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'formwork-bench-health-'))
 const engine = await startChildServer(
   process.execPath,
   [path.join(root, 'engine/bin/formwork.js'), 'start'],
-  { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PLUGINS: 'none' },
+  {
+    ...process.env,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    PLUGINS: 'none',
+    DATA_KEY: process.env.DATA_KEY ?? randomBytes(32).toString('base64'),
+  },
   /running at (http:\/\/\S+?)\/ /,
 );
 const sample = await (await fetch(`${engine.url}/api/health`)).text();

@@ -45,6 +45,8 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR: '../.tmp/e2e-data',
       LOG_LEVEL: 'warn',
+      // A fixed key for the test server only (a real PostgreSQL needs one; see DATA_KEY).
+      DATA_KEY: process.env.DATA_KEY ?? 'ZTJlLXRlc3Qta2V5LWZvci1mb3Jtd29yay1lMmUtMDE=',
     },
   },
 });

@@ -29,3 +29,4 @@ export { FormDefinitionError, type DefinitionProblem } from './forms/FormDefinit
 export type { CompiledForm, FieldInfo, ProcessResult, Locale } from './forms/CompiledForm.js';
 export { lintBpmn, SUPPORTED_BPMN_SUBSET, BPMN_PROBLEM_CODES } from './bpmn/lintBpmn.js';
 export type { BpmnLintResult, BpmnProblem } from './bpmn/BpmnLintResult.js';
+export * from './identity/index.js';

@@ -2,7 +2,10 @@ import type { EngineConfig } from '../config/EngineConfig.js';
 import { configVariables } from '../config/configVariables.js';
 import { redactUrl } from '../database/Database.js';
 
-/** `formwork config`: the variables, their defaults and the values in effect (passwords hidden). */
+/**
+ * `formwork config`: the variables, their defaults and the values in effect (passwords hidden;
+ * the personal-data keys only as "(set)" or "(unset)").
+ */
 export async function configCommand(config: EngineConfig): Promise<number> {
   const effective: Record<string, string> = {
     PORT: String(config.port),
@@ -14,6 +17,10 @@ export async function configCommand(config: EngineConfig): Promise<number> {
     BODY_LIMIT: `${config.bodyLimitBytes} bytes`,
     PLUGINS: config.plugins ? config.plugins.join(',') || 'none' : '(all bundled)',
     SHUTDOWN_TIMEOUT_MS: String(config.shutdownTimeoutMs),
+    DEMO: String(config.demo),
+    DATA_KEY: config.dataKey ? '(set)' : '(unset)',
+    DATA_KEY_FILE: config.dataKeyFile ? '(set)' : '(unset)',
+    DATA_KEYS_PREVIOUS: config.previousDataKeys ? '(set)' : '(unset)',
   };
   const rows = configVariables.map((v) => [
     v.name,

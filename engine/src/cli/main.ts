@@ -1,7 +1,8 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config/loadConfig.js';
 import { DataDirLockedError } from '../database/DataDirLock.js';
 import { PluginLoadError } from '../plugin-host/PluginHost.js';
+import { auditVerifyCommand } from './auditCommand.js';
 import { configCommand } from './configCommand.js';
 import { lintBpmnCommand, lintFormCommand } from './lintCommands.js';
 import { migrateCommand } from './migrateCommand.js';
@@ -35,6 +36,17 @@ export async function main(argv: string[]): Promise<number> {
     .description('print the configuration variables and their effective values')
     .action(run(() => configCommand(loadConfig())));
 
+  const audit = program.command('audit').description('the audit trail (审计日志)');
+  audit
+    .command('verify')
+    .description(
+      'recompute the audit hash chain; prints JSON, exits 1 naming the first altered row (stop an embedded engine first)',
+    )
+    .option('--batch-size <rows>', 'rows read per query', positiveInteger, 1000)
+    .action(async (opts: { batchSize: number }) => {
+      exitCode = await auditVerifyCommand(loadConfig(), { batchSize: opts.batchSize });
+    });
+
   program
     .command('lint-form')
     .description(
@@ -65,4 +77,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`formwork: ${(err as Error).stack ?? String(err)}\n`);
     return 1;
   }
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
 }

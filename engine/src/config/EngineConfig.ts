@@ -14,4 +14,12 @@ export interface EngineConfig {
   /** Plugin package names to load; undefined means every bundled plugin. */
   plugins: string[] | undefined;
   shutdownTimeoutMs: number;
+  /** Seed and print demo users (only ever on a local database). */
+  demo: boolean;
+  /** DATA_KEY: base64 of the 32-byte personal-data key (see `security/loadDataKeys.ts`). */
+  dataKey?: string;
+  /** DATA_KEY_FILE: absolute path of a file holding that base64. */
+  dataKeyFile?: string;
+  /** DATA_KEYS_PREVIOUS: comma-separated earlier keys, still accepted for decryption. */
+  previousDataKeys?: string;
 }

@@ -44,8 +44,31 @@ export const configVariables: readonly ConfigVariable[] = [
     description: 'Comma-separated plugin package names to load, or "none".',
   },
   {
+    name: 'DEMO',
+    default: 'auto',
+    description:
+      'Seed demo users and print their sign-in names: auto = only on the embedded database; true is refused for a non-local database.',
+  },
+  {
     name: 'SHUTDOWN_TIMEOUT_MS',
     default: '10000',
     description: 'How long a graceful shutdown waits for requests in flight.',
+  },
+  {
+    name: 'DATA_KEY',
+    default: '(unset)',
+    description:
+      'Base64 of the 32-byte key encrypting personal data (openssl rand -base64 32). Required with DATABASE_URL unless DATA_KEY_FILE is set; embedded mode without it generates DATA_DIR/secrets/data.key.',
+  },
+  {
+    name: 'DATA_KEY_FILE',
+    default: '(unset)',
+    description: 'File holding the DATA_KEY base64 instead (e.g. a mounted secret); not both.',
+  },
+  {
+    name: 'DATA_KEYS_PREVIOUS',
+    default: '(unset)',
+    description:
+      'Comma-separated earlier data keys, still accepted for decryption after a key rotation.',
   },
 ];

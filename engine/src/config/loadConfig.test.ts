@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       plugins: undefined,
       shutdownTimeoutMs: 10_000,
+      demo: true,
     });
   });
 
@@ -29,6 +30,9 @@ describe('loadConfig', () => {
         BODY_LIMIT: '256kb',
         PLUGINS: '@formwork/plugin-devices, @formwork/plugin-ca-signing',
         SHUTDOWN_TIMEOUT_MS: '2000',
+        DATA_KEY: ' MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY= ',
+        DATA_KEY_FILE: '/run/secrets/formwork-data-key\n',
+        DATA_KEYS_PREVIOUS: ' a2V5LTE=,a2V5LTI= ',
       },
       '/',
     );
@@ -41,8 +45,21 @@ describe('loadConfig', () => {
       bodyLimitBytes: 256 * 1024,
       plugins: ['@formwork/plugin-devices', '@formwork/plugin-ca-signing'],
       shutdownTimeoutMs: 2000,
+      dataKey: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+      dataKeyFile: path.resolve('/run/secrets/formwork-data-key'),
+      previousDataKeys: 'a2V5LTE=,a2V5LTI=',
     });
     expect(loadConfig({ PLUGINS: 'none' }).plugins).toEqual([]);
+  });
+
+  it('resolves DATA_KEY_FILE against the working directory and leaves blank keys out', () => {
+    expect(loadConfig({ DATA_KEY_FILE: 'secrets/key' }, '/srv/formwork').dataKeyFile).toBe(
+      path.resolve('/srv/formwork/secrets/key'),
+    );
+    const config = loadConfig({ DATA_KEY: ' ', DATA_KEY_FILE: '', DATA_KEYS_PREVIOUS: '\t' });
+    expect('dataKey' in config).toBe(false);
+    expect('dataKeyFile' in config).toBe(false);
+    expect('previousDataKeys' in config).toBe(false);
   });
 
   it.each([
@@ -55,6 +72,18 @@ describe('loadConfig', () => {
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('demo mode is on by default only on the embedded database and refused for a remote one', () => {
+    expect(loadConfig({}).demo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://root@localhost/test', DEMO: 'true' }).demo).toBe(
+      true,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://u@db.example.cn/phs', DEMO: 'true' }),
+    ).toThrow(/DEMO=true is refused for a database that is not on this machine \(db.example.cn\)/);
+    expect(loadConfig({ DEMO: 'false' }).demo).toBe(false);
   });
 
   it('parses sizes', () => {

@@ -53,6 +53,27 @@ function databaseUrl(raw: string | undefined): string | undefined {
   return raw.trim();
 }
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * Demo mode seeds demo users with a published password: on by default only on the embedded
+ * database, and refused against a database that is not on this machine.
+ */
+function demoMode(raw: string | undefined, databaseUrl: string | undefined): boolean {
+  const value = (raw ?? 'auto').trim().toLowerCase();
+  if (!['auto', 'true', 'false'].includes(value)) {
+    throw new ConfigError(`DEMO must be auto, true or false (got "${raw}")`);
+  }
+  if (value === 'false') return false;
+  if (value === 'auto') return databaseUrl === undefined;
+  if (databaseUrl && !LOCAL_HOSTS.has(new URL(databaseUrl).hostname)) {
+    throw new ConfigError(
+      `DEMO=true is refused for a database that is not on this machine (${new URL(databaseUrl).hostname}): demo users have a published password`,
+    );
+  }
+  return true;
+}
+
 /** Resolves the engine configuration from environment variables (see configVariables.ts). */
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
@@ -65,6 +86,9 @@ export function loadConfig(
     );
   }
   const pluginList = env.PLUGINS?.trim();
+  const dataKey = env.DATA_KEY?.trim();
+  const dataKeyFile = env.DATA_KEY_FILE?.trim();
+  const previousDataKeys = env.DATA_KEYS_PREVIOUS?.trim();
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -83,5 +107,11 @@ export function loadConfig(
               .map((name) => name.trim())
               .filter(Boolean),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    demo: demoMode(env.DEMO, databaseUrl(env.DATABASE_URL)),
+    // Personal-data keys: validated by security/loadDataKeys.ts; only present when set, so
+    // configurations built without them compare equal.
+    ...(dataKey ? { dataKey } : {}),
+    ...(dataKeyFile ? { dataKeyFile: path.resolve(cwd, dataKeyFile) } : {}),
+    ...(previousDataKeys ? { previousDataKeys } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { Engine } from '../server/Engine.js';
 import { createTestDatabase } from '../testing/index.js';
 import { Database } from './Database.js';
 import { migrate } from './migrate.js';
+import { migrations } from './migrations/index.js';
 
 async function installationId(engine: Engine): Promise<string> {
   const [rows] = await engine.database.sequelize.query(
@@ -26,6 +27,7 @@ describe('database', () => {
       bodyLimitBytes: 1024,
       plugins: [],
       shutdownTimeoutMs: 1000,
+      demo: false,
     };
     const logger = createLogger('silent');
     try {
@@ -58,10 +60,13 @@ describe('database', () => {
     });
     try {
       const [a, b] = await Promise.all([migrate(database, logger), migrate(database, logger)]);
-      expect([...a.applied, ...b.applied]).toEqual(['0001-system']);
+      const names = migrations.map((m) => m.name);
+      expect([...a.applied, ...b.applied]).toEqual(names);
       expect((await migrate(database, logger)).applied).toEqual([]);
-      const [rows] = await database.sequelize.query('SELECT name FROM formwork_migrations');
-      expect(rows).toEqual([{ name: '0001-system' }]);
+      const [rows] = await database.sequelize.query(
+        'SELECT name FROM formwork_migrations ORDER BY name',
+      );
+      expect(rows).toEqual(names.map((name) => ({ name })));
     } finally {
       await database.close();
       await testDb.drop();

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { HttpError } from './HttpError.js';
 import type { AnyRouteDefinition, RouteInput, RouteRequest } from './defineRoute.js';
 import type { RequestState } from './requestContext.js';
+import type { AccessGate } from './AccessGate.js';
 
 /** A zod issue as the client sees it: where (JSON pointer) and what. */
 function issuesOf(error: z.ZodError, root: string) {
@@ -54,16 +55,22 @@ export class RouteRegistry {
     return this.#routes;
   }
 
-  /** A Koa router serving every registered route, validating params, query and body first. */
-  router(): Router<RequestState> {
+  /**
+   * A Koa router serving every registered route: the access gate first (401/403, audited), then
+   * params, query and body validated against the route's schemas, then the handler.
+   */
+  router(gate: AccessGate): Router<RequestState> {
     const router = new Router<RequestState>();
     for (const route of this.#routes) {
       const success = Object.keys(route.responses)
         .map(Number)
         .find((status) => status >= 200 && status < 300);
       router[route.method](route.path, async (ctx) => {
+        const { caller, scope } = await gate.admit(ctx, route.access);
         const request: RouteRequest = route.request ?? {};
         const input = {
+          caller,
+          scope,
           params: parsePart(request.params, { ...ctx.params }, 'params'),
           query: parsePart(request.query, { ...ctx.query }, 'query'),
           body: request.body

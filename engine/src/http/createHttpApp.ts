@@ -4,9 +4,11 @@ import type { Logger } from '../logging/createLogger.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { requestContext, type RequestState } from './requestContext.js';
 import type { RouteRegistry } from './RouteRegistry.js';
+import type { AccessGate } from './AccessGate.js';
 
 export interface HttpAppOptions {
   registry: RouteRegistry;
+  gate: AccessGate;
   logger: Logger;
   bodyLimitBytes: number;
 }
@@ -15,7 +17,7 @@ export interface HttpAppOptions {
  * The Koa application: request id and access log, JSON errors, a size-limited JSON body parser,
  * every registered route, then a JSON 404.
  */
-export function createHttpApp({ registry, logger, bodyLimitBytes }: HttpAppOptions) {
+export function createHttpApp({ registry, gate, logger, bodyLimitBytes }: HttpAppOptions) {
   const app = new Koa<RequestState>({ proxy: false });
   // Koa's own error event would print stacks of errors we already turned into responses.
   app.silent = true;
@@ -35,7 +37,7 @@ export function createHttpApp({ registry, logger, bodyLimitBytes }: HttpAppOptio
       encoding: 'utf-8',
     }),
   );
-  const router = registry.router();
+  const router = registry.router(gate);
   app.use(router.routes());
   app.use(notFound());
   return app;

@@ -1,14 +1,20 @@
 import type { ParameterizedContext } from 'koa';
 import type { z } from 'zod';
+import type { Caller } from '../access/Caller.js';
+import type { Permission } from '../access/permissions.js';
+import type { Scope } from '../access/Scope.js';
 import type { RequestState } from './requestContext.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
- * Who may call a route. Every route states it; the identity issue adds permissions and the
- * enforcement point reads this field (deny by default).
+ * Who may call a route. Every route states it and the registry enforces it before the handler
+ * runs (deny by default): `public` with the reason it needs no sign-in, `signedIn` for any live
+ * session (e.g. sign-out), or a `permission` the caller must hold somewhere; the handler then
+ * gets the Scope where they hold it.
  */
-export type RouteAccess = { public: true; reason: string } | { permission: string };
+export type RouteAccess =
+  { public: true; reason: string } | { signedIn: true } | { permission: Permission };
 
 export interface RouteResponse {
   description: string;
@@ -28,6 +34,10 @@ export interface RouteInput<R extends RouteRequest> {
   params: R['params'] extends z.ZodType ? z.output<R['params']> : Record<string, string>;
   query: R['query'] extends z.ZodType ? z.output<R['query']> : Record<string, unknown>;
   body: R['body'] extends z.ZodType ? z.output<R['body']> : undefined;
+  /** The signed-in caller (undefined on public routes). */
+  caller: Caller | undefined;
+  /** Where the caller holds the route's permission (undefined unless the route names one). */
+  scope: Scope | undefined;
 }
 
 /**

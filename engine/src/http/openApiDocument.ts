@@ -46,7 +46,17 @@ export function openApiDocument(routes: readonly AnyRouteDefinition[], info: Ope
             : {}),
       };
     }
-    for (const [status, description] of Object.entries(COMMON_ERRORS)) {
+    const errors: Record<number, string> =
+      'public' in route.access
+        ? COMMON_ERRORS
+        : {
+            ...COMMON_ERRORS,
+            401: 'Not signed in, or the session has expired',
+            ...('permission' in route.access
+              ? { 403: `Needs the permission ${route.access.permission} (audited when refused)` }
+              : ({} as Record<number, string>)),
+          };
+    for (const [status, description] of Object.entries(errors)) {
       responses[status] ??= {
         description,
         content: { 'application/json': { schema: ErrorBodySchema } },
@@ -73,11 +83,24 @@ export function openApiDocument(routes: readonly AnyRouteDefinition[], info: Ope
       },
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       responses: responses as any,
-      ...('permission' in route.access
-        ? { 'x-permission': route.access.permission }
-        : { security: [] }),
+      ...('public' in route.access
+        ? { security: [] }
+        : {
+            security: [{ bearer: [] }, { sessionCookie: [] }],
+            ...('permission' in route.access ? { 'x-permission': route.access.permission } : {}),
+          }),
     });
   }
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token from POST /api/auth/login',
+  });
+  registry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'formwork_session',
+  });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info,

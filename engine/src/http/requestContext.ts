@@ -28,7 +28,8 @@ export function requestContext(logger: Logger): Middleware<RequestState> {
       ctx.state.log.info(
         {
           method: ctx.method,
-          url: ctx.originalUrl,
+          // The path only: query strings can carry personal data (?idNumber=…).
+          path: ctx.path,
           status: ctx.status,
           ms: Math.round(ms * 10) / 10,
         },

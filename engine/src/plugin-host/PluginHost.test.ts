@@ -56,6 +56,7 @@ describe('plugin host', () => {
         logLevel: 'silent' as const,
         bodyLimitBytes: 1024,
         shutdownTimeoutMs: 1000,
+        demo: false,
       };
       const logger = createLogger('silent');
       try {

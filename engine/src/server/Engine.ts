@@ -14,6 +14,14 @@ import { docsRoutes } from '../routes/docsRoutes.js';
 import { healthRoutes } from '../routes/healthRoutes.js';
 import { homeRoutes } from '../routes/homeRoutes.js';
 import { pluginRoutes } from '../routes/pluginRoutes.js';
+import { authRoutes } from '../routes/authRoutes.js';
+import { orgRoutes } from '../routes/orgRoutes.js';
+import { subjectRoutes } from '../routes/subjectRoutes.js';
+import { userRoutes } from '../routes/userRoutes.js';
+import { auditRoutes } from '../routes/auditRoutes.js';
+import { systemClock, type Clock } from '../clock.js';
+import { demoSignInSheet, seedDemo } from '../seeding/seedDemo.js';
+import { Services } from './Services.js';
 import { engineVersion } from '../version.js';
 
 /**
@@ -32,9 +40,14 @@ export class Engine {
     readonly plugins: PluginHost,
     readonly server: http.Server,
     readonly url: string,
+    readonly services: Services,
   ) {}
 
-  static async start(config: EngineConfig, logger: Logger): Promise<Engine> {
+  static async start(
+    config: EngineConfig,
+    logger: Logger,
+    options: { clock?: Clock } = {},
+  ): Promise<Engine> {
     const database = await Database.open({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
@@ -45,6 +58,12 @@ export class Engine {
       const { applied } = await migrate(database, logger);
       if (applied.length) logger.info({ applied }, 'database migrated');
       await recordInstallation(database);
+      const services = new Services(database, config, logger, options.clock ?? systemClock);
+      if (config.demo) {
+        const demo = await seedDemo(services);
+        if (demo.created) logger.info({ users: demo.users.length }, 'demo world seeded');
+        process.stderr.write(demoSignInSheet(demo.users));
+      }
 
       const registry = new RouteRegistry();
       plugins = new PluginHost(registry, logger, config.dataDir, {
@@ -53,6 +72,13 @@ export class Engine {
       for (const route of homeRoutes()) registry.add(route);
       for (const route of healthRoutes(database, engineVersion)) registry.add(route);
       for (const route of pluginRoutes(plugins.loaded)) registry.add(route);
+      const totpEnabled = async (userId: string) =>
+        (await services.users.findById(userId))?.totpEnabled ?? false;
+      for (const route of authRoutes(services.auth, totpEnabled)) registry.add(route);
+      for (const route of userRoutes(services.userAdmin)) registry.add(route);
+      for (const route of orgRoutes(services.orgs)) registry.add(route);
+      for (const route of subjectRoutes(services.subjects)) registry.add(route);
+      for (const route of auditRoutes(services.audit, services.orgs)) registry.add(route);
       const openApi: { document?: unknown } = {};
       for (const route of docsRoutes(() => openApi.document)) registry.add(route);
       await plugins.load(config.plugins ?? bundledPlugins);
@@ -63,7 +89,12 @@ export class Engine {
           'Formwork engine API. Errors are JSON `{ error: { code, message, details } }`; messages are zh-CN, then English.',
       });
 
-      const app = createHttpApp({ registry, logger, bodyLimitBytes: config.bodyLimitBytes });
+      const app = createHttpApp({
+        registry,
+        gate: services.gate,
+        logger,
+        bodyLimitBytes: config.bodyLimitBytes,
+      });
       const server = http.createServer(app.callback());
       server.keepAliveTimeout = 5_000;
       await new Promise<void>((resolve, reject) => {
@@ -83,6 +114,7 @@ export class Engine {
         plugins,
         server,
         `http://${host}:${port}`,
+        services,
       );
       await plugins.start();
       logger.info({ url: engine.url, database: database.kind }, 'engine listening');

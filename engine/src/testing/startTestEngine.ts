@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import type { Clock } from '../clock.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
 import { createLogger } from '../logging/createLogger.js';
 import { Engine } from '../server/Engine.js';
@@ -20,7 +22,10 @@ export interface TestEngine {
  * Starts a real engine on an isolated database (see createTestDatabase), on a port the OS picks,
  * with logs captured for assertions. No plugins unless the test names some.
  */
-export async function startTestEngine(overrides: Partial<EngineConfig> = {}): Promise<TestEngine> {
+export async function startTestEngine(
+  overrides: Partial<EngineConfig> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestEngine> {
   const database = await createTestDatabase();
   const logs: LogLine[] = [];
   const sink = new Writable({
@@ -41,11 +46,13 @@ export async function startTestEngine(overrides: Partial<EngineConfig> = {}): Pr
     bodyLimitBytes: 1024 * 1024,
     plugins: [],
     shutdownTimeoutMs: 5_000,
+    demo: false,
+    dataKey: randomBytes(32).toString('base64'),
     ...overrides,
   };
   let engine: Engine;
   try {
-    engine = await Engine.start(config, createLogger(config.logLevel, sink));
+    engine = await Engine.start(config, createLogger(config.logLevel, sink), options);
   } catch (err) {
     await database.drop();
     throw err;

@@ -1,0 +1,9 @@
+// Personal identity: resident ID numbers (GB 11643-1999) and masking for display.
+export {
+  validateResidentIdNumber,
+  makeResidentIdNumber,
+  maskIdNumber,
+  maskPhone,
+  type ResidentIdValidation,
+  type ResidentIdProblemCode,
+} from './residentIdNumber.js';

@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import { makeResidentIdNumber } from '@formwork/definitions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdentityFixture, type TestUser } from '../testing/index.js';
+import { MFA_PERMISSIONS, type Permission } from './permissions.js';
+import { ROLE_DEFINITIONS, type OrgLevel, type RoleDefinition } from './roles.js';
+
+/**
+ * Generated from the role definitions: every role (and an anonymous caller) × every non-public
+ * route × a record inside and outside the caller's scope. Inside is Minhou county (Fujian); outside
+ * is Linxiang district (Yunnan), outside every grant made here. The test fails on any allow the
+ * roles do not give, on any deny they do not explain, on a refusal missing from the audit trail,
+ * and on a route that has no case here.
+ */
+const GRANT_AT: Record<OrgLevel, string> = {
+  national: '100000',
+  province: '350000',
+  city: '350100',
+  county: '350121',
+  township: '350121101',
+  village: '350121101201',
+};
+const INSIDE_CLINIC = '350121101201-V01';
+const OUTSIDE_CLINIC = '530902101201-V01';
+
+type Where = 'inside' | 'outside';
+interface World {
+  f: IdentityFixture;
+  targetUser: Record<Where, TestUser>;
+  subject: Record<Where, { id: string; idNumber: string }>;
+}
+interface Call {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+interface RouteCase {
+  /** Builds the request for a record inside or outside the caller's scope. */
+  call(where: Where, world: World): Promise<Call> | Call;
+  /** Checks the body of an allowed answer: nothing from outside the scope leaks. */
+  check?(where: Where, body: unknown): void;
+  /** Ends or changes the session: only the anonymous caller is tried (signIn.test.ts covers the rest). */
+  sessionRoute?: boolean;
+}
+
+let serial = 0;
+const CASES: Record<string, RouteCase> = {
+  'GET /api/auth/me': { call: () => ({ method: 'GET', path: '/api/auth/me' }) },
+  'POST /api/auth/logout': {
+    sessionRoute: true,
+    call: () => ({ method: 'POST', path: '/api/auth/logout' }),
+  },
+  'POST /api/auth/password': {
+    sessionRoute: true,
+    call: () => ({
+      method: 'POST',
+      path: '/api/auth/password',
+      body: { currentPassword: 'x', newPassword: 'y' },
+    }),
+  },
+  'POST /api/auth/totp/setup': {
+    sessionRoute: true,
+    call: () => ({ method: 'POST', path: '/api/auth/totp/setup' }),
+  },
+  'POST /api/auth/totp/enable': {
+    sessionRoute: true,
+    call: () => ({ method: 'POST', path: '/api/auth/totp/enable', body: { code: '000000' } }),
+  },
+  'GET /api/org-units': { call: () => ({ method: 'GET', path: '/api/org-units' }) },
+  'GET /api/roles': { call: () => ({ method: 'GET', path: '/api/roles' }) },
+  'GET /api/users': {
+    call: () => ({ method: 'GET', path: '/api/users' }),
+    check: (_where, body) => {
+      const orgs = (body as { users: { orgCode: string }[] }).users.map((u) => u.orgCode);
+      expect(orgs.filter((o) => o.startsWith('5309'))).toEqual([]);
+    },
+  },
+  'POST /api/users': {
+    call: (where) => ({
+      method: 'POST',
+      path: '/api/users',
+      body: {
+        username: `m${++serial}-${where}`,
+        displayName: '测试用户',
+        orgCode: where === 'inside' ? INSIDE_CLINIC : OUTSIDE_CLINIC,
+        password: 'Bright-Lantern-42',
+      },
+    }),
+  },
+  'GET /api/users/{id}': {
+    call: (where, w) => ({ method: 'GET', path: `/api/users/${w.targetUser[where].id}` }),
+  },
+  'POST /api/users/{id}/grants': {
+    call: (where, w) => ({
+      method: 'POST',
+      path: `/api/users/${w.targetUser[where].id}/grants`,
+      body: {
+        role: 'village-doctor',
+        orgCode: where === 'inside' ? '350121101201' : '530902101201',
+      },
+    }),
+  },
+  'DELETE /api/users/{id}/grants/{grantId}': {
+    call: async (where, w) => {
+      const target = w.targetUser[where];
+      const { orgs, users } = w.f.t.engine.services;
+      const org = (await orgs.get(where === 'inside' ? '350121101201' : '530902101201'))!;
+      const grantId = await w.f.t.engine.database.transaction((transaction) =>
+        users.addGrant(
+          {
+            userId: target.id,
+            role: 'village-doctor',
+            orgCode: org.code,
+            orgPath: org.path,
+            grantedBy: null,
+          },
+          w.f.clock.now(),
+          transaction,
+        ),
+      );
+      return { method: 'DELETE', path: `/api/users/${target.id}/grants/${grantId}` };
+    },
+  },
+  'POST /api/users/{id}/unlock': {
+    call: (where, w) => ({ method: 'POST', path: `/api/users/${w.targetUser[where].id}/unlock` }),
+  },
+  'POST /api/subjects': {
+    call: (where) => ({
+      method: 'POST',
+      path: '/api/subjects',
+      body: {
+        name: '王秀英',
+        idNumber: makeResidentIdNumber(
+          where === 'inside' ? '350121' : '530902',
+          '1958-04-02',
+          100 + (++serial % 800),
+        ),
+        orgCode: where === 'inside' ? INSIDE_CLINIC : OUTSIDE_CLINIC,
+      },
+    }),
+  },
+  'GET /api/subjects': {
+    call: (where, w) => ({
+      method: 'GET',
+      path: `/api/subjects?idNumber=${w.subject[where].idNumber}`,
+    }),
+    check: (where, body) => {
+      expect((body as { subjects: unknown[] }).subjects).toHaveLength(where === 'inside' ? 1 : 0);
+    },
+  },
+  'GET /api/subjects/{id}': {
+    call: (where, w) => ({ method: 'GET', path: `/api/subjects/${w.subject[where].id}` }),
+  },
+  'GET /api/subjects/{id}/access-log': {
+    call: (where, w) => ({
+      method: 'GET',
+      path: `/api/subjects/${w.subject[where].id}/access-log`,
+    }),
+  },
+  'GET /api/audit/events': { call: () => ({ method: 'GET', path: '/api/audit/events' }) },
+};
+
+/** Routes whose answer does not depend on a record: "outside" is the same call. */
+const COLLECTION_ROUTES = new Set([
+  'GET /api/auth/me',
+  'GET /api/org-units',
+  'GET /api/roles',
+  'GET /api/audit/events',
+]);
+
+describe('authorization matrix', () => {
+  let world: World;
+  const tally = { cases: 0, allowed: 0, denied: 0 };
+
+  beforeAll(async () => {
+    const f = await IdentityFixture.start();
+    const capture = {
+      inside: await f.login(
+        await f.user('village-doctor', '350121101201', { homeOrg: INSIDE_CLINIC }),
+      ),
+      outside: await f.login(
+        await f.user('village-doctor', '530902101201', { homeOrg: OUTSIDE_CLINIC }),
+      ),
+    };
+    const subject = {} as World['subject'];
+    for (const where of ['inside', 'outside'] as const) {
+      const idNumber = makeResidentIdNumber(
+        where === 'inside' ? '350121' : '530902',
+        '1961-07-15',
+        7,
+      );
+      const created = await f.request('POST', '/api/subjects', capture[where], {
+        name: '李建国',
+        idNumber,
+        orgCode: where === 'inside' ? INSIDE_CLINIC : OUTSIDE_CLINIC,
+      });
+      expect(created.status).toBe(201);
+      subject[where] = { id: created.body.id, idNumber };
+    }
+    world = {
+      f,
+      subject,
+      targetUser: {
+        inside: await f.user(undefined, INSIDE_CLINIC),
+        outside: await f.user(undefined, OUTSIDE_CLINIC),
+      },
+    };
+  });
+  afterAll(async () => {
+    console.log(
+      `authorization matrix: ${tally.cases} cases (${tally.allowed} allowed, ${tally.denied} denied)`,
+    );
+    await world?.f.stop();
+  });
+
+  it('has a case for every route that is not public', () => {
+    const routes = world.f.t.engine.registry.routes
+      .filter((r) => !('public' in r.access))
+      .map((r) => `${r.method.toUpperCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect(routes.filter((r) => !CASES[r])).toEqual([]);
+  });
+
+  const callers: (RoleDefinition | 'anonymous')[] = ['anonymous', ...ROLE_DEFINITIONS];
+  for (const caller of callers) {
+    it(`${caller === 'anonymous' ? 'an anonymous caller' : caller.key}: allowed exactly what the role gives, inside its scope`, async () => {
+      const { f } = world;
+      const token =
+        caller === 'anonymous'
+          ? undefined
+          : await f.login(
+              await f.user(caller.key, GRANT_AT[caller.level], {
+                withTotp: caller.permissions.some((p) => MFA_PERMISSIONS.has(p)),
+              }),
+            );
+      const routes = f.t.engine.registry.routes.filter((r) => !('public' in r.access));
+      for (const route of routes) {
+        const key = `${route.method.toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`;
+        const routeCase = CASES[key]!;
+        if (routeCase.sessionRoute && caller !== 'anonymous') continue;
+        for (const where of ['inside', 'outside'] as const) {
+          const call = await routeCase.call(where, world);
+          const requestId = `matrix-${randomUUID()}`;
+          const response = await fetch(`${f.url}${call.path}`, {
+            method: call.method,
+            headers: {
+              'x-request-id': requestId,
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+              ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            },
+            ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+          });
+          const text = await response.text();
+          const label = `${caller === 'anonymous' ? 'anonymous' : caller.key} ${key} (${where}) → ${response.status} ${text.slice(0, 200)}`;
+          const access = route.access;
+          const holds =
+            caller !== 'anonymous' &&
+            ('signedIn' in access ||
+              caller.permissions.includes((access as { permission: Permission }).permission));
+          const expectAllow =
+            holds &&
+            (where === 'inside' ||
+              COLLECTION_ROUTES.has(key) ||
+              key === 'GET /api/users' ||
+              key === 'GET /api/subjects');
+          tally.cases++;
+          if (expectAllow) {
+            tally.allowed++;
+            expect(response.status, label).toBeGreaterThanOrEqual(200);
+            expect(response.status, label).toBeLessThan(300);
+            if (routeCase.check && text) routeCase.check(where, JSON.parse(text));
+          } else {
+            tally.denied++;
+            expect([401, 403, 404], label).toContain(response.status);
+            if (caller === 'anonymous') {
+              expect(response.status, label).toBe(401);
+            } else {
+              const [rows] = await f.t.engine.database.sequelize.query(
+                "SELECT 1 FROM audit_events WHERE request_id = $1 AND action = 'access.denied'",
+                { bind: [requestId] },
+              );
+              expect((rows as unknown[]).length, `not audited: ${label}`).toBe(1);
+            }
+          }
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,380 @@
+import { QueryTypes, type Transaction } from 'sequelize';
+import { systemClock, type Clock } from '../clock.js';
+import type { Database } from '../database/Database.js';
+import { isAuditAction } from './auditActions.js';
+import { auditHash, GENESIS_HASH, type AuditHashFields } from './auditHash.js';
+import {
+  AUDIT_OUTCOMES,
+  type AuditEvent,
+  type AuditEventInput,
+  type AuditListFilter,
+  type AuditPage,
+  type AuditVerifyOptions,
+  type AuditVerifyResult,
+  type SubjectAccessEntry,
+} from './AuditEvent.js';
+import { canonicalJson, type JsonValue } from './canonicalJson.js';
+import { guardPersonalData, type PersonalDataMode } from './personalDataGuard.js';
+import { storableJson, storableText } from './storableText.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_PAGE = 1000;
+
+/** occurred_at exactly as hashed, whatever the session's time zone and the client's parser. */
+const OCCURRED_AT_ISO = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** `seq` is read as text (bigint); ORDER BY must then name `audit_events.seq`, not the alias. */
+const EVENT_COLUMNS = `seq::text AS seq, ${OCCURRED_AT_ISO} AS occurred_at, action, outcome,
+  actor_user_id::text AS actor_user_id, actor_username, org_unit_code, target_type, target_id,
+  subject_id::text AS subject_id, request_id, ip, details, prev_hash, hash`;
+
+type EventRow = Omit<AuditHashFields, 'seq'> & { seq: string; prev_hash: string; hash: string };
+
+/** An event checked and normalised, ready to be chained. */
+type Prepared = Omit<AuditHashFields, 'seq' | 'occurred_at'> & { detailsJson: string };
+
+/**
+ * The append-only, hash-chained audit trail (等保三级): every row's hash covers its contents and
+ * the previous row's hash, rows are numbered 1, 2, 3… with no gaps, and `audit_head` holds the
+ * last number and hash. Triggers refuse UPDATE, DELETE and TRUNCATE; `verify` detects what a
+ * superuser who disabled them changed.
+ */
+export class AuditTrail {
+  readonly #guardMode: PersonalDataMode =
+    process.env.NODE_ENV === 'production' ? 'redact' : 'throw';
+
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /**
+   * Appends one event. Pass the business change's transaction so both commit or neither; without
+   * one the event gets its own. The head row stays locked until that transaction ends, so
+   * concurrent writers (in any process) queue there: record as late as possible before commit.
+   * A rolled-back transaction leaves no row and no gap.
+   */
+  async record(
+    event: AuditEventInput,
+    transaction?: Transaction,
+  ): Promise<{ seq: number; hash: string }> {
+    const prepared = this.#prepare(event);
+    return transaction
+      ? this.#append(prepared, transaction)
+      : this.database.transaction((own) => this.#append(prepared, own));
+  }
+
+  /** The last row's number and hash: publish or sign it elsewhere to anchor the chain. */
+  async head(transaction?: Transaction): Promise<{ seq: number; hash: string } | undefined> {
+    const rows = await this.database.sequelize.query<{ seq: string; hash: string }>(
+      'SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1',
+      { type: QueryTypes.SELECT, transaction },
+    );
+    const row = rows[0];
+    return row && { seq: Number(row.seq), hash: row.hash };
+  }
+
+  /**
+   * Recomputes every hash and link, in seq order, `batchSize` rows per query (the table is never
+   * loaded whole). Checks that rows are numbered 1, 2, 3… and that the head names the last row.
+   * Rows appended while it runs are left for the next run. The first problem found is returned.
+   */
+  async verify(options: AuditVerifyOptions = {}): Promise<AuditVerifyResult> {
+    const batchSize = options.batchSize ?? 1000;
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      throw new TypeError(`batchSize must be a positive integer (got ${batchSize})`);
+    }
+    const head = await this.head();
+    if (!head) {
+      return fail(0, 0, 'head-mismatch', '审计链头缺失 / the audit head row is missing');
+    }
+    const total = head.seq;
+    options.onProgress?.(0, total);
+    let checked = 0;
+    let previousHash = GENESIS_HASH;
+    while (checked < total) {
+      const rows = await this.database.sequelize.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM audit_events
+         WHERE seq > $1 AND seq <= $2 ORDER BY audit_events.seq LIMIT $3`,
+        { type: QueryTypes.SELECT, raw: true, bind: [checked, total, batchSize] },
+      );
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        const expected = checked + 1;
+        if (seq !== expected) {
+          return fail(
+            checked,
+            expected,
+            'gap',
+            `审计记录第 ${expected} 行缺失 / audit row ${expected} is missing: ${
+              checked ? `the row after ${checked} is ${seq}` : `the trail starts at row ${seq}`
+            }`,
+          );
+        }
+        const { prev_hash: prevHash, hash, ...rest } = row;
+        if (auditHash(prevHash, { ...rest, seq }) !== hash) {
+          return fail(
+            checked,
+            seq,
+            'hash-mismatch',
+            `审计记录第 ${seq} 行被修改 / audit row ${seq} was altered: its hash does not match its contents`,
+          );
+        }
+        if (prevHash !== previousHash) {
+          return fail(
+            checked,
+            seq,
+            'chain-broken',
+            seq === 1
+              ? `审计记录第 1 行的链接断开 / audit row 1 is not linked to the start of the chain: its prev_hash is not the genesis hash`
+              : `审计记录第 ${seq} 行的链接断开 / audit row ${seq} is not linked to row ${seq - 1}: its prev_hash is not row ${seq - 1}'s hash (row ${seq - 1} was altered and re-hashed, or replaced)`,
+          );
+        }
+        previousHash = hash;
+        checked = seq;
+      }
+      options.onProgress?.(checked, total);
+    }
+    if (checked < total) {
+      return fail(
+        checked,
+        checked + 1,
+        'head-mismatch',
+        `审计记录第 ${checked + 1} 行缺失 / audit row ${checked + 1} is missing: the head records ${total} rows but the trail ends at row ${checked}`,
+      );
+    }
+    if (previousHash !== head.hash) {
+      return fail(
+        checked,
+        total,
+        'head-mismatch',
+        `审计记录第 ${total} 行与链头不符 / audit row ${total} does not match the head: the head records another hash`,
+      );
+    }
+    // One statement, one snapshot: a row past the head was written around the writer.
+    const [beyond] = await this.database.sequelize.query<{ head: string; last: string | null }>(
+      `SELECT h.seq::text AS head, (SELECT max(seq)::text FROM audit_events) AS last
+       FROM audit_head h WHERE h.id = 1`,
+      { type: QueryTypes.SELECT },
+    );
+    if (beyond && beyond.last !== null && Number(beyond.last) > Number(beyond.head)) {
+      const seq = Number(beyond.head) + 1;
+      return fail(
+        checked,
+        seq,
+        'head-mismatch',
+        `审计记录第 ${seq} 行不在链上 / audit row ${seq} is beyond the head: the head records ${beyond.head} rows but the trail goes on to row ${beyond.last}`,
+      );
+    }
+    return { ok: true, checked };
+  }
+
+  /** Who opened or changed a resident's record, newest first (for "who looked at my data"). */
+  async listForSubject(
+    subjectId: string,
+    page: AuditPage,
+    transaction?: Transaction,
+  ): Promise<SubjectAccessEntry[]> {
+    const bind: unknown[] = [uuid('subjectId', subjectId)];
+    const where = ['subject_id = $1'];
+    if (page.before !== undefined) where.push(`seq < $${bind.push(seqCursor(page.before))}`);
+    const rows = await this.database.sequelize.query<{
+      seq: string;
+      occurred_at: string;
+      action: SubjectAccessEntry['action'];
+      outcome: SubjectAccessEntry['outcome'];
+      actor_username: string | null;
+      org_unit_code: string | null;
+    }>(
+      `SELECT seq::text AS seq, ${OCCURRED_AT_ISO} AS occurred_at, action, outcome,
+         actor_username, org_unit_code
+       FROM audit_events WHERE ${where.join(' AND ')}
+       ORDER BY audit_events.seq DESC LIMIT $${bind.push(pageLimit(page.limit))}`,
+      { type: QueryTypes.SELECT, bind, transaction },
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      occurredAt: row.occurred_at,
+      action: row.action,
+      outcome: row.outcome,
+      actorUsername: row.actor_username,
+      orgUnitCode: row.org_unit_code,
+    }));
+  }
+
+  /** Events matching every given filter, newest first. */
+  async list(filter: AuditListFilter, transaction?: Transaction): Promise<AuditEvent[]> {
+    const bind: unknown[] = [];
+    const where: string[] = [];
+    if (filter.action !== undefined) where.push(`action = $${bind.push(filter.action)}`);
+    if (filter.actorUserId !== undefined) {
+      where.push(`actor_user_id = $${bind.push(uuid('actorUserId', filter.actorUserId))}`);
+    }
+    if (filter.orgUnitCodes !== undefined) {
+      where.push(`org_unit_code = ANY($${bind.push([...filter.orgUnitCodes])}::text[])`);
+    }
+    if (filter.from !== undefined) {
+      where.push(`occurred_at >= $${bind.push(isoTime('from', filter.from))}::timestamptz`);
+    }
+    if (filter.to !== undefined) {
+      where.push(`occurred_at < $${bind.push(isoTime('to', filter.to))}::timestamptz`);
+    }
+    if (filter.before !== undefined) where.push(`seq < $${bind.push(seqCursor(filter.before))}`);
+    const rows = await this.database.sequelize.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM audit_events
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY audit_events.seq DESC LIMIT $${bind.push(pageLimit(filter.limit))}`,
+      { type: QueryTypes.SELECT, bind, transaction },
+    );
+    return rows.map(toEvent);
+  }
+
+  #prepare(event: AuditEventInput): Prepared {
+    if (!isAuditAction(event.action)) {
+      throw new TypeError(`unknown audit action "${event.action}" (see auditActions.ts)`);
+    }
+    if (!AUDIT_OUTCOMES.includes(event.outcome)) {
+      throw new TypeError(`audit outcome must be one of ${AUDIT_OUTCOMES.join(', ')}`);
+    }
+    const raw = event.details ?? {};
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      throw new TypeError('audit details must be a plain object');
+    }
+    const details = guardPersonalData(storableJson(raw), this.#guardMode);
+    // Stored as exactly this text; jsonb gives back an equal value, which hashes the same.
+    const detailsJson = canonicalJson(details);
+    return {
+      action: event.action,
+      outcome: event.outcome,
+      actor_user_id: optionalUuid('actorUserId', event.actorUserId),
+      actor_username: optionalText(event.actorUsername),
+      org_unit_code: optionalText(event.orgUnitCode),
+      target_type: optionalText(event.targetType),
+      target_id: optionalText(event.targetId),
+      subject_id: optionalUuid('subjectId', event.subjectId),
+      request_id: optionalText(event.requestId),
+      ip: optionalText(event.ip),
+      details: JSON.parse(detailsJson) as { [key: string]: JsonValue },
+      detailsJson,
+    };
+  }
+
+  async #append(
+    prepared: Prepared,
+    transaction: Transaction,
+  ): Promise<{ seq: number; hash: string }> {
+    const { sequelize } = this.database;
+    // Takes the head row's lock: writers in every process queue here until commit.
+    const [head] = await sequelize.query<{ seq: string; hash: string }>(
+      'UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq::text AS seq, hash',
+      { type: QueryTypes.SELECT, transaction },
+    );
+    if (!head) throw new Error('审计链头缺失 / the audit head row is missing');
+    const seq = Number(head.seq);
+    // Read under the lock, so occurred_at follows seq order (as far as the clock does).
+    const occurredAt = isoTime('clock.now()', this.clock.now());
+    const { detailsJson, ...fields } = prepared;
+    const hash = auditHash(head.hash, { ...fields, seq, occurred_at: occurredAt });
+    await sequelize.query(
+      `WITH inserted AS (
+         INSERT INTO audit_events (seq, occurred_at, action, outcome, actor_user_id,
+           actor_username, org_unit_code, target_type, target_id, subject_id, request_id, ip,
+           details, prev_hash, hash)
+         VALUES ($1, $2::timestamptz, $3, $4, $5::uuid, $6, $7, $8, $9, $10::uuid, $11, $12,
+           $13::jsonb, $14, $15)
+         RETURNING hash
+       )
+       UPDATE audit_head SET hash = (SELECT hash FROM inserted) WHERE id = 1`,
+      {
+        bind: [
+          seq,
+          occurredAt,
+          fields.action,
+          fields.outcome,
+          fields.actor_user_id,
+          fields.actor_username,
+          fields.org_unit_code,
+          fields.target_type,
+          fields.target_id,
+          fields.subject_id,
+          fields.request_id,
+          fields.ip,
+          detailsJson,
+          head.hash,
+          hash,
+        ],
+        transaction,
+      },
+    );
+    return { seq, hash };
+  }
+}
+
+function fail(
+  checked: number,
+  seq: number,
+  problem: Exclude<AuditVerifyResult, { ok: true }>['problem'],
+  message: string,
+): AuditVerifyResult {
+  return { ok: false, checked, seq, problem, message };
+}
+
+function toEvent(row: EventRow): AuditEvent {
+  return {
+    seq: Number(row.seq),
+    occurredAt: row.occurred_at,
+    action: row.action as AuditEvent['action'],
+    outcome: row.outcome as AuditEvent['outcome'],
+    actorUserId: row.actor_user_id,
+    actorUsername: row.actor_username,
+    orgUnitCode: row.org_unit_code,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    subjectId: row.subject_id,
+    requestId: row.request_id,
+    ip: row.ip,
+    details: row.details,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** PostgreSQL prints uuids in lower case: hash them that way. */
+function uuid(name: string, value: string): string {
+  if (!UUID.test(value)) throw new TypeError(`${name} must be a uuid`);
+  return value.toLowerCase();
+}
+
+function optionalUuid(name: string, value: string | null | undefined): string | null {
+  return value === undefined || value === null ? null : uuid(name, value);
+}
+
+function optionalText(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new TypeError('audit event fields must be strings');
+  return storableText(value);
+}
+
+function isoTime(name: string, value: Date): string {
+  // Years 1000–9999 print the same in toISOString and to_char: the hash depends on it.
+  const year = value instanceof Date ? value.getUTCFullYear() : NaN;
+  if (!(year >= 1000 && year <= 9999)) {
+    throw new TypeError(`${name} must be a valid Date in the years 1000 to 9999`);
+  }
+  return value.toISOString();
+}
+
+function pageLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new TypeError(`limit must be a positive integer (got ${limit})`);
+  }
+  return Math.min(limit, MAX_PAGE);
+}
+
+function seqCursor(before: number): number {
+  if (!Number.isSafeInteger(before) || before < 1) {
+    throw new TypeError(`before must be a positive integer (got ${before})`);
+  }
+  return before;
+}

@@ -1,0 +1,55 @@
+/**
+ * Every action the audit trail records. Add new ones here (never rename a published one: old
+ * rows keep the old name, and renaming would not change their hash anyway).
+ *
+ * | action | recorded when |
+ * |---|---|
+ * | `auth.login.success` | a user signed in |
+ * | `auth.login.failure` | a sign-in was refused (wrong password or code; `details.reason`) |
+ * | `auth.logout` | a session was ended by its user |
+ * | `auth.lockout` | an account was locked after repeated failures |
+ * | `auth.totp.enabled` | a user turned on two-factor sign-in |
+ * | `auth.password.changed` | a password was changed (by its user or reset by an admin) |
+ * | `access.denied` | a request was refused for lack of a permission or scope |
+ * | `subject.create` | a resident (service subject) was registered |
+ * | `subject.update` | a resident's record was changed |
+ * | `subject.view` | a resident's record was opened (masked view) |
+ * | `subject.view-personal-data` | a resident's unmasked personal data was shown |
+ * | `submission.create` | a form submission was saved |
+ * | `submission.update` | a form submission was changed |
+ * | `grant.create` | a role was granted |
+ * | `grant.revoke` | a role was revoked |
+ * | `user.create` | a user account was created |
+ * | `user.update` | a user account was changed (including (de)activation) |
+ * | `spec.publish` | a form/workflow specification version was published |
+ * | `export` | data left the system as a file or report export |
+ */
+export const AUDIT_ACTIONS = [
+  'auth.login.success',
+  'auth.login.failure',
+  'auth.logout',
+  'auth.lockout',
+  'auth.totp.enabled',
+  'auth.password.changed',
+  'access.denied',
+  'subject.create',
+  'subject.update',
+  'subject.view',
+  'subject.view-personal-data',
+  'submission.create',
+  'submission.update',
+  'grant.create',
+  'grant.revoke',
+  'user.create',
+  'user.update',
+  'spec.publish',
+  'export',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+const known: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+
+export function isAuditAction(value: string): value is AuditAction {
+  return known.has(value);
+}

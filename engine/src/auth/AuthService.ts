@@ -1,0 +1,240 @@
+import type { AuditTrail } from '../audit/AuditTrail.js';
+import type { AuditAction } from '../audit/auditActions.js';
+import type { AuditDetails } from '../audit/AuditEvent.js';
+import { Caller } from '../access/Caller.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../database/Database.js';
+import { HttpError } from '../http/HttpError.js';
+import type { PersonalDataCipher } from '../security/PersonalDataCipher.js';
+import type { UserRecord, UserStore } from '../users/UserStore.js';
+import type { LoginRateLimiter } from './LoginRateLimiter.js';
+import { checkPassword } from './passwordPolicy.js';
+import { dummyHash, type PasswordHasher } from './PasswordHasher.js';
+import type { SessionStore } from './SessionStore.js';
+import { totp } from './totp.js';
+
+/**
+ * Sign-in attempts per minute: per client address (a health centre's staff share one NAT
+ * address) and per username.
+ */
+export const LOGIN_LIMITS = { perAddress: 300, perUsername: 10 } as const;
+
+/** Five wrong attempts in a row lock the account for fifteen minutes. */
+export const LOCKOUT_POLICY = { maxFailures: 5, lockMs: 15 * 60_000 } as const;
+
+export interface RequestMeta {
+  ip: string | undefined;
+  requestId: string;
+}
+
+export interface AuthDeps {
+  database: Database;
+  users: UserStore;
+  sessions: SessionStore;
+  audit: AuditTrail;
+  cipher: PersonalDataCipher;
+  hasher: PasswordHasher;
+  clock: Clock;
+  limiter: LoginRateLimiter;
+}
+
+/** Encryption context of users.totp_secret (a ciphertext moved elsewhere will not decrypt). */
+export const TOTP_SECRET_CONTEXT = 'users.totp_secret';
+const WRONG = () =>
+  new HttpError(401, 'invalid_credentials', '用户名或密码错误 / Wrong username or password');
+
+/**
+ * Sign-in (password, lockout, rate limit, TOTP), sessions and the caller behind a token. Every
+ * sign-in, failure and lockout is audited.
+ */
+export class AuthService {
+  constructor(private readonly deps: AuthDeps) {}
+
+  async login(
+    input: { username: string; password: string; totp?: string | undefined },
+    meta: RequestMeta,
+  ) {
+    const { users, hasher, clock, limiter, sessions } = this.deps;
+    if (
+      !limiter.allow(`ip:${meta.ip ?? '?'}`, LOGIN_LIMITS.perAddress) ||
+      !limiter.allow(`user:${input.username}`, LOGIN_LIMITS.perUsername)
+    ) {
+      throw new HttpError(
+        429,
+        'too_many_attempts',
+        '登录尝试过于频繁，请稍后再试 / Too many sign-in attempts: try again in a minute',
+      );
+    }
+    const user = await users.findByUsername(input.username);
+    if (!user || !user.active) {
+      await hasher.verify(await dummyHash(), input.password);
+      // The typed name goes in actor_username (not details): it may be anything a user typed.
+      await this.deps.audit.record({
+        action: 'auth.login.failure',
+        outcome: 'failure',
+        actorUsername: input.username,
+        requestId: meta.requestId,
+        ip: meta.ip ?? null,
+        details: { reason: 'unknown-user' },
+      });
+      throw WRONG();
+    }
+    const now = clock.now();
+    if (user.lockedUntil && user.lockedUntil > now) {
+      await this.audit('auth.login.failure', 'failure', meta, user, { reason: 'locked' });
+      const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+      throw new HttpError(
+        401,
+        'account_locked',
+        `账户已锁定，请 ${minutes} 分钟后再试 / The account is locked: try again in ${minutes} minute(s)`,
+      );
+    }
+    if (!(await hasher.verify(user.passwordHash, input.password))) {
+      await this.failure(user, meta, 'wrong-password');
+      throw WRONG();
+    }
+    let mfa = false;
+    if (user.totpEnabled) {
+      if (!input.totp) {
+        throw new HttpError(
+          401,
+          'totp_required',
+          '请输入动态验证码 / Enter the code from your authenticator app',
+        );
+      }
+      const secret = this.deps.cipher.decrypt(user.totpSecret!, TOTP_SECRET_CONTEXT);
+      if (!totp.verify(secret, input.totp, now)) {
+        await this.failure(user, meta, 'wrong-totp');
+        throw new HttpError(
+          401,
+          'totp_invalid',
+          '动态验证码错误 / The authenticator code is wrong',
+        );
+      }
+      mfa = true;
+    }
+    await users.update(user.id, { failedAttempts: 0, lockedUntil: null });
+    const { token, session } = await sessions.create(user.id, mfa, meta.ip);
+    await this.audit('auth.login.success', 'success', meta, user, { mfa });
+    const caller = await this.callerFor(user, session.id, mfa);
+    return { token, session, caller };
+  }
+
+  private async failure(user: UserRecord, meta: RequestMeta, reason: string) {
+    const failures = user.failedAttempts + 1;
+    const lock = failures >= LOCKOUT_POLICY.maxFailures;
+    await this.deps.users.update(user.id, {
+      failedAttempts: lock ? 0 : failures,
+      ...(lock
+        ? { lockedUntil: new Date(this.deps.clock.now().getTime() + LOCKOUT_POLICY.lockMs) }
+        : {}),
+    });
+    await this.audit('auth.login.failure', 'failure', meta, user, { reason, failures });
+    if (lock)
+      await this.audit('auth.lockout', 'success', meta, user, {
+        minutes: LOCKOUT_POLICY.lockMs / 60_000,
+      });
+  }
+
+  private async callerFor(user: UserRecord, sessionId: string, mfa: boolean) {
+    const grants = await this.deps.users.grants(user.id);
+    return new Caller(
+      {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        orgCode: user.orgCode,
+      },
+      sessionId,
+      mfa,
+      grants,
+    );
+  }
+
+  /** The caller behind a bearer token or session cookie; undefined when it is not a live session. */
+  async authenticate(token: string): Promise<Caller | undefined> {
+    const session = await this.deps.sessions.resolve(token);
+    if (!session) return undefined;
+    const user = await this.deps.users.findById(session.userId);
+    if (!user || !user.active) return undefined;
+    return this.callerFor(user, session.id, session.mfa);
+  }
+
+  async logout(caller: Caller, meta: RequestMeta) {
+    await this.deps.sessions.revoke(caller.sessionId);
+    await this.audit('auth.logout', 'success', meta, caller.user);
+  }
+
+  async changePassword(caller: Caller, current: string, next: string, meta: RequestMeta) {
+    const user = (await this.deps.users.findById(caller.user.id))!;
+    if (!(await this.deps.hasher.verify(user.passwordHash, current))) {
+      throw new HttpError(
+        403,
+        'invalid_credentials',
+        '当前密码错误 / The current password is wrong',
+      );
+    }
+    const violations = checkPassword(next, user.username);
+    if (violations.length) {
+      throw new HttpError(
+        422,
+        'password_policy',
+        '新密码不符合要求 / The new password does not meet the policy',
+        { violations },
+      );
+    }
+    await this.deps.users.update(user.id, {
+      passwordHash: await this.deps.hasher.hash(next),
+      passwordChangedAt: this.deps.clock.now(),
+    });
+    await this.deps.sessions.revokeAllFor(user.id);
+    await this.audit('auth.password.changed', 'success', meta, caller.user);
+  }
+
+  /** Starts TOTP enrolment: a new secret, stored encrypted, enabled once a code proves it. */
+  async beginTotp(caller: Caller) {
+    const secret = totp.newSecret();
+    await this.deps.users.update(caller.user.id, {
+      totpSecret: this.deps.cipher.encrypt(secret, TOTP_SECRET_CONTEXT),
+      totpEnabled: false,
+    });
+    return { secret, otpauthUrl: totp.uri(secret, caller.user.username) };
+  }
+
+  async enableTotp(caller: Caller, code: string, meta: RequestMeta) {
+    const user = (await this.deps.users.findById(caller.user.id))!;
+    if (!user.totpSecret) {
+      throw new HttpError(
+        409,
+        'totp_not_started',
+        '请先生成动态验证密钥 / Start TOTP enrolment first',
+      );
+    }
+    const secret = this.deps.cipher.decrypt(user.totpSecret, TOTP_SECRET_CONTEXT);
+    if (!totp.verify(secret, code, this.deps.clock.now())) {
+      throw new HttpError(422, 'totp_invalid', '动态验证码错误 / The authenticator code is wrong');
+    }
+    await this.deps.users.update(user.id, { totpEnabled: true });
+    await this.deps.sessions.markMfa(caller.sessionId);
+    await this.audit('auth.totp.enabled', 'success', meta, caller.user);
+  }
+
+  private async audit(
+    action: AuditAction,
+    outcome: 'success' | 'failure' | 'denied',
+    meta: RequestMeta,
+    user: { id: string; username: string; orgCode: string } | undefined,
+    details: AuditDetails = {},
+  ) {
+    await this.deps.audit.record({
+      action,
+      outcome,
+      actorUserId: user?.id ?? null,
+      actorUsername: user?.username ?? null,
+      orgUnitCode: user?.orgCode ?? null,
+      requestId: meta.requestId,
+      ip: meta.ip ?? null,
+      details,
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { Database } from '../database/Database.js';
+
+/** Sessions end after 30 minutes without use and 12 hours after sign-in, whichever is first. */
+export const SESSION_POLICY = { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 } as const;
+
+export interface Session {
+  id: string;
+  userId: string;
+  mfa: boolean;
+  expiresAt: Date;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Opaque bearer tokens; only their SHA-256 is stored, so a database leak yields no sessions. */
+export class SessionStore {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(userId: string, mfa: boolean, ip: string | undefined) {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const session: Session = {
+      id: randomUUID(),
+      userId,
+      mfa,
+      expiresAt: new Date(now.getTime() + SESSION_POLICY.absoluteMs),
+    };
+    await this.database.sequelize.query(
+      `INSERT INTO sessions (id, token_hash, user_id, mfa, created_at, last_seen_at, expires_at, ip)
+       VALUES ($1, $2, $3, $4, $5, $5, $6, $7)`,
+      { bind: [session.id, hashToken(token), userId, mfa, now, session.expiresAt, ip ?? null] },
+    );
+    return { token, session };
+  }
+
+  /** The live session for a token, refreshing its idle timer; undefined when unknown or expired. */
+  async resolve(token: string): Promise<Session | undefined> {
+    const now = this.clock.now();
+    const [rows] = await this.database.sequelize.query(
+      `UPDATE sessions SET last_seen_at = $2
+       WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 AND last_seen_at > $3
+       RETURNING id, user_id, mfa, expires_at`,
+      { bind: [hashToken(token), now, new Date(now.getTime() - SESSION_POLICY.idleMs)] },
+    );
+    const row = (rows as { id: string; user_id: string; mfa: boolean; expires_at: Date }[])[0];
+    return row
+      ? { id: row.id, userId: row.user_id, mfa: row.mfa, expiresAt: new Date(row.expires_at) }
+      : undefined;
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.database.sequelize.query(
+      'UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL',
+      { bind: [sessionId, this.clock.now()] },
+    );
+  }
+
+  async revokeAllFor(userId: string): Promise<void> {
+    await this.database.sequelize.query(
+      'UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL',
+      { bind: [userId, this.clock.now()] },
+    );
+  }
+
+  async markMfa(sessionId: string): Promise<void> {
+    await this.database.sequelize.query('UPDATE sessions SET mfa = true WHERE id = $1', {
+      bind: [sessionId],
+    });
+  }
+}

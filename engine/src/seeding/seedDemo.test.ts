@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totp } from '../auth/totp.js';
+import { readJson, startTestEngine, type TestEngine } from '../testing/index.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demoWorld.js';
+import { seedDemo } from './seedDemo.js';
+
+describe('demo mode', () => {
+  let t: TestEngine;
+  beforeAll(async () => {
+    t = await startTestEngine({ demo: true });
+  });
+  afterAll(() => t?.stop());
+
+  const login = (body: object) =>
+    fetch(`${t.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('seeds the demo org tree and a user per role and province, who can sign in with the printed password', async () => {
+    const response = await login({ username: 'fj.village-doctor', password: DEMO_PASSWORD });
+    expect(response.status).toBe(200);
+    const { user } = await readJson(response);
+    expect(user).toMatchObject({
+      orgCode: '350121101201-V01',
+      permissions: ['records.capture', 'records.read', 'tasks.work'],
+    });
+    const [units] = await t.engine.database.sequelize.query(
+      'SELECT count(*)::int AS n FROM org_units',
+    );
+    expect((units as { n: number }[])[0]!.n).toBeGreaterThan(20);
+  });
+
+  it('demo administrators need the printed TOTP secret', async () => {
+    const without = await login({ username: 'yn.county-admin', password: DEMO_PASSWORD });
+    expect((await readJson(without)).error.code).toBe('totp_required');
+    const withCode = await login({
+      username: 'yn.county-admin',
+      password: DEMO_PASSWORD,
+      totp: totp.codeAt(DEMO_TOTP_SECRET, new Date()),
+    });
+    expect((await readJson(withCode)).user.permissions).toEqual(['users.manage']);
+  });
+
+  it('seeds once: a second run changes nothing', async () => {
+    const [before] = await t.engine.database.sequelize.query(
+      'SELECT count(*)::int AS n FROM users',
+    );
+    const again = await seedDemo(t.engine.services);
+    expect(again.created).toBe(false);
+    const [after] = await t.engine.database.sequelize.query('SELECT count(*)::int AS n FROM users');
+    expect(after).toEqual(before);
+  });
+});

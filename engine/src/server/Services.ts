@@ -1,0 +1,78 @@
+import { RouteGate } from '../access/RouteGate.js';
+import { AuditTrail } from '../audit/AuditTrail.js';
+import { AuthService } from '../auth/AuthService.js';
+import { LoginRateLimiter } from '../auth/LoginRateLimiter.js';
+import { argon2idHasher, type PasswordHasher } from '../auth/PasswordHasher.js';
+import { SessionStore } from '../auth/SessionStore.js';
+import type { Clock } from '../clock.js';
+import type { EngineConfig } from '../config/EngineConfig.js';
+import type { Database } from '../database/Database.js';
+import type { Logger } from '../logging/createLogger.js';
+import { OrgUnitStore } from '../orgs/OrgUnitStore.js';
+import { loadDataKeys } from '../security/loadDataKeys.js';
+import { PersonalDataCipher } from '../security/PersonalDataCipher.js';
+import { SubjectService } from '../subjects/SubjectService.js';
+import { UserAdmin } from '../users/UserAdmin.js';
+import { UserStore } from '../users/UserStore.js';
+
+/** The engine's services, wired once per process from the database, configuration and clock. */
+export class Services {
+  readonly audit: AuditTrail;
+  readonly cipher: PersonalDataCipher;
+  readonly orgs: OrgUnitStore;
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly auth: AuthService;
+  readonly gate: RouteGate;
+  readonly userAdmin: UserAdmin;
+  readonly subjects: SubjectService;
+  readonly hasher: PasswordHasher = argon2idHasher;
+
+  constructor(
+    readonly database: Database,
+    config: EngineConfig,
+    logger: Logger,
+    readonly clock: Clock,
+  ) {
+    this.audit = new AuditTrail(database, clock);
+    this.cipher = new PersonalDataCipher(
+      loadDataKeys({
+        ...(config.dataKey ? { dataKey: config.dataKey } : {}),
+        ...(config.dataKeyFile ? { dataKeyFile: config.dataKeyFile } : {}),
+        ...(config.previousDataKeys ? { previousKeys: config.previousDataKeys } : {}),
+        dataDir: config.dataDir,
+        embedded: database.kind === 'pglite',
+        logger,
+      }),
+    );
+    this.orgs = new OrgUnitStore(database);
+    this.users = new UserStore(database);
+    this.sessions = new SessionStore(database, clock);
+    this.auth = new AuthService({
+      database,
+      users: this.users,
+      sessions: this.sessions,
+      audit: this.audit,
+      cipher: this.cipher,
+      hasher: this.hasher,
+      clock,
+      limiter: new LoginRateLimiter(clock),
+    });
+    this.gate = new RouteGate(this.auth, this.audit);
+    this.userAdmin = new UserAdmin({
+      database,
+      users: this.users,
+      orgs: this.orgs,
+      audit: this.audit,
+      hasher: this.hasher,
+      clock,
+    });
+    this.subjects = new SubjectService({
+      database,
+      orgs: this.orgs,
+      audit: this.audit,
+      cipher: this.cipher,
+      clock,
+    });
+  }
+}
