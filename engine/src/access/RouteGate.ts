@@ -7,7 +7,7 @@ import { HttpError } from '../http/HttpError.js';
 import type { RequestState } from '../http/requestContext.js';
 import type { Caller } from './Caller.js';
 import { MFA_PERMISSIONS, type Permission } from './permissions.js';
-import { recordDenial } from './recordDenial.js';
+import { recordDenial } from './recordByCaller.js';
 
 export const SESSION_COOKIE = 'formwork_session';
 

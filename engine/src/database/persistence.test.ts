@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineConfig } from '../config/EngineConfig.js';
 import { createLogger } from '../logging/createLogger.js';
 import { Engine } from '../server/Engine.js';
-import { createTestDatabase } from '../testing/index.js';
+import { createTestDatabase, testEngineConfig } from '../testing/index.js';
 import { Database } from './Database.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
@@ -17,18 +16,7 @@ async function installationId(engine: Engine): Promise<string> {
 describe('database', () => {
   it('keeps what was stored across a stop and a start', async () => {
     const database = await createTestDatabase();
-    const config: EngineConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: database.databaseUrl,
-      clickhouseUrl: undefined,
-      dataDir: database.dataDir,
-      logLevel: 'silent',
-      bodyLimitBytes: 1024,
-      plugins: [],
-      shutdownTimeoutMs: 1000,
-      demo: false,
-    };
+    const config = testEngineConfig(database, { logLevel: 'silent', bodyLimitBytes: 1024 });
     const logger = createLogger('silent');
     try {
       const first = await Engine.start(config, logger);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/createLogger.js';
 import { Engine } from '../server/Engine.js';
-import { createTestDatabase, readJson, startTestEngine } from '../testing/index.js';
+import {
+  createTestDatabase,
+  readJson,
+  startTestEngine,
+  testEngineConfig,
+} from '../testing/index.js';
 import { PluginLoadError } from './PluginHost.js';
 import { bundledPlugins } from './bundledPlugins.js';
 
@@ -47,17 +52,7 @@ describe('plugin host', () => {
   for (const [name, reason] of failures) {
     it(`refuses to start with ${name}, names the plugin, and leaves the database closed`, async () => {
       const database = await createTestDatabase();
-      const config = {
-        port: 0,
-        host: '127.0.0.1',
-        databaseUrl: database.databaseUrl,
-        clickhouseUrl: undefined,
-        dataDir: database.dataDir,
-        logLevel: 'silent' as const,
-        bodyLimitBytes: 1024,
-        shutdownTimeoutMs: 1000,
-        demo: false,
-      };
+      const config = testEngineConfig(database, { logLevel: 'silent', bodyLimitBytes: 1024 });
       const logger = createLogger('silent');
       try {
         const failure = Engine.start({ ...config, plugins: [fixture(name)] }, logger);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { maskIdNumber, maskPhone, validateResidentIdNumber } from '@formwork/definitions';
 import type { Caller } from '../access/Caller.js';
-import { recordDenial } from '../access/recordDenial.js';
+import { recordByCaller, recordDenial } from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
 import type { AuditAction } from '../audit/auditActions.js';
@@ -225,21 +225,7 @@ export class SubjectService {
     details: AuditDetails,
     transaction?: Parameters<AuditTrail['record']>[1],
   ) {
-    return this.deps.audit.record(
-      {
-        action,
-        outcome: 'success',
-        actorUserId: caller.user.id,
-        actorUsername: caller.user.username,
-        orgUnitCode: caller.user.orgCode,
-        targetType: 'subject',
-        targetId: subjectId,
-        subjectId,
-        requestId: meta.requestId,
-        ip: meta.ip ?? null,
-        details,
-      },
-      transaction,
-    );
+    const event = { action, targetType: 'subject', targetId: subjectId, subjectId, details };
+    return recordByCaller(this.deps.audit, caller, meta, event, transaction);
   }
 }

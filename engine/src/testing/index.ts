@@ -9,3 +9,4 @@ export {
   type TestUser,
   type ApiResponse,
 } from './identityFixture.js';
+export { testEngineConfig } from './testEngineConfig.js';

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { Clock } from '../clock.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
+import { testEngineConfig } from './testEngineConfig.js';
 import { createLogger } from '../logging/createLogger.js';
 import { Engine } from '../server/Engine.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
@@ -36,20 +36,7 @@ export async function startTestEngine(
       done();
     },
   });
-  const config: EngineConfig = {
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: database.databaseUrl,
-    clickhouseUrl: undefined,
-    dataDir: database.dataDir,
-    logLevel: 'info',
-    bodyLimitBytes: 1024 * 1024,
-    plugins: [],
-    shutdownTimeoutMs: 5_000,
-    demo: false,
-    dataKey: randomBytes(32).toString('base64'),
-    ...overrides,
-  };
+  const config = testEngineConfig(database, overrides);
   let engine: Engine;
   try {
     engine = await Engine.start(config, createLogger(config.logLevel, sink), options);

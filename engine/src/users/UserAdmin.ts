@@ -6,7 +6,7 @@ import type { AuditTrail } from '../audit/AuditTrail.js';
 import type { AuditAction } from '../audit/auditActions.js';
 import type { AuditDetails } from '../audit/AuditEvent.js';
 import { checkPassword } from '../auth/passwordPolicy.js';
-import { recordDenial } from '../access/recordDenial.js';
+import { recordByCaller, recordDenial } from '../access/recordByCaller.js';
 import type { PasswordHasher } from '../auth/PasswordHasher.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
@@ -259,18 +259,11 @@ export class UserAdmin {
     details: AuditDetails,
     transaction?: Transaction,
   ) {
-    return this.deps.audit.record(
-      {
-        action,
-        outcome: 'success',
-        actorUserId: caller.user.id,
-        actorUsername: caller.user.username,
-        orgUnitCode: caller.user.orgCode,
-        ...target,
-        requestId: meta.requestId,
-        ip: meta.ip ?? null,
-        details,
-      },
+    return recordByCaller(
+      this.deps.audit,
+      caller,
+      meta,
+      { action, ...target, details },
       transaction,
     );
   }
