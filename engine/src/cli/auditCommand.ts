@@ -1,3 +1,4 @@
+import { ProgressBar } from './ProgressBar.js';
 import { QueryTypes } from 'sequelize';
 import { AuditTrail } from '../audit/AuditTrail.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
@@ -42,46 +43,24 @@ export async function auditVerifyCommand(
     }
     const bar = new ProgressBar(progress);
     const started = performance.now();
+    let rows = 0;
     const result = await new AuditTrail(database).verify({
       batchSize: options.batchSize,
-      onProgress: (checked, total) => bar.update(checked, total),
+      onProgress: (checked, total) => {
+        rows = total;
+        bar.update(checked, total);
+      },
     });
-    bar.finish(result.checked, (performance.now() - started) / 1000);
+    bar.finish(result.checked, rows);
+    const seconds = (performance.now() - started) / 1000;
+    const rate = seconds > 0 ? Math.round(result.checked / seconds) : result.checked;
+    progress.write(
+      `审计链已检查 / audit chain checked: ${result.checked}/${rows} rows in ${seconds.toFixed(1)} s (${rate} rows/s)\n`,
+    );
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (!result.ok) process.stderr.write(`formwork: ${result.message}\n`);
     return result.ok ? 0 : 1;
   } finally {
     await database.close();
-  }
-}
-
-/** `\r[#####     ] 50% 5000/10000` on a terminal; only a final summary line otherwise. */
-class ProgressBar {
-  readonly #tty: boolean;
-  #lastDrawn = 0;
-  #total = 0;
-
-  constructor(private readonly out: NodeJS.WritableStream & { isTTY?: boolean }) {
-    this.#tty = out.isTTY === true;
-  }
-
-  update(checked: number, total: number): void {
-    this.#total = total;
-    if (!this.#tty) return;
-    const now = performance.now();
-    if (checked < total && now - this.#lastDrawn < 100) return;
-    this.#lastDrawn = now;
-    const fraction = total === 0 ? 1 : Math.min(1, checked / total);
-    const filled = Math.round(fraction * 30);
-    this.out.write(
-      `\r[${'#'.repeat(filled)}${' '.repeat(30 - filled)}] ${Math.floor(fraction * 100)}% ${checked}/${total}`,
-    );
-  }
-
-  finish(checked: number, seconds: number): void {
-    const rate = seconds > 0 ? Math.round(checked / seconds) : checked;
-    this.out.write(
-      `${this.#tty ? '\n' : ''}审计链已检查 / audit chain checked: ${checked}/${this.#total} rows in ${seconds.toFixed(1)} s (${rate} rows/s)\n`,
-    );
   }
 }

@@ -6,6 +6,7 @@ import { auditVerifyCommand } from './auditCommand.js';
 import { configCommand } from './configCommand.js';
 import { lintBpmnCommand, lintFormCommand } from './lintCommands.js';
 import { migrateCommand } from './migrateCommand.js';
+import { seedCommand } from './seedCommand.js';
 import { startCommand } from './startCommand.js';
 
 /** Errors whose message says everything an operator needs: printed without a stack. */
@@ -45,6 +46,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--batch-size <rows>', 'rows read per query', positiveInteger, 1000)
     .action(async (opts: { batchSize: number }) => {
       exitCode = await auditVerifyCommand(loadConfig(), { batchSize: opts.batchSize });
+    });
+
+  program
+    .command('seed')
+    .description(
+      'add generated demo residents (with a year of follow-ups, not stored yet) to the local demo database',
+    )
+    .option('--demo', 'the demo org tree and its village clinics (required)', false)
+    .option('--patients <n>', 'residents to generate', positiveInteger, 1000)
+    .option('--seed <n>', 'seed of the generator (same seed, same residents)', positiveInteger, 1)
+    .action(async (opts: { demo: boolean; patients: number; seed: number }) => {
+      exitCode = await seedCommand(loadConfig(), opts);
     });
 
   program

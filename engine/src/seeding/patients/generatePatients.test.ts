@@ -1,0 +1,208 @@
+import { Writable } from 'node:stream';
+import { FormCompiler, validateResidentIdNumber } from '@formwork/definitions';
+import { readCodeTables, readForms } from '@formwork/seed/lib/readSpec';
+import { describe, expect, it } from 'vitest';
+import { SEED_CREATED_BY, seedCommand } from '../../cli/seedCommand.js';
+import { Database } from '../../database/Database.js';
+import { migrate } from '../../database/migrate.js';
+import { createLogger } from '../../logging/createLogger.js';
+import { createTestDatabase, testEngineConfig } from '../../testing/index.js';
+import {
+  generatePatients,
+  PatientTally,
+  type GeneratedPatient,
+  type SeedVillage,
+} from './index.js';
+
+const TODAY = '2026-11-23';
+const VILLAGES: SeedVillage[] = [
+  { code: '350121101201', countyCode: '350121', institutionCode: '350121101201-V01' },
+  { code: '350121101202', countyCode: '350121', institutionCode: '350121101202-V01' },
+  { code: '530102001201', countyCode: '530102', institutionCode: '530102001201-V01' },
+];
+const generate = (seed: number, count: number) =>
+  generatePatients({ seed, count, villages: VILLAGES, today: TODAY });
+const sample = [...generate(42, 20_000)];
+
+function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+const sink = () =>
+  Object.assign(
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        sink.text += chunk.toString();
+        done();
+      },
+    }),
+    { isTTY: false },
+  );
+sink.text = '';
+
+describe('generatePatients', () => {
+  it('given the same seed, when generated twice, then the residents are identical; another seed gives others', () => {
+    const again = [...generate(42, 500)];
+    expect(again).toEqual(sample.slice(0, 500));
+    const other = [...generate(43, 500)];
+    expect(other.map((p) => p.id)).not.toEqual(again.map((p) => p.id));
+    expect(other.map((p) => p.idNumber)).not.toEqual(again.map((p) => p.idNumber));
+  });
+
+  it('yields lazily: asking for one resident of a million takes one', () => {
+    const first = generate(42, 1_000_000).next();
+    expect(first.value).toEqual(sample[0]);
+  });
+
+  it('given 20,000 residents, then every ID number is valid, matches sex and birth date, and none repeats', () => {
+    const seen = new Set<string>();
+    for (const p of sample) {
+      const check = validateResidentIdNumber(p.idNumber, TODAY);
+      expect(check, p.idNumber).toMatchObject({ ok: true, sex: p.sex, birthDate: p.birthDate });
+      expect(VILLAGES.map((v) => v.countyCode)).toContain(p.idNumber.slice(0, 6));
+      seen.add(p.idNumber);
+    }
+    expect(seen.size).toBe(sample.length);
+    expect(new Set(sample.map((p) => p.id)).size).toBe(sample.length);
+  });
+
+  it('gives ages from 35 to 85, skewed older, mobile numbers and two- or three-character names', () => {
+    const ages = sample.map((p) => ageOn(p.birthDate, TODAY));
+    expect(Math.min(...ages)).toBeGreaterThanOrEqual(35);
+    expect(Math.max(...ages)).toBeLessThanOrEqual(85);
+    const mean = ages.reduce((a, b) => a + b, 0) / ages.length;
+    expect(mean).toBeGreaterThan(62);
+    expect(mean).toBeLessThan(72);
+    for (const p of sample) {
+      expect(p.phone).toMatch(/^1[3-9]\d{9}$/);
+      expect([...p.name].length).toBeGreaterThanOrEqual(2);
+      expect([...p.name].length).toBeLessThanOrEqual(4);
+      expect(p.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+  });
+
+  it('enrols ~70% in hypertension and ~35% in diabetes, ~30–40% uncontrolled, ~15–20% overdue', () => {
+    const tally = new PatientTally(TODAY);
+    for (const p of sample) tally.add(p);
+    const s = tally.summary();
+    expect(s.hypertension / s.residents).toBeGreaterThan(0.67);
+    expect(s.hypertension / s.residents).toBeLessThan(0.73);
+    expect(s.diabetes / s.residents).toBeGreaterThan(0.32);
+    expect(s.diabetes / s.residents).toBeLessThan(0.38);
+    expect(sample.some((p) => p.programs.length === 2)).toBe(true);
+    expect(s.uncontrolledShare).toBeGreaterThan(0.3);
+    expect(s.uncontrolledShare).toBeLessThan(0.4);
+    expect(s.overdueShare).toBeGreaterThan(0.15);
+    expect(s.overdueShare).toBeLessThan(0.2);
+  });
+
+  it('gives every enrolled resident quarterly-ish visits of the past year with plausible values', () => {
+    for (const p of sample.slice(0, 5000)) {
+      for (const program of p.programs) {
+        const dates = p.visits.filter((v) => v.program === program).map((v) => v.data.visitDate);
+        expect(dates.length).toBeGreaterThanOrEqual(2);
+        expect(dates.length).toBeLessThanOrEqual(5);
+        expect([...dates].sort()).toEqual(dates);
+        expect(dates[0]! >= '2025-11-23' && dates[dates.length - 1]! <= TODAY).toBe(true);
+      }
+      for (const { data, program } of p.visits) {
+        const sbp = data.sbp as number;
+        const dbp = data.dbp as number;
+        expect(sbp).toBeGreaterThanOrEqual(90);
+        expect(sbp).toBeLessThanOrEqual(220);
+        expect(dbp).toBeGreaterThanOrEqual(50);
+        expect(dbp).toBeLessThan(sbp);
+        expect(data.height as number).toBeGreaterThanOrEqual(140);
+        expect(data.height as number).toBeLessThanOrEqual(195);
+        const bmi = (data.weight as number) / ((data.height as number) / 100) ** 2;
+        expect(bmi).toBeGreaterThan(15);
+        expect(bmi).toBeLessThan(42);
+        if (program === 'hypertension') {
+          expect(data.classification).toBe(sbp >= 140 || dbp >= 90 ? '2' : '1');
+        } else {
+          const glucose = data.fastingGlucose as number;
+          expect(glucose).toBeGreaterThanOrEqual(3);
+          expect(glucose).toBeLessThanOrEqual(25);
+          expect(data.classification).toBe(glucose >= 7 ? '2' : '1');
+        }
+      }
+    }
+  });
+
+  it('given the seed follow-up forms, then at least 95% of generated visits are valid', () => {
+    const compiler = new FormCompiler({ codeTables: readCodeTables('national-phs', '3.0.0') });
+    const forms = readForms('national-phs', '3.0.0');
+    const clock = { today: () => TODAY };
+    for (const formKey of ['hypertension-followup', 'diabetes-followup']) {
+      const form = compiler.compile(forms.get(formKey)!);
+      const visits = sample.slice(0, 3000).flatMap((p: GeneratedPatient) => p.visits);
+      const mine = visits.filter((v) => v.formKey === formKey);
+      expect(mine.length).toBeGreaterThan(1000);
+      const failures = mine
+        .map((v) => form.process(v.data, clock).errors.map((e) => `${e.path} ${e.keyword}`))
+        .filter((errors) => errors.length);
+      const failedPaths = [...new Set(failures.flat())].slice(0, 10);
+      expect(failures.length / mine.length, `${formKey}: ${failedPaths.join('; ')}`).toBeLessThan(
+        0.05,
+      );
+    }
+  });
+});
+
+describe('formwork seed --demo', () => {
+  it('given a demo database, when 300 residents are seeded twice, then 300 rows hold them, with no ID number in clear', async () => {
+    const testDatabase = await createTestDatabase();
+    const config = testEngineConfig(testDatabase, { demo: true, logLevel: 'silent' });
+    try {
+      const out = sink();
+      const options = { demo: true, patients: 300, seed: 7, today: TODAY, out, progress: out };
+      expect(await seedCommand(config, options)).toBe(0);
+      expect(sink.text).toMatch(/residents inserted: 300 of 300/);
+      expect(sink.text).toMatch(/not stored yet/);
+      expect(await seedCommand(config, options)).toBe(0);
+      expect(sink.text).toMatch(/residents inserted: 0 of 300/);
+
+      const logger = createLogger('silent');
+      const database = await Database.open({
+        databaseUrl: testDatabase.databaseUrl,
+        dataDir: testDatabase.dataDir,
+        logger,
+      });
+      try {
+        await migrate(database, logger);
+        const [rows] = await database.sequelize.query(
+          'SELECT id, id_number_enc, id_number_hash, phone_enc, org_code, created_by FROM subjects',
+        );
+        const stored = rows as Record<string, string>[];
+        expect(stored).toHaveLength(300);
+        const expected = [
+          ...generatePatients({ seed: 7, count: 300, villages: VILLAGES, today: TODAY }),
+        ];
+        const text = JSON.stringify(stored);
+        for (const p of expected.slice(0, 50)) {
+          expect(text).not.toContain(p.idNumber.slice(0, 17));
+        }
+        expect(stored.every((r) => r.org_code!.endsWith('-V01'))).toBe(true);
+        expect(stored.every((r) => r.created_by === SEED_CREATED_BY)).toBe(true);
+        expect(stored.every((r) => r.phone_enc && !/1[3-9]\d{9}/.test(r.phone_enc))).toBe(true);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await testDatabase.drop();
+    }
+  }, 120_000);
+
+  it('given a configuration without DEMO, when seeding, then it refuses and says why', async () => {
+    const out = sink();
+    sink.text = '';
+    const config = testEngineConfig(
+      { kind: 'pglite', databaseUrl: undefined, dataDir: '/nonexistent', drop: async () => {} },
+      { demo: false },
+    );
+    expect(await seedCommand(config, { demo: true, patients: 1, out, progress: out })).toBe(1);
+    expect(sink.text).toMatch(/refusing --demo/);
+  });
+});
