@@ -13,25 +13,13 @@ import {
   type ParameterSet,
   type Schedule,
 } from '@formwork/definitions';
-import { readJsonFolder, readWorkflows, SEED_ROOT, specDir } from '../lib/readSpec.js';
+import { readForms, readJsonFolder, readWorkflows, SEED_ROOT, specDir } from '../lib/readSpec.js';
 
 const SPEC = 'national-phs';
 const VERSION = '3.0.0';
 
-/** Form keys of the seed (checked against this list, not the files, which other work writes). */
-const SEED_FORM_KEYS = [
-  'resident-basic-info',
-  'hypertension-followup',
-  'diabetes-followup',
-  'prenatal-first',
-  'prenatal-followup',
-  'postpartum-visit',
-  'postpartum-42day',
-  'referral-out',
-  'referral-return',
-  'consult-request',
-  'consult-report',
-];
+/** Form keys of the seed, from the forms on disk: a workflow, schedule or indicator naming a form that does not exist fails. */
+const SEED_FORM_KEYS = [...readForms('national-phs', '3.0.0').keys()];
 
 /** Role keys read from the engine's role grid as text (seed never imports engine code). */
 function roleKeys(): Set<string> {
@@ -64,6 +52,26 @@ const parameterSet = JSON.parse(
   fs.readFileSync(path.join(specDir(SPEC, VERSION), 'parameters.json'), 'utf8'),
 ) as ParameterSet;
 const parameterByKey = new Map(parameterSet.parameters.map((p) => [p.key, p]));
+
+describe('the national base spec 3.0.0', () => {
+  it('ships the eleven national forms', () => {
+    expect([...SEED_FORM_KEYS].sort()).toEqual(
+      [
+        'consult-report',
+        'consult-request',
+        'diabetes-followup',
+        'hypertension-followup',
+        'postpartum-42day',
+        'postpartum-visit',
+        'prenatal-first',
+        'prenatal-followup',
+        'referral-out',
+        'referral-return',
+        'resident-basic-info',
+      ].sort(),
+    );
+  });
+});
 
 describe('national-phs 3.0.0 workflows', () => {
   it('given the seed, when its workflows are listed, then referral, consultation and reminders are there', () => {
