@@ -4,7 +4,7 @@
  * overdue residents are printed as sanity figures.
  *   npm run bench -- seed        (SEED_PATIENTS=100000, SEED=1)
  */
-import { demoVillages } from '../engine/src/cli/seedCommand.js';
+import { demoVillages } from '../engine/src/seeding/seedPatients.js';
 import { generatePatients, PatientTally } from '../engine/src/seeding/patients/index.js';
 import { Report } from './lib/report.js';
 

@@ -32,6 +32,13 @@ describe('demo mode', () => {
     expect((units as { n: number }[])[0]!.n).toBeGreaterThan(20);
   });
 
+  it('starts with generated residents at the demo village clinics', async () => {
+    const [rows] = await t.engine.database.sequelize.query(
+      "SELECT count(*)::int AS n FROM subjects WHERE org_code LIKE '%-V01'",
+    );
+    expect((rows as { n: number }[])[0]!.n).toBe(200);
+  });
+
   it('demo administrators need the printed TOTP secret', async () => {
     const without = await login({ username: 'yn.county-admin', password: DEMO_PASSWORD });
     expect((await readJson(without)).error.code).toBe('totp_required');

@@ -21,8 +21,12 @@ import { userRoutes } from '../routes/userRoutes.js';
 import { auditRoutes } from '../routes/auditRoutes.js';
 import { systemClock, type Clock } from '../clock.js';
 import { demoSignInSheet, seedDemo } from '../seeding/seedDemo.js';
+import { seedPatients } from '../seeding/seedPatients.js';
 import { Services } from './Services.js';
 import { engineVersion } from '../version.js';
+
+/** Residents the demo world starts with (more with `formwork seed --demo --patients N`). */
+const DEMO_PATIENTS = 200;
 
 /**
  * One engine process: database (embedded or server), migrations, plugins, HTTP server, and an
@@ -61,7 +65,13 @@ export class Engine {
       const services = new Services(database, config, logger, options.clock ?? systemClock);
       if (config.demo) {
         const demo = await seedDemo(services);
-        if (demo.created) logger.info({ users: demo.users.length }, 'demo world seeded');
+        if (demo.created) {
+          const patients = await seedPatients(services, { patients: DEMO_PATIENTS, seed: 1 });
+          logger.info(
+            { users: demo.users.length, residents: patients.inserted },
+            'demo world seeded',
+          );
+        }
         process.stderr.write(demoSignInSheet(demo.users));
       }
 

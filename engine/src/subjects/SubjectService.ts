@@ -29,9 +29,11 @@ interface Row {
   row_version: number;
 }
 
-const ID_CONTEXT = 'subjects.id_number';
-const PHONE_CONTEXT = 'subjects.phone';
-const LOOKUP_PURPOSE = 'resident-id';
+/** Encryption contexts of the subjects columns (a ciphertext moved to another column fails). */
+export const ID_NUMBER_CONTEXT = 'subjects.id_number';
+export const PHONE_CONTEXT = 'subjects.phone';
+/** Purpose of the keyed hash the ID number is found by. */
+export const ID_LOOKUP_PURPOSE = 'resident-id';
 
 const isoDate = (value: string | Date) =>
   typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
@@ -53,7 +55,7 @@ export class SubjectService {
   ) {}
 
   private view(row: Row, reveal: boolean) {
-    const idNumber = this.deps.cipher.decrypt(row.id_number_enc, ID_CONTEXT);
+    const idNumber = this.deps.cipher.decrypt(row.id_number_enc, ID_NUMBER_CONTEXT);
     const phone = row.phone_enc ? this.deps.cipher.decrypt(row.phone_enc, PHONE_CONTEXT) : null;
     return {
       id: row.id,
@@ -115,8 +117,8 @@ export class SubjectService {
             input.name,
             id.sex,
             id.birthDate,
-            cipher.encrypt(id.normalized, ID_CONTEXT),
-            cipher.lookupHash(id.normalized, LOOKUP_PURPOSE),
+            cipher.encrypt(id.normalized, ID_NUMBER_CONTEXT),
+            cipher.lookupHash(id.normalized, ID_LOOKUP_PURPOSE),
             input.phone ? cipher.encrypt(input.phone, PHONE_CONTEXT) : null,
             org.code,
             org.path,
@@ -175,7 +177,7 @@ export class SubjectService {
       'SELECT * FROM subjects WHERE id_number_hash = ANY($1::text[]) AND org_path LIKE ANY($2::text[])',
       {
         bind: [
-          this.deps.cipher.lookupHashCandidates(normalized, LOOKUP_PURPOSE),
+          this.deps.cipher.lookupHashCandidates(normalized, ID_LOOKUP_PURPOSE),
           scope.likePatterns(),
         ],
       },
