@@ -30,3 +30,12 @@ export type { CompiledForm, FieldInfo, ProcessResult, Locale } from './forms/Com
 export { lintBpmn, SUPPORTED_BPMN_SUBSET, BPMN_PROBLEM_CODES } from './bpmn/lintBpmn.js';
 export type { BpmnLintResult, BpmnProblem } from './bpmn/BpmnLintResult.js';
 export * from './identity/index.js';
+export {
+  applyOverlay,
+  fieldPaths,
+  OVERLAY_PROBLEM_CODES,
+  type BaseSpec,
+  type OverlayResult,
+  type OverlayProblem,
+  type OverlayProblemCode,
+} from './overlays/index.js';

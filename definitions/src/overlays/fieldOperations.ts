@@ -106,7 +106,7 @@ function addField(form: FormDefinition, op: Op<'add-field'>, index: number): Ove
       ),
     ];
   }
-  parent.properties = insertAfter(properties, name, structuredClone(schema), after);
+  parent.properties = insertAfter<unknown>(properties, name, structuredClone(schema), after);
   if (required)
     parent.required = [...(Array.isArray(parent.required) ? parent.required : []), name];
   placeInUi(form, pointerSegments(op.path), name, after, ui);

@@ -1,0 +1,177 @@
+/**
+ * The real provincial overlays (Fujian, Yunnan) applied by `applyOverlay` to the national base
+ * they name: no problems, every effective form compiles, and the effective spec differs from the
+ * base field by field exactly as each overlay says, and nowhere else.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  applyOverlay,
+  fieldPaths,
+  FormCompiler,
+  type BaseSpec,
+  type Overlay,
+  type ParameterSet,
+} from '@formwork/definitions';
+import {
+  readCodeTables,
+  readForms,
+  readJsonFolder,
+  readWorkflows,
+  SEED_ROOT,
+} from '../lib/readSpec.js';
+
+type Schema = Record<string, unknown>;
+
+function readBase(spec: string, version: string): BaseSpec {
+  return {
+    spec,
+    version,
+    forms: Object.fromEntries(readForms(spec, version)),
+    codeTables: readCodeTables(spec, version),
+    parameters: readJsonFolder<ParameterSet>(spec, version, '.').get('parameters')!,
+    workflows: Object.fromEntries(readWorkflows(spec, version)),
+  };
+}
+
+function readOverlay(key: string): Overlay {
+  const file = path.join(SEED_ROOT, 'overlays', key, '1.0.0.json');
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Overlay;
+}
+
+/** Every `required` entry of a schema as the field pointer it makes required. */
+function requiredPaths(schema: Schema, at = ''): string[] {
+  const own = Array.isArray(schema.required)
+    ? (schema.required as string[]).map((n) => `${at}/${n}`)
+    : [];
+  const properties = (schema.properties ?? {}) as Record<string, Schema>;
+  return [
+    ...own,
+    ...Object.entries(properties).flatMap(([n, child]) => requiredPaths(child, `${at}/${n}`)),
+  ];
+}
+
+const minus = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
+
+const EXPECTED = {
+  fujian: {
+    added: {
+      'diabetes-followup': [
+        '/footExam',
+        '/footExamFindings',
+        '/hba1cNextDate',
+        '/fundusExam',
+        '/fundusExamDate',
+        '/complicationScreening',
+      ],
+      'hypertension-followup': [
+        '/medicationAdjustment',
+        '/referral/contactName',
+        '/referral/contactPhone',
+        '/referral/outcome',
+        '/nextManagementStep',
+        '/residentSignature',
+      ],
+    } as Record<string, string[]>,
+    required: { 'diabetes-followup': ['/footExamFindings'] } as Record<string, string[]>,
+    requiredAfter: { 'diabetes-followup': ['/footExamFindings'] } as Record<string, string[]>,
+    parameters: { postpartumVisitWindowDays: 28 } as Record<string, unknown>,
+  },
+  yunnan: {
+    added: { 'prenatal-followup': ['/riskColour'] } as Record<string, string[]>,
+    // prenatal-first: the base already requires riskColour, so make-required changes nothing there.
+    required: { 'prenatal-followup': ['/riskColour'] } as Record<string, string[]>,
+    requiredAfter: {
+      'prenatal-first': ['/riskColour'],
+      'prenatal-followup': ['/riskColour'],
+    } as Record<string, string[]>,
+    parameters: { bpTargetSystolicElderly: 150, reminderDueSoonDays: 7 } as Record<string, unknown>,
+  },
+};
+
+describe.each(['fujian', 'yunnan'] as const)('overlay %s applied to its base', (key) => {
+  const overlay = readOverlay(key);
+  const base = readBase(overlay.base.spec, overlay.base.version);
+  const frozen = structuredClone(base);
+  const expected = EXPECTED[key];
+  const result = applyOverlay(base, overlay);
+
+  it('given the overlay, when applied, then there are no problems and the base is unchanged', async () => {
+    expect((await result).problems).toEqual([]);
+    expect(base).toEqual(frozen);
+  });
+
+  it('given the effective spec, then every form compiles', async () => {
+    const { spec } = await result;
+    const compiler = new FormCompiler({ codeTables: spec.codeTables });
+    for (const [name, form] of Object.entries(spec.forms))
+      expect(() => compiler.compile(form), name).not.toThrow();
+  });
+
+  it('given each form, then the fields added are exactly the expected ones and none removed', async () => {
+    const { spec } = await result;
+    expect(Object.keys(spec.forms)).toEqual(Object.keys(base.forms));
+    for (const [name, form] of Object.entries(spec.forms)) {
+      const before = fieldPaths(base.forms[name]!.schema);
+      const after = fieldPaths(form.schema);
+      expect(minus(after, before), `${name}: added`).toEqual(expected.added[name] ?? []);
+      expect(minus(before, after), `${name}: removed`).toEqual([]);
+    }
+  });
+
+  it('given each form, then the required fields changed exactly as listed', async () => {
+    const { spec } = await result;
+    for (const [name, form] of Object.entries(spec.forms)) {
+      const before = requiredPaths(base.forms[name]!.schema);
+      const after = requiredPaths(form.schema);
+      expect(minus(after, before), `${name}: newly required`).toEqual(
+        expected.required[name] ?? [],
+      );
+      expect(minus(before, after), `${name}: no longer required`).toEqual([]);
+      for (const pointer of expected.requiredAfter[name] ?? [])
+        expect(after, `${name}: required`).toContain(pointer);
+    }
+  });
+
+  it('given the parameters, then the listed ones have their values and no other changed', async () => {
+    const { spec } = await result;
+    // Yunnan's reminderDueSoonDays = 7 equals the national default: set, yet unchanged.
+    const values = new Map(spec.parameters.parameters.map((p) => [p.key, p.value]));
+    for (const [name, value] of Object.entries(expected.parameters))
+      expect(values.get(name), name).toBe(value);
+    expect(spec.parameters.parameters.map((p) => p.key)).toEqual(
+      base.parameters.parameters.map((p) => p.key),
+    );
+    for (const [i, parameter] of spec.parameters.parameters.entries())
+      if (!(parameter.key in expected.parameters))
+        expect(parameter, parameter.key).toEqual(base.parameters.parameters[i]);
+  });
+
+  it('given the forms the overlay does not touch, code tables and workflows, then they equal the base', async () => {
+    const { spec } = await result;
+    const touched = new Set([...Object.keys(expected.added), ...Object.keys(expected.required)]);
+    for (const [name, form] of Object.entries(spec.forms))
+      if (!touched.has(name)) expect(form, name).toEqual(base.forms[name]);
+    expect(spec.codeTables).toEqual(base.codeTables);
+    expect(spec.workflows).toEqual(base.workflows);
+  });
+
+  it('given a touched form, then each added field sits after its named sibling', async () => {
+    const { spec } = await result;
+    for (const op of overlay.operations) {
+      if (op.op !== 'add-field' || op.field.after === undefined) continue;
+      const parent = op.path
+        .split('/')
+        .slice(1)
+        .reduce<Schema>(
+          (s, n) => (s.properties as Record<string, Schema>)[n]!,
+          spec.forms[op.form]!.schema,
+        );
+      const keys = Object.keys(parent.properties as Schema);
+      expect(keys.indexOf(op.field.name), `${op.form} ${op.field.name}`).toBe(
+        keys.indexOf(op.field.after) + 1,
+      );
+    }
+  });
+});
