@@ -103,7 +103,8 @@ export class AuthService {
         );
       }
       const secret = this.deps.cipher.decrypt(user.totpSecret!, TOTP_SECRET_CONTEXT);
-      if (!totp.verify(secret, input.totp, now)) {
+      const step = totp.verify(secret, input.totp, now);
+      if (step === undefined || !(await users.claimTotpStep(user.id, step))) {
         await this.failure(user, meta, 'wrong-totp');
         throw new HttpError(
           401,
@@ -211,7 +212,8 @@ export class AuthService {
       );
     }
     const secret = this.deps.cipher.decrypt(user.totpSecret, TOTP_SECRET_CONTEXT);
-    if (!totp.verify(secret, code, this.deps.clock.now())) {
+    const step = totp.verify(secret, code, this.deps.clock.now());
+    if (step === undefined || !(await this.deps.users.claimTotpStep(user.id, step))) {
       throw new HttpError(422, 'totp_invalid', '动态验证码错误 / The authenticator code is wrong');
     }
     await this.deps.users.update(user.id, { totpEnabled: true });

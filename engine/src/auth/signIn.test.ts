@@ -130,6 +130,21 @@ describe('signing in', () => {
     expect(good.body.user).toMatchObject({ mfa: true, permissions: ['users.manage'] });
   });
 
+  it('accepts each TOTP code once: a code seen by a shoulder-surfer cannot be replayed', async () => {
+    const admin = await f.user('county-admin', '350121', { withTotp: true });
+    const code = totp.codeAt(admin.totpSecret!, f.clock.now());
+    const body = { username: admin.username, password: admin.password, totp: code };
+    expect((await f.request('POST', '/api/auth/login', undefined, body)).status).toBe(200);
+    const replay = await f.request('POST', '/api/auth/login', undefined, body);
+    expect(replay.status).toBe(401);
+    expect(replay.body.error.code).toBe('totp_invalid');
+    f.clock.advance(30_000);
+    const next = totp.codeAt(admin.totpSecret!, f.clock.now());
+    expect(
+      (await f.request('POST', '/api/auth/login', undefined, { ...body, totp: next })).status,
+    ).toBe(200);
+  });
+
   it('refuses a new password that breaks the policy, naming the rule', async () => {
     const doctor = await f.user('village-doctor', '350121101201');
     const token = await f.login(doctor);

@@ -8,18 +8,16 @@ export const totp = {
   uri(secret: string, username: string): string {
     return generateURI({ issuer: 'Formwork', label: username, secret });
   },
-  verify(secret: string, code: string, at: Date): boolean {
-    if (!/^\d{6}$/.test(code)) return false;
+  /** The RFC 6238 time step the code belongs to, or undefined when it is not a valid code now. */
+  verify(secret: string, code: string, at: Date): number | undefined {
+    if (!/^\d{6}$/.test(code)) return undefined;
     try {
-      const result = verifySync({
-        secret,
-        token: code,
-        epoch: Math.floor(at.getTime() / 1000),
-        epochTolerance: 30,
-      });
-      return result.valid;
+      const epoch = Math.floor(at.getTime() / 1000);
+      const result = verifySync({ secret, token: code, epoch, epochTolerance: 30 });
+      // The matched step: this moment's step plus the drift the code was found at.
+      return result.valid ? Math.floor(epoch / 30) + result.delta : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   },
   /** The code for a moment (tests and demo tooling). */

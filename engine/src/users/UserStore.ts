@@ -130,6 +130,19 @@ export class UserStore {
     });
   }
 
+  /**
+   * Records the TOTP time step a code was used in; false when that step (or a later one) was
+   * already used, so each code signs in once.
+   */
+  async claimTotpStep(id: string, step: number, transaction?: Transaction): Promise<boolean> {
+    const [rows] = await this.database.sequelize.query(
+      `UPDATE users SET totp_last_step = $2
+       WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+      { bind: [id, step], transaction },
+    );
+    return (rows as unknown[]).length === 1;
+  }
+
   /** Users whose home unit lies in one of the subtrees. */
   async listInScope(likePatterns: readonly string[], transaction?: Transaction) {
     const [rows] = await this.database.sequelize.query(

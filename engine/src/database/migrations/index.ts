@@ -3,6 +3,7 @@ import { migration as system } from './0001-system.js';
 import { migration as audit } from './0002-audit.js';
 import { migration as identity } from './0003-identity.js';
 import { migration as subjects } from './0004-subjects.js';
+import { migration as totpReplay } from './0005-totp-replay.js';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a published one. */
-export const migrations: readonly Migration[] = [system, audit, identity, subjects];
+export const migrations: readonly Migration[] = [system, audit, identity, subjects, totpReplay];
