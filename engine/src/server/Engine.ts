@@ -17,6 +17,7 @@ import { pluginRoutes } from '../routes/pluginRoutes.js';
 import { authRoutes } from '../routes/authRoutes.js';
 import { orgRoutes } from '../routes/orgRoutes.js';
 import { subjectRoutes } from '../routes/subjectRoutes.js';
+import { enrollmentRoutes } from '../routes/enrollmentRoutes.js';
 import { userRoutes } from '../routes/userRoutes.js';
 import { auditRoutes } from '../routes/auditRoutes.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -88,6 +89,7 @@ export class Engine {
       for (const route of userRoutes(services.userAdmin)) registry.add(route);
       for (const route of orgRoutes(services.orgs)) registry.add(route);
       for (const route of subjectRoutes(services.subjects)) registry.add(route);
+      for (const route of enrollmentRoutes(services.enrollments)) registry.add(route);
       for (const route of auditRoutes(services.audit, services.orgs)) registry.add(route);
       const openApi: { document?: unknown } = {};
       for (const route of docsRoutes(() => openApi.document)) registry.add(route);

@@ -12,6 +12,7 @@ import { OrgUnitStore } from '../orgs/OrgUnitStore.js';
 import { loadDataKeys } from '../security/loadDataKeys.js';
 import { PersonalDataCipher } from '../security/PersonalDataCipher.js';
 import { SubjectService } from '../subjects/SubjectService.js';
+import { EnrollmentService } from '../enrollments/EnrollmentService.js';
 import { UserAdmin } from '../users/UserAdmin.js';
 import { UserStore } from '../users/UserStore.js';
 
@@ -26,6 +27,7 @@ export class Services {
   readonly gate: RouteGate;
   readonly userAdmin: UserAdmin;
   readonly subjects: SubjectService;
+  readonly enrollments: EnrollmentService;
   readonly hasher: PasswordHasher = argon2idHasher;
 
   constructor(
@@ -72,6 +74,12 @@ export class Services {
       orgs: this.orgs,
       audit: this.audit,
       cipher: this.cipher,
+      clock,
+    });
+    this.enrollments = new EnrollmentService({
+      database,
+      orgs: this.orgs,
+      audit: this.audit,
       clock,
     });
   }

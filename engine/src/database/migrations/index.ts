@@ -4,6 +4,16 @@ import { migration as audit } from './0002-audit.js';
 import { migration as identity } from './0003-identity.js';
 import { migration as subjects } from './0004-subjects.js';
 import { migration as totpReplay } from './0005-totp-replay.js';
+import { migration as residents } from './0006-residents.js';
+import { migration as submissions } from './0007-submissions.js';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a published one. */
-export const migrations: readonly Migration[] = [system, audit, identity, subjects, totpReplay];
+export const migrations: readonly Migration[] = [
+  system,
+  audit,
+  identity,
+  subjects,
+  totpReplay,
+  residents,
+  submissions,
+];
