@@ -1,3 +1,5 @@
+import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
+import { seedReleases } from '../specs/seedReleases.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
 import type { ProgressStream } from './ProgressBar.js';
@@ -51,7 +53,8 @@ export async function seedCommand(
   });
   try {
     await migrate(database, logger);
-    const services = new Services(database, config, logger, options.clock ?? systemClock);
+    const catalog = new ReleaseCatalog(await seedReleases());
+    const services = new Services(database, config, logger, options.clock ?? systemClock, catalog);
     await seedDemo(services);
     const result = await seedPatients(services, { ...options, progress });
     const rate = result.seconds > 0 ? Math.round(result.generated / result.seconds) : 0;

@@ -1,0 +1,67 @@
+import { FormCompiler, type CompiledForm, type FormDefinition } from '@formwork/definitions';
+import type { Release } from './Release.js';
+
+export interface ReleasedForm {
+  release: Release;
+  definition: FormDefinition;
+  compiled: CompiledForm;
+}
+
+/**
+ * The releases this engine serves and the compiled forms in them. A release never changes, so
+ * each form is compiled once per release and process (one FormCompiler per release, because
+ * code tables differ between jurisdictions).
+ */
+export class ReleaseCatalog {
+  readonly #byId = new Map<string, Release>();
+  readonly #compilers = new Map<string, FormCompiler>();
+  readonly #forms = new Map<string, ReleasedForm>();
+
+  constructor(releases: Iterable<Release>) {
+    for (const release of releases) this.#byId.set(release.id, release);
+  }
+
+  get releases(): Release[] {
+    return [...this.#byId.values()];
+  }
+
+  get(id: string): Release | undefined {
+    return this.#byId.get(id);
+  }
+
+  /**
+   * The release for records kept at an org unit: the one whose jurisdiction is the deepest
+   * segment of the org path (a province's release inside that province, else the national one).
+   */
+  forOrgPath(orgPath: string): Release {
+    const segments = orgPath.split('/').filter(Boolean);
+    let best: Release | undefined;
+    let depth = -1;
+    for (const release of this.#byId.values()) {
+      const at = segments.indexOf(release.jurisdiction);
+      if (at > depth) {
+        best = release;
+        depth = at;
+      }
+    }
+    if (!best) throw new Error(`no release serves ${orgPath}`);
+    return best;
+  }
+
+  /** A form of a release, compiled (once). */
+  form(release: Release, formKey: string): ReleasedForm | undefined {
+    const cacheKey = `${release.id}/${formKey}`;
+    const cached = this.#forms.get(cacheKey);
+    if (cached) return cached;
+    if (!Object.hasOwn(release.spec.forms, formKey)) return undefined;
+    const definition = release.spec.forms[formKey]!;
+    let compiler = this.#compilers.get(release.id);
+    if (!compiler) {
+      compiler = new FormCompiler({ codeTables: release.spec.codeTables });
+      this.#compilers.set(release.id, compiler);
+    }
+    const form = { release, definition, compiled: compiler.compile(definition) };
+    this.#forms.set(cacheKey, form);
+    return form;
+  }
+}
