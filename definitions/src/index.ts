@@ -39,3 +39,11 @@ export {
   type OverlayProblem,
   type OverlayProblemCode,
 } from './overlays/index.js';
+export {
+  rebaseOverlay,
+  type BaseChange,
+  type RebaseConflict,
+  type RebaseResult,
+} from './overlays/rebaseOverlay.js';
+export * from './diff/index.js';
+export * from './migrations/index.js';

@@ -4,7 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CodeTable, FormDefinition } from '@formwork/definitions';
+import type {
+  BaseSpec,
+  CodeTable,
+  FormDefinition,
+  Overlay,
+  ParameterSet,
+} from '@formwork/definitions';
 
 export const SEED_ROOT = path.dirname(new URL(import.meta.url).pathname).replace(/\/lib$/, '');
 
@@ -44,4 +50,43 @@ export function readWorkflows(spec: string, version: string): Map<string, string
       result.set(file.slice(0, -5), fs.readFileSync(path.join(dir, file), 'utf8'));
   }
   return result;
+}
+
+/** A spec version as an overlay sees it: forms by key, code tables by id, parameters, workflows. */
+export function readBaseSpec(spec: string, version: string): BaseSpec {
+  return {
+    spec,
+    version,
+    forms: Object.fromEntries(readForms(spec, version)),
+    codeTables: readCodeTables(spec, version),
+    parameters: JSON.parse(
+      fs.readFileSync(path.join(specDir(spec, version), 'parameters.json'), 'utf8'),
+    ) as ParameterSet,
+    workflows: Object.fromEntries(readWorkflows(spec, version)),
+  };
+}
+
+const OVERLAYS_DIR = path.join(SEED_ROOT, 'overlays');
+const OVERLAY_FILE = /^(\d+\.\d+\.\d+)\.json$/;
+
+/** A provincial overlay of the seed: seed/overlays/<key>/<version>.json. */
+export function readOverlay(key: string, version: string): Overlay {
+  const file = path.join(OVERLAYS_DIR, key, `${version}.json`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Overlay;
+}
+
+/** Every overlay version of the seed, by key then version (numeric order). */
+export function listOverlays(): { key: string; version: string }[] {
+  return fs
+    .readdirSync(OVERLAYS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .flatMap((key) =>
+      fs
+        .readdirSync(path.join(OVERLAYS_DIR, key))
+        .flatMap((file) => OVERLAY_FILE.exec(file)?.slice(1, 2) ?? [])
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+        .map((version) => ({ key, version })),
+    );
 }

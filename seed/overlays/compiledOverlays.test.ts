@@ -3,42 +3,11 @@
  * they name: no problems, every effective form compiles, and the effective spec differs from the
  * base field by field exactly as each overlay says, and nowhere else.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  applyOverlay,
-  fieldPaths,
-  FormCompiler,
-  type BaseSpec,
-  type Overlay,
-  type ParameterSet,
-} from '@formwork/definitions';
-import {
-  readCodeTables,
-  readForms,
-  readJsonFolder,
-  readWorkflows,
-  SEED_ROOT,
-} from '../lib/readSpec.js';
+import { applyOverlay, fieldPaths, FormCompiler } from '@formwork/definitions';
+import { readBaseSpec, readOverlay } from '../lib/readSpec.js';
 
 type Schema = Record<string, unknown>;
-
-function readBase(spec: string, version: string): BaseSpec {
-  return {
-    spec,
-    version,
-    forms: Object.fromEntries(readForms(spec, version)),
-    codeTables: readCodeTables(spec, version),
-    parameters: readJsonFolder<ParameterSet>(spec, version, '.').get('parameters')!,
-    workflows: Object.fromEntries(readWorkflows(spec, version)),
-  };
-}
-
-function readOverlay(key: string): Overlay {
-  const file = path.join(SEED_ROOT, 'overlays', key, '1.0.0.json');
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Overlay;
-}
 
 /** Every `required` entry of a schema as the field pointer it makes required. */
 function requiredPaths(schema: Schema, at = ''): string[] {
@@ -91,8 +60,8 @@ const EXPECTED = {
 };
 
 describe.each(['fujian', 'yunnan'] as const)('overlay %s applied to its base', (key) => {
-  const overlay = readOverlay(key);
-  const base = readBase(overlay.base.spec, overlay.base.version);
+  const overlay = readOverlay(key, '1.0.0');
+  const base = readBaseSpec(overlay.base.spec, overlay.base.version);
   const frozen = structuredClone(base);
   const expected = EXPECTED[key];
   const result = applyOverlay(base, overlay);

@@ -1,6 +1,7 @@
 import codeTable from './code-table.schema.json' with { type: 'json' };
 import formDefinition from './form-definition.schema.json' with { type: 'json' };
 import indicator from './indicator.schema.json' with { type: 'json' };
+import migrationPlan from './migration-plan.schema.json' with { type: 'json' };
 import overlay from './overlay.schema.json' with { type: 'json' };
 import parameterSet from './parameter-set.schema.json' with { type: 'json' };
 import pluginManifest from './plugin-manifest.schema.json' with { type: 'json' };
@@ -20,6 +21,7 @@ export const metaSchemas = {
   overlay,
   'release-manifest': releaseManifest,
   'plugin-manifest': pluginManifest,
+  'migration-plan': migrationPlan,
 } as const;
 
 export type MetadataKind = keyof typeof metaSchemas;

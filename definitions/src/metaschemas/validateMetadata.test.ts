@@ -10,6 +10,7 @@ describe('meta-schemas', () => {
         'code-table',
         'form-definition',
         'indicator',
+        'migration-plan',
         'overlay',
         'parameter-set',
         'plugin-manifest',

@@ -27,6 +27,14 @@ export const OVERLAY_PROBLEM_CODES = [
   'workflow-exists',
   'workflow-unknown',
   'bpmn-invalid',
+  // Rebase (rebaseOverlay): the new base changed the very thing the operation changes.
+  'base-relabelled',
+  'base-changed-range',
+  'base-changed-visibility',
+  'base-changed-parameter',
+  'base-changed-workflow',
+  'base-added-similar-field',
+  'base-added-similar-option',
 ] as const;
 
 export type OverlayProblemCode = (typeof OVERLAY_PROBLEM_CODES)[number];

@@ -531,3 +531,118 @@ export interface PluginManifest {
   };
   apiVersion: number;
 }
+
+// migration-plan
+export type MigrationStep =
+  | {
+      op: 'rename';
+      /**
+       * JSON pointer into the form data
+       */
+      from: string;
+      /**
+       * JSON pointer into the form data
+       */
+      to: string;
+    }
+  | {
+      op: 'recode';
+      /**
+       * JSON pointer into the form data
+       */
+      path: string;
+      map: {
+        [k: string]: string | undefined;
+      };
+    }
+  | {
+      op: 'convert-unit';
+      /**
+       * JSON pointer into the form data
+       */
+      path: string;
+      fromUnit?: string;
+      toUnit?: string;
+      factor?: number;
+      offset?: number;
+      decimals?: number;
+    }
+  | {
+      op: 'set-default';
+      /**
+       * JSON pointer into the form data
+       */
+      path: string;
+      /**
+       * Any JSON value
+       */
+      value?: unknown;
+    }
+  | {
+      op: 'drop';
+      /**
+       * JSON pointer into the form data
+       */
+      path: string;
+    }
+  | {
+      op: 'transform';
+      /**
+       * JSON pointer into the form data
+       */
+      path: string;
+      /**
+       * A JsonLogic rule (checked by checkRule: allowed operations only)
+       */
+      rule: unknown;
+    };
+
+/**
+ * How stored submissions of one form version become data of another: typed steps, and the decisions a configurator still has to make.
+ */
+export interface MigrationPlan {
+  form: string;
+  /**
+   * Semantic version
+   */
+  fromVersion: string;
+  /**
+   * Semantic version
+   */
+  toVersion: string;
+  /**
+   * Applied in order to a copy of each stored payload
+   *
+   * @maxItems 2000
+   */
+  steps: MigrationStep[];
+  /**
+   * What a configurator must (required) or may decide before the plan runs
+   *
+   * @maxItems 2000
+   */
+  decisions: MigrationDecision[];
+}
+export interface MigrationDecision {
+  id: string;
+  code: 'default-value' | 'recode-table' | 'unit-conversion' | 'rename-or-drop' | 'transform';
+  /**
+   * JSON pointer into the form data
+   */
+  path: string;
+  /**
+   * The plan is not complete until it is answered
+   */
+  required: boolean;
+  /**
+   * zh-CN text with its English beside it
+   */
+  message: {
+    zh: string;
+    en: string;
+  };
+  /**
+   * What the answer may pick from: codes still offered, fields that could be the new name
+   */
+  choices?: string[];
+}

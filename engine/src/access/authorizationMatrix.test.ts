@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
+import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
 import { MFA_PERMISSIONS, type Permission } from './permissions.js';
 import { ROLE_DEFINITIONS, type OrgLevel, type RoleDefinition } from './roles.js';
 
@@ -28,15 +29,18 @@ interface World {
   f: IdentityFixture;
   targetUser: Record<Where, TestUser>;
   subject: Record<Where, { id: string; idNumber: string }>;
+  /** A hypertension follow-up of each resident. */
+  submission: Record<Where, string>;
 }
 interface Call {
   method: string;
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 interface RouteCase {
   /** Builds the request for a record inside or outside the caller's scope. */
-  call(where: Where, world: World): Promise<Call> | Call;
+  call(where: Where, world: World, me: TestUser | undefined): Promise<Call> | Call;
   /** Checks the body of an allowed answer: nothing from outside the scope leaks. */
   check?(where: Where, body: unknown): void;
   /** Ends or changes the session: only the anonymous caller is tried (signIn.test.ts covers the rest). */
@@ -44,6 +48,57 @@ interface RouteCase {
 }
 
 let serial = 0;
+
+/** A fresh active enrollment of the world's resident (any earlier one in the program ended). */
+async function freshEnrollment(w: World, where: Where, program: string): Promise<string> {
+  const subjectId = w.subject[where].id;
+  const { sequelize } = w.f.t.engine.database;
+  await sequelize.query(
+    `UPDATE enrollments SET ended_on = enrolled_on, end_reason = 'matrix', row_version = row_version + 1
+     WHERE subject_id = $1 AND program = $2 AND ended_on IS NULL`,
+    { bind: [subjectId, program] },
+  );
+  if (program === 'hypertension') return '';
+  const id = randomUUID();
+  await sequelize.query(
+    `INSERT INTO enrollments (id, subject_id, program, org_code, org_path, enrolled_on, created_at,
+       created_by)
+     SELECT $1, id, $2, org_code, org_path, '2026-11-01', now(), $3 FROM subjects WHERE id = $4`,
+    { bind: [id, program, randomUUID(), subjectId] },
+  );
+  return id;
+}
+
+async function rowVersion(w: World, table: string, id: string): Promise<number> {
+  const [rows] = await w.f.t.engine.database.sequelize.query(
+    `SELECT row_version FROM ${table} WHERE id = $1`,
+    { bind: [id] },
+  );
+  return (rows as { row_version: number }[])[0]!.row_version;
+}
+
+/** A draft of the caller's own (drafts are their author's alone) for the world's resident. */
+async function ownDraft(w: World, where: Where, me: TestUser | undefined): Promise<string> {
+  const id = randomUUID();
+  await w.f.t.engine.database.sequelize.query(
+    `INSERT INTO submission_drafts (id, subject_id, form_key, form_version, release_id, org_code,
+       org_path, payload, author_id, created_at, updated_at)
+     SELECT $1, id, 'hypertension-followup', '3.0.0', $2, org_code, org_path, $3::jsonb, $4,
+       now(), now()
+     FROM subjects WHERE id = $5`,
+    {
+      bind: [
+        id,
+        where === 'inside' ? 'national-phs@3.0.0+fujian@1.0.0' : 'national-phs@3.0.0',
+        JSON.stringify(HT_VISIT),
+        me?.id ?? randomUUID(),
+        w.subject[where].id,
+      ],
+    },
+  );
+  return id;
+}
+
 const CASES: Record<string, RouteCase> = {
   'GET /api/auth/me': { call: () => ({ method: 'GET', path: '/api/auth/me' }) },
   'POST /api/auth/logout': {
@@ -151,10 +206,132 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/subjects/{id}': {
     call: (where, w) => ({ method: 'GET', path: `/api/subjects/${w.subject[where].id}` }),
   },
+  'PATCH /api/subjects/{id}': {
+    call: async (where, w) => {
+      const [rows] = await w.f.t.engine.database.sequelize.query(
+        'SELECT row_version FROM subjects WHERE id = $1',
+        { bind: [w.subject[where].id] },
+      );
+      const version = (rows as { row_version: number }[])[0]!.row_version;
+      return {
+        method: 'PATCH',
+        path: `/api/subjects/${w.subject[where].id}`,
+        body: { name: ++serial % 2 ? '李建华' : '李建国' },
+        headers: { 'if-match': `"${version}"` },
+      };
+    },
+  },
+  'POST /api/subjects/{id}/enrollments': {
+    call: async (where, w) => {
+      await freshEnrollment(w, where, 'hypertension');
+      return {
+        method: 'POST',
+        path: `/api/subjects/${w.subject[where].id}/enrollments`,
+        body: { program: 'hypertension', enrolledOn: '2026-11-01' },
+      };
+    },
+  },
+  'GET /api/subjects/{id}/enrollments': {
+    call: (where, w) => ({
+      method: 'GET',
+      path: `/api/subjects/${w.subject[where].id}/enrollments`,
+    }),
+  },
+  'POST /api/enrollments/{id}/end': {
+    call: async (where, w) => ({
+      method: 'POST',
+      path: `/api/enrollments/${await freshEnrollment(w, where, 'diabetes')}/end`,
+      body: { endedOn: '2026-11-20', reason: '迁出 / moved away' },
+      headers: { 'if-match': '"1"' },
+    }),
+  },
   'GET /api/subjects/{id}/access-log': {
     call: (where, w) => ({
       method: 'GET',
       path: `/api/subjects/${w.subject[where].id}/access-log`,
+    }),
+  },
+  'GET /api/forms': { call: () => ({ method: 'GET', path: '/api/forms' }) },
+  'GET /api/forms/{key}': {
+    call: () => ({ method: 'GET', path: '/api/forms/hypertension-followup' }),
+  },
+  'GET /api/forms/{key}/versions/{version}/typescript': {
+    call: () => ({
+      method: 'GET',
+      path: '/api/forms/hypertension-followup/versions/3.0.0/typescript',
+    }),
+  },
+  'POST /api/submissions': {
+    call: (where, w) => ({
+      method: 'POST',
+      path: '/api/submissions',
+      body: { formKey: 'hypertension-followup', subjectId: w.subject[where].id, data: HT_VISIT },
+      headers: { 'idempotency-key': randomUUID() },
+    }),
+  },
+  'GET /api/submissions/{id}': {
+    call: (where, w) => ({ method: 'GET', path: `/api/submissions/${w.submission[where]}` }),
+  },
+  'PUT /api/submissions/{id}': {
+    call: async (where, w) => ({
+      method: 'PUT',
+      path: `/api/submissions/${w.submission[where]}`,
+      body: { data: { ...HT_VISIT, sbp: 120 + (++serial % 20) }, reason: '复核更正' },
+      headers: {
+        'if-match': `"${await rowVersion(w, 'submissions', w.submission[where])}"`,
+      },
+    }),
+  },
+  'GET /api/submissions/{id}/revisions': {
+    call: (where, w) => ({
+      method: 'GET',
+      path: `/api/submissions/${w.submission[where]}/revisions`,
+    }),
+  },
+  'GET /api/submissions/{id}/revisions/{revision}': {
+    call: (where, w) => ({
+      method: 'GET',
+      path: `/api/submissions/${w.submission[where]}/revisions/1`,
+    }),
+  },
+  'GET /api/subjects/{id}/submissions': {
+    call: (where, w) => ({
+      method: 'GET',
+      path: `/api/subjects/${w.subject[where].id}/submissions`,
+    }),
+  },
+  'POST /api/drafts': {
+    call: (where, w) => ({
+      method: 'POST',
+      path: '/api/drafts',
+      body: { formKey: 'hypertension-followup', subjectId: w.subject[where].id, data: {} },
+    }),
+  },
+  'GET /api/drafts': { call: () => ({ method: 'GET', path: '/api/drafts' }) },
+  'GET /api/drafts/{id}': {
+    call: async (where, w, me) => ({
+      method: 'GET',
+      path: `/api/drafts/${await ownDraft(w, where, me)}`,
+    }),
+  },
+  'PUT /api/drafts/{id}': {
+    call: async (where, w, me) => ({
+      method: 'PUT',
+      path: `/api/drafts/${await ownDraft(w, where, me)}`,
+      body: { data: { visitDate: '2026-11-20' } },
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  'DELETE /api/drafts/{id}': {
+    call: async (where, w, me) => ({
+      method: 'DELETE',
+      path: `/api/drafts/${await ownDraft(w, where, me)}`,
+    }),
+  },
+  'POST /api/drafts/{id}/submit': {
+    call: async (where, w, me) => ({
+      method: 'POST',
+      path: `/api/drafts/${await ownDraft(w, where, me)}/submit`,
     }),
   },
   'GET /api/audit/events': { call: () => ({ method: 'GET', path: '/api/audit/events' }) },
@@ -166,6 +343,10 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/org-units',
   'GET /api/roles',
   'GET /api/audit/events',
+  'GET /api/forms',
+  'GET /api/forms/{key}',
+  'GET /api/forms/{key}/versions/{version}/typescript',
+  'GET /api/drafts',
 ]);
 
 describe('authorization matrix', () => {
@@ -183,6 +364,7 @@ describe('authorization matrix', () => {
       ),
     };
     const subject = {} as World['subject'];
+    const submission = {} as World['submission'];
     for (const where of ['inside', 'outside'] as const) {
       const idNumber = makeResidentIdNumber(
         where === 'inside' ? '350121' : '530902',
@@ -196,10 +378,18 @@ describe('authorization matrix', () => {
       });
       expect(created.status).toBe(201);
       subject[where] = { id: created.body.id, idNumber };
+      const submitted = await f.request('POST', '/api/submissions', capture[where], {
+        formKey: 'hypertension-followup',
+        subjectId: created.body.id,
+        data: HT_VISIT,
+      });
+      expect(submitted.status).toBe(201);
+      submission[where] = submitted.body.id;
     }
     world = {
       f,
       subject,
+      submission,
       targetUser: {
         inside: await f.user(undefined, INSIDE_CLINIC),
         outside: await f.user(undefined, OUTSIDE_CLINIC),
@@ -224,21 +414,20 @@ describe('authorization matrix', () => {
   for (const caller of callers) {
     it(`${caller === 'anonymous' ? 'an anonymous caller' : caller.key}: allowed exactly what the role gives, inside its scope`, async () => {
       const { f } = world;
-      const token =
+      const me =
         caller === 'anonymous'
           ? undefined
-          : await f.login(
-              await f.user(caller.key, GRANT_AT[caller.level], {
-                withTotp: caller.permissions.some((p) => MFA_PERMISSIONS.has(p)),
-              }),
-            );
+          : await f.user(caller.key, GRANT_AT[caller.level], {
+              withTotp: caller.permissions.some((p) => MFA_PERMISSIONS.has(p)),
+            });
+      const token = me ? await f.login(me) : undefined;
       const routes = f.t.engine.registry.routes.filter((r) => !('public' in r.access));
       for (const route of routes) {
         const key = `${route.method.toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`;
         const routeCase = CASES[key]!;
         if (routeCase.sessionRoute && caller !== 'anonymous') continue;
         for (const where of ['inside', 'outside'] as const) {
-          const call = await routeCase.call(where, world);
+          const call = await routeCase.call(where, world, me);
           const requestId = `matrix-${randomUUID()}`;
           const response = await fetch(`${f.url}${call.path}`, {
             method: call.method,
@@ -246,6 +435,7 @@ describe('authorization matrix', () => {
               'x-request-id': requestId,
               ...(token ? { authorization: `Bearer ${token}` } : {}),
               ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}),
+              ...call.headers,
             },
             ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
           });

@@ -15,6 +15,8 @@
  * | `subject.update` | a resident's record was changed |
  * | `subject.view` | a resident's record was opened (masked view) |
  * | `subject.view-personal-data` | a resident's unmasked personal data was shown |
+ * | `enrollment.create` | a resident was enrolled in a program (`details.program`) |
+ * | `enrollment.end` | a resident's enrollment in a program was ended (`details.program`) |
  * | `submission.create` | a form submission was saved |
  * | `submission.update` | a form submission was changed |
  * | `grant.create` | a role was granted |
@@ -36,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'subject.update',
   'subject.view',
   'subject.view-personal-data',
+  'enrollment.create',
+  'enrollment.end',
   'submission.create',
   'submission.update',
   'grant.create',

@@ -4,6 +4,8 @@ import type { Database } from '../database/Database.js';
 
 /** Sessions end after 30 minutes without use and 12 hours after sign-in, whichever is first. */
 export const SESSION_POLICY = { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 } as const;
+/** How stale a session's last-seen time may get before a request writes it again. */
+const TOUCH_INTERVAL_MS = 30_000;
 
 export interface Session {
   id: string;
@@ -38,14 +40,30 @@ export class SessionStore {
     return { token, session };
   }
 
-  /** The live session for a token, refreshing its idle timer; undefined when unknown or expired. */
+  /**
+   * The live session for a token, refreshing its idle timer; undefined when unknown or expired.
+   * The timer is written at most every TOUCH_INTERVAL_MS: concurrent requests of one session
+   * would otherwise queue on that row's lock, one commit at a time.
+   */
   async resolve(token: string): Promise<Session | undefined> {
     const now = this.clock.now();
     const [rows] = await this.database.sequelize.query(
-      `UPDATE sessions SET last_seen_at = $2
-       WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 AND last_seen_at > $3
-       RETURNING id, user_id, mfa, expires_at`,
-      { bind: [hashToken(token), now, new Date(now.getTime() - SESSION_POLICY.idleMs)] },
+      `WITH live AS (
+         SELECT id, user_id, mfa, expires_at, last_seen_at FROM sessions
+         WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 AND last_seen_at > $3),
+       touched AS (
+         UPDATE sessions SET last_seen_at = $2 FROM live
+         WHERE sessions.id = live.id AND live.last_seen_at < $4
+         RETURNING sessions.id)
+       SELECT id, user_id, mfa, expires_at FROM live`,
+      {
+        bind: [
+          hashToken(token),
+          now,
+          new Date(now.getTime() - SESSION_POLICY.idleMs),
+          new Date(now.getTime() - TOUCH_INTERVAL_MS),
+        ],
+      },
     );
     const row = (rows as { id: string; user_id: string; mfa: boolean; expires_at: Date }[])[0];
     return row

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/defineRoute.js';
-import { etag, requiredRowVersion } from '../http/preconditions.js';
+import { etag, expectedRowVersion } from '../http/preconditions.js';
 import type { DraftService } from '../submissions/DraftService.js';
 import { idempotencyKey } from '../submissions/IdempotencyKey.js';
 import { IDEMPOTENCY_NOTE, requestContext, Submission, written } from './submissionRoutes.js';
@@ -86,7 +86,7 @@ export function draftRoutes(drafts: DraftService) {
         428: { description: 'If-Match is missing' },
       },
       handler: async ({ params, body, caller, scope }, ctx) => {
-        const expected = requiredRowVersion(ctx.get('if-match') || undefined);
+        const expected = expectedRowVersion(ctx);
         const draft = await drafts.save(
           params.id,
           expected,

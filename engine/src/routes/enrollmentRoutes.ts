@@ -1,7 +1,109 @@
-import type { EnrollmentService } from '../enrollments/EnrollmentService.js';
-import type { AnyRouteDefinition } from '../http/defineRoute.js';
+import { z } from 'zod';
+import { PROGRAMS, type EnrollmentService } from '../enrollments/EnrollmentService.js';
+import { defineRoute, type AnyRouteDefinition } from '../http/defineRoute.js';
+import { expectedRowVersion, withETag } from '../http/preconditions.js';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Enrollment = z
+  .object({
+    id: z.string(),
+    subjectId: z.string(),
+    program: z.enum(PROGRAMS),
+    orgCode: z.string(),
+    enrolledOn: z.string(),
+    endedOn: z.string().nullable(),
+    endReason: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+    rowVersion: z.number().meta({ description: 'Also the ETag; send it back in If-Match' }),
+    createdAt: z.string(),
+    updatedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Enrollment' });
+const meta = (ctx: { ip: string; state: { requestId: string } }) => ({
+  ip: ctx.ip,
+  requestId: ctx.state.requestId,
+});
 
 export function enrollmentRoutes(enrollments: EnrollmentService): AnyRouteDefinition[] {
-  void enrollments;
-  return [];
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/subjects/:id/enrollments',
+      operationId: 'createEnrollment',
+      summary: 'Enroll a resident in a program (hypertension, diabetes, a pregnancy episode)',
+      description:
+        'At most one active enrollment per resident and program. orgCode defaults to the ' +
+        'resident’s institution. details e.g. {"diagnosedOn": "2025-03-01"} or for a pregnancy ' +
+        '{"lmp": "2026-05-01"}.',
+      tags: ['residents'],
+      access: { permission: 'records.capture' },
+      request: {
+        params: z.object({ id: z.string().uuid() }),
+        body: z.object({
+          program: z.enum(PROGRAMS),
+          enrolledOn: IsoDate,
+          orgCode: z.string().min(2).max(40).optional(),
+          details: z.record(z.string(), z.unknown()).optional(),
+        }),
+      },
+      responses: {
+        201: { description: 'Enrolled; ETag: the row version', schema: Enrollment },
+        404: { description: 'No such resident in your scope' },
+        409: { description: 'already_enrolled: an active enrollment in this program exists' },
+        422: { description: 'Invalid date (future, before birth), org unit or details' },
+      },
+      handler: async ({ params, body, caller, scope }, ctx) =>
+        withETag(ctx, await enrollments.create(params.id, body, caller!, scope!, meta(ctx))),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/subjects/:id/enrollments',
+      operationId: 'listEnrollments',
+      summary: 'A resident’s enrollments, newest first, ended ones included',
+      tags: ['residents'],
+      access: { permission: 'records.read' },
+      request: { params: z.object({ id: z.string().uuid() }) },
+      responses: {
+        200: {
+          description: 'Enrollments',
+          schema: z.object({ enrollments: z.array(Enrollment) }),
+        },
+        404: { description: 'No such resident in your scope' },
+      },
+      handler: async ({ params, caller, scope }, ctx) => ({
+        enrollments: await enrollments.list(params.id, caller!, scope!, meta(ctx)),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/enrollments/:id/end',
+      operationId: 'endEnrollment',
+      summary: 'End an enrollment (If-Match: the row version)',
+      tags: ['residents'],
+      access: { permission: 'records.capture' },
+      request: {
+        params: z.object({ id: z.string().uuid() }),
+        body: z.object({ endedOn: IsoDate, reason: z.string().trim().min(1).max(200) }),
+      },
+      responses: {
+        200: { description: 'Ended; ETag: the new row version', schema: Enrollment },
+        404: { description: 'No such enrollment in your scope' },
+        409: { description: 'stale_row_version or already_ended' },
+        422: { description: 'endedOn in the future or before enrolledOn' },
+        428: { description: 'No If-Match header' },
+      },
+      handler: async ({ params, body, caller, scope }, ctx) =>
+        withETag(
+          ctx,
+          await enrollments.end(
+            params.id,
+            expectedRowVersion(ctx),
+            body,
+            caller!,
+            scope!,
+            meta(ctx),
+          ),
+        ),
+    }),
+  ];
 }

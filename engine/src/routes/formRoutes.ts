@@ -7,6 +7,18 @@ import type { Release } from '../specs/Release.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { formTypeScript } from '../submissions/formTypeScript.js';
 
+/** Every code table an `x-code-table` keyword names anywhere in a schema. */
+function codeTablesNamed(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const item of node) codeTablesNamed(item, found);
+  else if (typeof node === 'object' && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'x-code-table' && typeof value === 'string') found.add(value);
+      else codeTablesNamed(value, found);
+    }
+  }
+  return found;
+}
+
 const Localized = z.object({ zh: z.string(), en: z.string() });
 
 function noForm(key: string, release: Release) {
@@ -96,9 +108,7 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
         const release = await releaseFor(caller!, query);
         const form = catalog.form(release, params.key);
         if (!form) throw noForm(params.key, release);
-        const used = new Set(
-          form.compiled.fields.flatMap((f) => (f.codeTable ? [f.codeTable] : [])),
-        );
+        const used = codeTablesNamed(form.definition.schema);
         return {
           releaseId: release.id,
           definition: form.definition,

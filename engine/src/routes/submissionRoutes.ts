@@ -1,7 +1,7 @@
 import type { ParameterizedContext } from 'koa';
 import { z } from 'zod';
 import { defineRoute } from '../http/defineRoute.js';
-import { etag, requiredRowVersion } from '../http/preconditions.js';
+import { etag, expectedRowVersion } from '../http/preconditions.js';
 import type { RequestState } from '../http/requestContext.js';
 import { idempotencyKey } from '../submissions/IdempotencyKey.js';
 import type { SubmissionService, WriteResult } from '../submissions/SubmissionService.js';
@@ -122,7 +122,7 @@ export function submissionRoutes(submissions: SubmissionService) {
         428: { description: 'If-Match is missing' },
       },
       handler: async ({ params, body, caller, scope }, ctx) => {
-        const expected = requiredRowVersion(ctx.get('if-match') || undefined);
+        const expected = expectedRowVersion(ctx);
         const result = await submissions.amend(
           params.id,
           expected,

@@ -1,5 +1,11 @@
 import { ProgressBar, type ProgressStream } from '../cli/ProgressBar.js';
 import type { Services } from '../server/Services.js';
+import {
+  healthRecordNumber,
+  nameInitials,
+  recordDivision,
+  reserveSerials,
+} from '../subjects/residentNumbers.js';
 import { ID_LOOKUP_PURPOSE, ID_NUMBER_CONTEXT, PHONE_CONTEXT } from '../subjects/SubjectService.js';
 import { demoOrgTree } from './demoWorld.js';
 import { generatePatients, type SeedVillage } from './patients/index.js';
@@ -22,7 +28,7 @@ export interface SeedPatientsOptions {
 
 /** Who `created_by` names on seeded residents: no user created them (nil UUID). */
 export const SEED_CREATED_BY = '00000000-0000-0000-0000-000000000000';
-const COLUMNS = 11;
+const COLUMNS = 13;
 
 /** Villages of the demo org tree with their clinic and county (the ID numbers' region). */
 export function demoVillages(): SeedVillage[] {
@@ -45,7 +51,12 @@ export function demoVillages(): SeedVillage[] {
     });
 }
 
-/** Generates and inserts residents in batches, one multi-row INSERT per batch and transaction. */
+/**
+ * Generates and inserts residents in batches, one multi-row INSERT per batch and transaction,
+ * with health record numbers reserved per division for the whole batch (one counter upsert).
+ * A resident already there (same ID number, or a record number given by hand) is skipped; the
+ * serials reserved for skipped residents stay unused.
+ */
 export async function seedPatients(
   services: Services,
   options: SeedPatientsOptions,
@@ -67,11 +78,18 @@ export async function seedPatients(
   let inserted = 0;
   let visits = 0;
   let batch: unknown[][] = [];
+  const divisions = new Map<string, string>();
+  for (const [code, path] of paths) divisions.set(code, recordDivision(path));
 
   const flush = async () => {
     if (!batch.length) return;
     const rows = batch;
     batch = [];
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const division = divisions.get(row[7] as string)!;
+      counts.set(division, (counts.get(division) ?? 0) + 1);
+    }
     const values = rows
       .map(
         (_, r) =>
@@ -79,12 +97,20 @@ export async function seedPatients(
       )
       .join(',\n');
     await database.transaction(async (transaction) => {
+      const next = await reserveSerials(database.sequelize, counts, transaction);
+      for (const row of rows) {
+        const division = divisions.get(row[7] as string)!;
+        const serial = next.get(division)!;
+        next.set(division, serial + 1);
+        row.push(healthRecordNumber(division, serial));
+      }
       const [result] = await database.sequelize.query(
         `WITH added AS (
            INSERT INTO subjects (id, name, sex, birth_date, id_number_enc, id_number_hash,
-             phone_enc, org_code, org_path, created_at, created_by)
+             phone_enc, org_code, org_path, created_at, created_by, name_initials,
+             health_record_number)
            VALUES ${values}
-           ON CONFLICT (id_number_hash) DO NOTHING
+           ON CONFLICT DO NOTHING
            RETURNING 1)
          SELECT count(*)::int AS n FROM added`,
         { bind: rows.flat(), transaction },
@@ -114,6 +140,7 @@ export async function seedPatients(
       paths.get(patient.institutionCode)!,
       now,
       SEED_CREATED_BY,
+      nameInitials(patient.name),
     ]);
     if (batch.length >= batchSize) await flush();
   }

@@ -18,6 +18,11 @@ import { authRoutes } from '../routes/authRoutes.js';
 import { orgRoutes } from '../routes/orgRoutes.js';
 import { subjectRoutes } from '../routes/subjectRoutes.js';
 import { enrollmentRoutes } from '../routes/enrollmentRoutes.js';
+import { draftRoutes } from '../routes/draftRoutes.js';
+import { formRoutes } from '../routes/formRoutes.js';
+import { submissionRoutes } from '../routes/submissionRoutes.js';
+import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
+import { seedReleases } from '../specs/seedReleases.js';
 import { userRoutes } from '../routes/userRoutes.js';
 import { auditRoutes } from '../routes/auditRoutes.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -63,7 +68,14 @@ export class Engine {
       const { applied } = await migrate(database, logger);
       if (applied.length) logger.info({ applied }, 'database migrated');
       await recordInstallation(database);
-      const services = new Services(database, config, logger, options.clock ?? systemClock);
+      const catalog = new ReleaseCatalog(await seedReleases());
+      const services = new Services(
+        database,
+        config,
+        logger,
+        options.clock ?? systemClock,
+        catalog,
+      );
       if (config.demo) {
         const demo = await seedDemo(services);
         if (demo.created) {
@@ -90,6 +102,9 @@ export class Engine {
       for (const route of orgRoutes(services.orgs)) registry.add(route);
       for (const route of subjectRoutes(services.subjects)) registry.add(route);
       for (const route of enrollmentRoutes(services.enrollments)) registry.add(route);
+      for (const route of formRoutes(services.catalog, services.orgs)) registry.add(route);
+      for (const route of submissionRoutes(services.submissions)) registry.add(route);
+      for (const route of draftRoutes(services.drafts)) registry.add(route);
       for (const route of auditRoutes(services.audit, services.orgs)) registry.add(route);
       const openApi: { document?: unknown } = {};
       for (const route of docsRoutes(() => openApi.document)) registry.add(route);

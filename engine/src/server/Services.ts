@@ -13,6 +13,10 @@ import { loadDataKeys } from '../security/loadDataKeys.js';
 import { PersonalDataCipher } from '../security/PersonalDataCipher.js';
 import { SubjectService } from '../subjects/SubjectService.js';
 import { EnrollmentService } from '../enrollments/EnrollmentService.js';
+import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
+import { DraftService } from '../submissions/DraftService.js';
+import { Outbox } from '../submissions/Outbox.js';
+import { SubmissionService } from '../submissions/SubmissionService.js';
 import { UserAdmin } from '../users/UserAdmin.js';
 import { UserStore } from '../users/UserStore.js';
 
@@ -28,6 +32,9 @@ export class Services {
   readonly userAdmin: UserAdmin;
   readonly subjects: SubjectService;
   readonly enrollments: EnrollmentService;
+  readonly submissions: SubmissionService;
+  readonly drafts: DraftService;
+  readonly outbox: Outbox;
   readonly hasher: PasswordHasher = argon2idHasher;
 
   constructor(
@@ -35,6 +42,7 @@ export class Services {
     config: EngineConfig,
     logger: Logger,
     readonly clock: Clock,
+    readonly catalog: ReleaseCatalog,
   ) {
     this.audit = new AuditTrail(database, clock);
     this.cipher = new PersonalDataCipher(
@@ -82,5 +90,8 @@ export class Services {
       audit: this.audit,
       clock,
     });
+    this.submissions = new SubmissionService({ database, catalog, audit: this.audit, clock });
+    this.drafts = new DraftService({ database, catalog, submissions: this.submissions, clock });
+    this.outbox = new Outbox(database);
   }
 }

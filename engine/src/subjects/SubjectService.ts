@@ -9,8 +9,15 @@ import type { AuditDetails } from '../audit/AuditEvent.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
+import { requireRowVersion, staleRowVersion } from '../http/preconditions.js';
 import type { OrgUnitStore } from '../orgs/OrgUnitStore.js';
 import type { PersonalDataCipher } from '../security/PersonalDataCipher.js';
+import {
+  healthRecordNumber,
+  nameInitials,
+  recordDivision,
+  reserveSerials,
+} from './residentNumbers.js';
 
 export interface SubjectMeta {
   requestId: string;
@@ -27,7 +34,22 @@ interface Row {
   org_code: string;
   org_path: string;
   row_version: number;
+  health_record_number: string | null;
+  name_initials: string | null;
 }
+
+/** How residents are searched: exactly one criterion per search. */
+export type SubjectSearch =
+  | { by: 'idNumber'; value: string }
+  | { by: 'name'; value: string }
+  | { by: 'initials'; value: string }
+  | { by: 'healthRecordNumber'; value: string };
+
+/** The most residents one search answers with. */
+export const SEARCH_LIMIT = 20;
+
+/** Escapes LIKE wildcards so a typed value matches only itself. */
+const likePrefix = (value: string) => `${value.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** Encryption contexts of the subjects columns (a ciphertext moved to another column fails). */
 export const ID_NUMBER_CONTEXT = 'subjects.id_number';
@@ -66,12 +88,20 @@ export class SubjectService {
       phone: phone === null ? null : reveal ? phone : maskPhone(phone),
       masked: !reveal,
       orgCode: row.org_code,
+      healthRecordNumber: row.health_record_number,
       rowVersion: row.row_version,
     };
   }
 
   async create(
-    input: { name: string; idNumber: string; phone?: string | undefined; orgCode: string },
+    input: {
+      name: string;
+      idNumber: string;
+      phone?: string | undefined;
+      orgCode: string;
+      /** 居民健康档案编号 (17 digits); generated from the institution's division when absent. */
+      healthRecordNumber?: string | undefined;
+    },
     caller: Caller,
     scope: Scope,
     meta: SubjectMeta,
@@ -103,41 +133,162 @@ export class SubjectService {
       );
     }
     const { cipher } = this.deps;
+    const { sequelize } = this.deps.database;
+    const hashes = cipher.lookupHashCandidates(id.normalized, ID_LOOKUP_PURPOSE);
     const subjectId = randomUUID();
+    const division = recordDivision(org.path);
     return this.deps.database.transaction(async (transaction) => {
-      const [rows] = await this.deps.database.sequelize.query(
-        `INSERT INTO subjects (id, name, sex, birth_date, id_number_enc, id_number_hash, phone_enc,
-           org_code, org_path, created_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (id_number_hash) DO NOTHING
+      const registered = async () => {
+        const [found] = await sequelize.query(
+          'SELECT 1 FROM subjects WHERE id_number_hash = ANY($1::text[])',
+          { bind: [hashes], transaction },
+        );
+        return (found as unknown[]).length > 0;
+      };
+      // Any key of the keyring: a resident registered before a key rotation is still found.
+      if (await registered()) throw alreadyRegistered();
+      for (let attempt = 1; ; attempt++) {
+        const number =
+          input.healthRecordNumber ??
+          healthRecordNumber(
+            division,
+            (await reserveSerials(sequelize, new Map([[division, 1]]), transaction)).get(division)!,
+          );
+        const [rows] = await sequelize.query(
+          `INSERT INTO subjects (id, name, sex, birth_date, id_number_enc, id_number_hash, phone_enc,
+             org_code, org_path, created_at, created_by, health_record_number, name_initials)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           ON CONFLICT DO NOTHING
+           RETURNING *`,
+          {
+            bind: [
+              subjectId,
+              input.name,
+              id.sex,
+              id.birthDate,
+              cipher.encrypt(id.normalized, ID_NUMBER_CONTEXT),
+              hashes[0],
+              input.phone ? cipher.encrypt(input.phone, PHONE_CONTEXT) : null,
+              org.code,
+              org.path,
+              this.deps.clock.now(),
+              caller.user.id,
+              number,
+              nameInitials(input.name),
+            ],
+            transaction,
+          },
+        );
+        const row = (rows as Row[])[0];
+        if (row) {
+          await this.audit('subject.create', caller, meta, row.id, {}, transaction);
+          return this.view(row, false);
+        }
+        if (await registered()) throw alreadyRegistered();
+        if (input.healthRecordNumber) {
+          throw new HttpError(
+            409,
+            'health_record_number_taken',
+            '该健康档案编号已被使用 / This health record number is already in use',
+          );
+        }
+        // A generated number was given by hand before: take the next one.
+        if (attempt >= 50) throw new Error(`no free health record number in ${division}`);
+      }
+    });
+  }
+
+  /**
+   * Changes a resident's name, phone or institution when `expectedRowVersion` (If-Match) is the
+   * stored one. Moving to another institution needs it inside the caller's scope; the health
+   * record number stays. The audit row names the changed fields, never their values.
+   */
+  async update(
+    id: string,
+    expectedRowVersion: number | undefined,
+    changes: {
+      name?: string | undefined;
+      phone?: string | null | undefined;
+      orgCode?: string | undefined;
+    },
+    caller: Caller,
+    scope: Scope,
+    meta: SubjectMeta,
+  ) {
+    const before = await this.row(id);
+    if (!before || !scope.covers(before.org_path)) return this.outside(id, caller, meta);
+    requireRowVersion(expectedRowVersion);
+    let org: { code: string; path: string } | undefined;
+    if (changes.orgCode !== undefined && changes.orgCode !== before.org_code) {
+      org = await this.deps.orgs.get(changes.orgCode);
+      if (!org)
+        throw new HttpError(
+          422,
+          'unknown_org_unit',
+          `机构代码不存在 / No org unit ${changes.orgCode}`,
+        );
+      if (!scope.covers(org.path)) {
+        await recordDenial(
+          this.deps.audit,
+          caller,
+          meta,
+          { reason: 'org-out-of-scope', orgCode: org.code },
+          { targetType: 'subject', targetId: id, subjectId: id },
+        );
+        throw new HttpError(
+          403,
+          'out_of_scope',
+          `机构 ${org.code} 不在您的管辖范围内 / Org unit ${org.code} is outside your scope`,
+        );
+      }
+    }
+    const { cipher } = this.deps;
+    const { sequelize } = this.deps.database;
+    return this.deps.database.transaction(async (transaction) => {
+      const [locked] = await sequelize.query('SELECT * FROM subjects WHERE id = $1 FOR UPDATE', {
+        bind: [id],
+        transaction,
+      });
+      const row = (locked as Row[])[0]!;
+      if (row.row_version !== expectedRowVersion)
+        throw staleRowVersion(row.row_version, expectedRowVersion!);
+      const phone = row.phone_enc ? cipher.decrypt(row.phone_enc, PHONE_CONTEXT) : null;
+      const fields: string[] = [];
+      if (changes.name !== undefined && changes.name !== row.name) fields.push('name');
+      if (changes.phone !== undefined && (changes.phone || null) !== phone) fields.push('phone');
+      if (org && org.code !== row.org_code) fields.push('orgCode');
+      if (!fields.length) {
+        await this.audit('subject.view', caller, meta, id, { via: 'update' }, transaction);
+        return this.view(row, false);
+      }
+      const name = fields.includes('name') ? changes.name! : row.name;
+      const [rows] = await sequelize.query(
+        `UPDATE subjects SET name = $3, name_initials = $4, phone_enc = $5, org_code = $6,
+           org_path = $7, row_version = row_version + 1, updated_at = $8, updated_by = $9
+         WHERE id = $1 AND row_version = $2
          RETURNING *`,
         {
           bind: [
-            subjectId,
-            input.name,
-            id.sex,
-            id.birthDate,
-            cipher.encrypt(id.normalized, ID_NUMBER_CONTEXT),
-            cipher.lookupHash(id.normalized, ID_LOOKUP_PURPOSE),
-            input.phone ? cipher.encrypt(input.phone, PHONE_CONTEXT) : null,
-            org.code,
-            org.path,
+            id,
+            expectedRowVersion,
+            name,
+            nameInitials(name),
+            fields.includes('phone')
+              ? changes.phone
+                ? cipher.encrypt(changes.phone, PHONE_CONTEXT)
+                : null
+              : row.phone_enc,
+            org?.code ?? row.org_code,
+            org?.path ?? row.org_path,
             this.deps.clock.now(),
             caller.user.id,
           ],
           transaction,
         },
       );
-      const row = (rows as Row[])[0];
-      if (!row) {
-        throw new HttpError(
-          409,
-          'already_registered',
-          '该身份证号码已建档 / A resident with this ID number is already registered',
-        );
-      }
-      await this.audit('subject.create', caller, meta, row.id, {}, transaction);
-      return this.view(row, false);
+      const updated = (rows as Row[])[0]!;
+      await this.audit('subject.update', caller, meta, id, { fields }, transaction);
+      return this.view(updated, false);
     });
   }
 
@@ -171,20 +322,44 @@ export class SubjectService {
   }
 
   /** Finds a resident by ID number through its keyed hash, inside the caller's scope. */
-  async findByIdNumber(idNumber: string, caller: Caller, scope: Scope, meta: SubjectMeta) {
-    const normalized = idNumber.trim().toUpperCase();
+  findByIdNumber(idNumber: string, caller: Caller, scope: Scope, meta: SubjectMeta) {
+    return this.search({ by: 'idNumber', value: idNumber }, SEARCH_LIMIT, caller, scope, meta);
+  }
+
+  /**
+   * Residents inside the caller's scope found by ID number (exact, through its keyed hash), name
+   * (prefix), pinyin initials (prefix, any case) or health record number (exact); at most
+   * `limit` (≤ 20). Every resident returned is audited as viewed.
+   */
+  async search(
+    criterion: SubjectSearch,
+    limit: number,
+    caller: Caller,
+    scope: Scope,
+    meta: SubjectMeta,
+  ) {
+    const value = criterion.value.trim();
+    const [where, bound, order] =
+      criterion.by === 'idNumber'
+        ? [
+            'id_number_hash = ANY($1::text[])',
+            this.deps.cipher.lookupHashCandidates(value.toUpperCase(), ID_LOOKUP_PURPOSE),
+            'created_at, id',
+          ]
+        : criterion.by === 'name'
+          ? ['name LIKE $1', likePrefix(value), 'name, id']
+          : criterion.by === 'initials'
+            ? ['name_initials LIKE $1', likePrefix(value.toLowerCase()), 'name_initials, name, id']
+            : ['health_record_number = $1', value, 'id'];
     const [rows] = await this.deps.database.sequelize.query(
-      'SELECT * FROM subjects WHERE id_number_hash = ANY($1::text[]) AND org_path LIKE ANY($2::text[])',
-      {
-        bind: [
-          this.deps.cipher.lookupHashCandidates(normalized, ID_LOOKUP_PURPOSE),
-          scope.likePatterns(),
-        ],
-      },
+      `SELECT * FROM subjects WHERE ${where} AND org_path LIKE ANY($2::text[])
+       ORDER BY ${order} LIMIT $3`,
+      { bind: [bound, scope.likePatterns(), Math.min(Math.max(limit, 1), SEARCH_LIMIT)] },
     );
     const found = (rows as Row[]).map((row) => this.view(row, false));
+    const via = criterion.by === 'idNumber' ? 'id-number-lookup' : 'search';
     for (const subject of found)
-      await this.audit('subject.view', caller, meta, subject.id, { via: 'id-number-lookup' });
+      await this.audit('subject.view', caller, meta, subject.id, { via });
     return found;
   }
 
@@ -230,4 +405,12 @@ export class SubjectService {
     const event = { action, targetType: 'subject', targetId: subjectId, subjectId, details };
     return recordByCaller(this.deps.audit, caller, meta, event, transaction);
   }
+}
+
+function alreadyRegistered() {
+  return new HttpError(
+    409,
+    'already_registered',
+    '该身份证号码已建档 / A resident with this ID number is already registered',
+  );
 }

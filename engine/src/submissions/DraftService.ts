@@ -5,7 +5,7 @@ import type { RequestContext } from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import { ruleClock, type Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
-import { staleRowVersion } from '../http/preconditions.js';
+import { requireRowVersion, staleRowVersion } from '../http/preconditions.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import type { IdempotencyKey } from './IdempotencyKey.js';
 import type { SubmissionService, WriteResult } from './SubmissionService.js';
@@ -99,7 +99,7 @@ export class DraftService {
   /** Autosave: replaces the draft's data if the row version is still the one the client read. */
   async save(
     id: string,
-    expectedRowVersion: number,
+    expectedVersion: number | undefined,
     data: Record<string, unknown>,
     caller: Caller,
     scope: Scope,
@@ -107,6 +107,7 @@ export class DraftService {
   ) {
     const current = await this.row(id, caller, scope);
     if (!current) return this.deps.submissions.denied(caller, request, 'draft', id);
+    const expectedRowVersion = requireRowVersion(expectedVersion);
     if (current.row_version !== expectedRowVersion)
       throw staleRowVersion(current.row_version, expectedRowVersion);
     const [row] = await this.deps.database.sequelize.query<DraftRow>(

@@ -7,7 +7,7 @@ import type { AuditTrail } from '../audit/AuditTrail.js';
 import { ruleClock, type Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
-import { staleRowVersion } from '../http/preconditions.js';
+import { requireRowVersion, staleRowVersion } from '../http/preconditions.js';
 import type { Release } from '../specs/Release.js';
 import type { ReleaseCatalog, ReleasedForm } from '../specs/ReleaseCatalog.js';
 import { changedPaths } from './changedPaths.js';
@@ -250,7 +250,7 @@ export class SubmissionService {
    */
   async amend(
     id: string,
-    expectedRowVersion: number,
+    expectedVersion: number | undefined,
     input: { data: unknown; reason: string },
     caller: Caller,
     scope: Scope,
@@ -258,6 +258,7 @@ export class SubmissionService {
   ): Promise<WriteResult> {
     const row = await this.row(id, scope);
     if (!row) return this.denied(caller, request, 'submission', id);
+    const expectedRowVersion = requireRowVersion(expectedVersion);
     if (row.row_version !== expectedRowVersion)
       throw staleRowVersion(row.row_version, expectedRowVersion);
     const release = this.deps.catalog.get(row.release_id);

@@ -2,28 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityFixture } from '../testing/index.js';
-
-/** A controlled clinic visit, valid for the national and the Fujian hypertension form. */
-export const HT_VISIT = {
-  visitDate: '2026-11-20',
-  visitMode: '1',
-  symptoms: ['1'],
-  sbp: 132,
-  dbp: 84,
-  weight: 70,
-  height: 170,
-  heartRate: 76,
-  saltIntake: '2',
-  saltIntakeTarget: '1',
-  psychological: '1',
-  compliance: '1',
-  adherence: '1',
-  adverseReaction: '1',
-  classification: '1',
-  medications: [{ drugName: '苯磺酸氨氯地平片', timesPerDay: 1, dosePerTime: 5, unit: 'mg' }],
-  nextVisitDate: '2027-02-20',
-  doctorSignature: '李医生',
-};
+import { HT_VISIT } from './fixtures/hypertensionVisit.js';
 
 const CLINIC = '350121101201-V01';
 const OTHER_PROVINCE_CLINIC = '530902101201-V01';

@@ -106,12 +106,14 @@ export class IdentityFixture {
     path: string,
     token?: string,
     body?: unknown,
+    headers: Record<string, string> = {},
   ): Promise<ApiResponse> {
     const response = await fetch(`${this.url}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
