@@ -120,7 +120,9 @@ const engine = await startChildServer(
   process.execPath,
   [
     // BENCH_PROFILE=dir writes a CPU profile of the engine there (open it in Chrome DevTools).
-    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ...(process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : []),
     path.join(root, 'engine/bin/formwork.js'),
     'start',
   ],
