@@ -1,6 +1,7 @@
 import type { AuditTrail } from '../audit/AuditTrail.js';
 import type { AuditAction } from '../audit/auditActions.js';
 import type { AuditDetails } from '../audit/AuditEvent.js';
+import { ROLES_BY_KEY } from '../access/roles.js';
 import { Caller } from '../access/Caller.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
@@ -152,13 +153,18 @@ export class AuthService {
     );
   }
 
-  /** The caller behind a bearer token or session cookie; undefined when it is not a live session. */
+  /**
+   * The caller behind a bearer token or session cookie; undefined when it is not a live session.
+   * One SQL statement: session, user and grants together.
+   */
   async authenticate(token: string): Promise<Caller | undefined> {
     const session = await this.deps.sessions.resolve(token);
     if (!session) return undefined;
-    const user = await this.deps.users.findById(session.userId);
-    if (!user || !user.active) return undefined;
-    return this.callerFor(user, session.id, session.mfa);
+    const grants = session.grants.flatMap((g) => {
+      const role = ROLES_BY_KEY.get(g.role);
+      return role ? [{ id: g.id, role, orgCode: g.orgCode, orgPath: g.orgPath }] : [];
+    });
+    return new Caller(session.user, session.id, session.mfa, grants);
   }
 
   async logout(caller: Caller, meta: RequestMeta) {

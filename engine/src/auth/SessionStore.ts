@@ -4,6 +4,12 @@ import type { Database } from '../database/Database.js';
 
 /** Sessions end after 30 minutes without use and 12 hours after sign-in, whichever is first. */
 export const SESSION_POLICY = { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 } as const;
+/** A live session with what a request needs of its user: who they are and their grants. */
+export interface ResolvedSession extends Session {
+  user: { id: string; username: string; displayName: string; orgCode: string };
+  grants: { id: string; role: string; orgCode: string; orgPath: string }[];
+}
+
 /** How stale a session's last-seen time may get before a request writes it again. */
 const TOUCH_INTERVAL_MS = 30_000;
 
@@ -41,11 +47,12 @@ export class SessionStore {
   }
 
   /**
-   * The live session for a token, refreshing its idle timer; undefined when unknown or expired.
+   * The live session for a token with its active user and their grants, in one statement,
+   * refreshing the idle timer; undefined when unknown, expired, revoked or the user is inactive.
    * The timer is written at most every TOUCH_INTERVAL_MS: concurrent requests of one session
    * would otherwise queue on that row's lock, one commit at a time.
    */
-  async resolve(token: string): Promise<Session | undefined> {
+  async resolve(token: string): Promise<ResolvedSession | undefined> {
     const now = this.clock.now();
     const [rows] = await this.database.sequelize.query(
       `WITH live AS (
@@ -55,7 +62,12 @@ export class SessionStore {
          UPDATE sessions SET last_seen_at = $2 FROM live
          WHERE sessions.id = live.id AND live.last_seen_at < $4
          RETURNING sessions.id)
-       SELECT id, user_id, mfa, expires_at FROM live`,
+       SELECT live.id, live.user_id, live.mfa, live.expires_at,
+         u.username, u.display_name, u.org_code,
+         coalesce((SELECT json_agg(json_build_object('id', g.id, 'role', g.role,
+             'orgCode', g.org_code, 'orgPath', g.org_path) ORDER BY g.granted_at)
+           FROM role_grants g WHERE g.user_id = u.id AND g.revoked_at IS NULL), '[]') AS grants
+       FROM live JOIN users u ON u.id = live.user_id AND u.active`,
       {
         bind: [
           hashToken(token),
@@ -65,9 +77,32 @@ export class SessionStore {
         ],
       },
     );
-    const row = (rows as { id: string; user_id: string; mfa: boolean; expires_at: Date }[])[0];
+    const row = (
+      rows as {
+        id: string;
+        user_id: string;
+        mfa: boolean;
+        expires_at: Date;
+        username: string;
+        display_name: string;
+        org_code: string;
+        grants: ResolvedSession['grants'];
+      }[]
+    )[0];
     return row
-      ? { id: row.id, userId: row.user_id, mfa: row.mfa, expiresAt: new Date(row.expires_at) }
+      ? {
+          id: row.id,
+          userId: row.user_id,
+          mfa: row.mfa,
+          expiresAt: new Date(row.expires_at),
+          user: {
+            id: row.user_id,
+            username: row.username,
+            displayName: row.display_name,
+            orgCode: row.org_code,
+          },
+          grants: row.grants,
+        }
       : undefined;
   }
 

@@ -14,11 +14,26 @@ export interface ReleasedForm {
  */
 export class ReleaseCatalog {
   readonly #byId = new Map<string, Release>();
+  /** The release each jurisdiction captures new records on. */
+  readonly #current = new Map<string, Release>();
   readonly #compilers = new Map<string, FormCompiler>();
   readonly #forms = new Map<string, ReleasedForm>();
 
-  constructor(releases: Iterable<Release>) {
-    for (const release of releases) this.#byId.set(release.id, release);
+  /**
+   * Every release stays readable (records pinned to it); `current` names, per jurisdiction, the
+   * release new records are captured on (by default the last one given for that jurisdiction).
+   */
+  constructor(releases: Iterable<Release>, current: Readonly<Record<string, string>> = {}) {
+    for (const release of releases) {
+      this.#byId.set(release.id, release);
+      if (!(release.jurisdiction in current)) this.#current.set(release.jurisdiction, release);
+    }
+    for (const [jurisdiction, id] of Object.entries(current)) {
+      const release = this.#byId.get(id);
+      if (!release)
+        throw new Error(`current release ${id} of ${jurisdiction} is not in the catalog`);
+      this.#current.set(jurisdiction, release);
+    }
   }
 
   get releases(): Release[] {
@@ -30,14 +45,15 @@ export class ReleaseCatalog {
   }
 
   /**
-   * The release for records kept at an org unit: the one whose jurisdiction is the deepest
-   * segment of the org path (a province's release inside that province, else the national one).
+   * The current release for records kept at an org unit: the one whose jurisdiction is the
+   * deepest segment of the org path (a province's release inside that province, else the
+   * national one).
    */
   forOrgPath(orgPath: string): Release {
     const segments = orgPath.split('/').filter(Boolean);
     let best: Release | undefined;
     let depth = -1;
-    for (const release of this.#byId.values()) {
+    for (const release of this.#current.values()) {
       const at = segments.indexOf(release.jurisdiction);
       if (at > depth) {
         best = release;

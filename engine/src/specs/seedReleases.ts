@@ -1,41 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { applyOverlay, type Schedule } from '@formwork/definitions';
 import {
-  applyOverlay,
-  type BaseSpec,
-  type Overlay,
-  type ParameterSet,
-  type Schedule,
-} from '@formwork/definitions';
-import {
-  readCodeTables,
-  readForms,
+  listOverlays,
+  readBaseSpec,
   readJsonFolder,
-  readWorkflows,
-  SEED_ROOT,
-  specDir,
+  readOverlay,
 } from '@formwork/seed/lib/readSpec';
 import { releaseId, type Program, type Release } from './Release.js';
 
 const NATIONAL = '100000';
+/** The national base versions the seed ships, oldest first (the last is current). */
+export const SEED_BASE_VERSIONS = ['3.0.0', '3.1.0'] as const;
 const PROGRAM_OF_SCHEDULE: Record<string, Program> = {
   hypertension: 'hypertension',
   diabetes: 'diabetes',
   maternal: 'pregnancy',
 };
-
-function readBase(spec: string, version: string): BaseSpec {
-  return {
-    spec,
-    version,
-    forms: Object.fromEntries(readForms(spec, version)),
-    codeTables: readCodeTables(spec, version),
-    parameters: JSON.parse(
-      fs.readFileSync(path.join(specDir(spec, version), 'parameters.json'), 'utf8'),
-    ) as ParameterSet,
-    workflows: Object.fromEntries(readWorkflows(spec, version)),
-  };
-}
 
 function programs(spec: string, version: string): Record<string, Program> {
   const result: Record<string, Program> = {};
@@ -46,42 +25,30 @@ function programs(spec: string, version: string): Record<string, Program> {
   return result;
 }
 
-/** The newest overlay version of each province in seed/overlays/<key>/<version>.json. */
-function latestOverlays(): Overlay[] {
-  const dir = path.join(SEED_ROOT, 'overlays');
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((entry) => {
-      const versions = fs
-        .readdirSync(path.join(dir, entry.name))
-        .filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f))
-        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-      const newest = versions.at(-1);
-      return newest
-        ? [JSON.parse(fs.readFileSync(path.join(dir, entry.name, newest), 'utf8')) as Overlay]
-        : [];
-    });
-}
-
 /**
- * The releases the seed ships: the national base spec for the whole country and one release per
- * provincial overlay (its newest version over the base version it names).
+ * The releases the seed ships: each national base version for the whole country, and each
+ * provincial overlay version over the base version it names. Within a jurisdiction the last one
+ * listed is the current one (the newest base; each province's newest overlay).
  */
-export async function seedReleases(spec = 'national-phs', version = '3.0.0'): Promise<Release[]> {
-  const base = readBase(spec, version);
-  const formPrograms = programs(spec, version);
-  const releases: Release[] = [
-    {
+export async function seedReleases(spec = 'national-phs'): Promise<Release[]> {
+  const releases: Release[] = [];
+  for (const version of SEED_BASE_VERSIONS) {
+    const base = readBaseSpec(spec, version);
+    releases.push({
       id: releaseId(base),
       jurisdiction: NATIONAL,
       base: { spec, version },
       spec: base,
-      programs: formPrograms,
-    },
-  ];
-  for (const overlay of latestOverlays()) {
-    if (overlay.base.spec !== spec || overlay.base.version !== version) continue;
+      programs: programs(spec, version),
+    });
+  }
+  const overlays = listOverlays().sort((a, b) =>
+    a.version.localeCompare(b.version, 'en', { numeric: true }),
+  );
+  for (const ref of overlays) {
+    const overlay = readOverlay(ref.key, ref.version);
+    if (overlay.base.spec !== spec) continue;
+    const base = readBaseSpec(spec, overlay.base.version);
     const { spec: effective, problems } = await applyOverlay(base, overlay);
     if (problems.length) {
       throw new Error(
@@ -90,14 +57,13 @@ export async function seedReleases(spec = 'national-phs', version = '3.0.0'): Pr
           .join('; ')}`,
       );
     }
-    const ref = { key: overlay.key, version: overlay.version };
     releases.push({
       id: releaseId(base, ref),
       jurisdiction: overlay.jurisdiction.code,
-      base: { spec, version },
+      base: { spec, version: overlay.base.version },
       overlay: ref,
       spec: effective,
-      programs: formPrograms,
+      programs: programs(spec, overlay.base.version),
     });
   }
   return releases;
