@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ProgressBar, type ProgressStream } from '../cli/ProgressBar.js';
 import type { Services } from '../server/Services.js';
 import {
@@ -8,12 +9,19 @@ import {
 } from '../subjects/residentNumbers.js';
 import { ID_LOOKUP_PURPOSE, ID_NUMBER_CONTEXT, PHONE_CONTEXT } from '../subjects/SubjectService.js';
 import { demoOrgTree } from './demoWorld.js';
-import { generatePatients, type SeedVillage } from './patients/index.js';
+import { generatePatients, type GeneratedPatient, type SeedVillage } from './patients/index.js';
+import { ruleClock } from '../clock.js';
+import type { ReleasedForm } from '../specs/ReleaseCatalog.js';
 
 export interface SeedResult {
   generated: number;
   inserted: number;
+  /** Visits generated for every resident (inserted or not). */
   visits: number;
+  /** Visits stored as submissions (those of inserted residents that the form accepts). */
+  storedVisits: number;
+  /** Generated visits the form refused (the generator aims at realistic, not perfect, data). */
+  refusedVisits: number;
   seconds: number;
 }
 
@@ -61,7 +69,21 @@ export async function seedPatients(
   services: Services,
   options: SeedPatientsOptions,
 ): Promise<SeedResult> {
-  const { database, cipher, clock, orgs } = services;
+  const { database, cipher, clock, orgs, catalog } = services;
+  const rules = ruleClock(clock);
+  const forms = new Map<string, ReleasedForm>();
+  /** The form of the current release serving the resident's clinic, compiled once. */
+  const formFor = (orgPath: string, formKey: string): ReleasedForm => {
+    const release = catalog.forOrgPath(orgPath);
+    const key = `${release.id}/${formKey}`;
+    let form = forms.get(key);
+    if (!form) {
+      form = catalog.form(release, formKey);
+      if (!form) throw new Error(`release ${release.id} has no form ${formKey}`);
+      forms.set(key, form);
+    }
+    return form;
+  };
   const villages = demoVillages();
   const paths = new Map<string, string>();
   for (const village of villages) {
@@ -77,14 +99,19 @@ export async function seedPatients(
   let generated = 0;
   let inserted = 0;
   let visits = 0;
+  let storedVisits = 0;
+  let refusedVisits = 0;
   let batch: unknown[][] = [];
+  let patients: GeneratedPatient[] = [];
   const divisions = new Map<string, string>();
   for (const [code, path] of paths) divisions.set(code, recordDivision(path));
 
   const flush = async () => {
     if (!batch.length) return;
     const rows = batch;
+    const people = patients;
     batch = [];
+    patients = [];
     const counts = new Map<string, number>();
     for (const row of rows) {
       const division = divisions.get(row[7] as string)!;
@@ -104,18 +131,24 @@ export async function seedPatients(
         next.set(division, serial + 1);
         row.push(healthRecordNumber(division, serial));
       }
-      const [result] = await database.sequelize.query(
-        `WITH added AS (
-           INSERT INTO subjects (id, name, sex, birth_date, id_number_enc, id_number_hash,
-             phone_enc, org_code, org_path, created_at, created_by, name_initials,
-             health_record_number)
-           VALUES ${values}
-           ON CONFLICT DO NOTHING
-           RETURNING 1)
-         SELECT count(*)::int AS n FROM added`,
+      const [added] = await database.sequelize.query(
+        `INSERT INTO subjects (id, name, sex, birth_date, id_number_enc, id_number_hash,
+           phone_enc, org_code, org_path, created_at, created_by, name_initials,
+           health_record_number)
+         VALUES ${values}
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
         { bind: rows.flat(), transaction },
       );
-      inserted += (result as { n: number }[])[0]?.n ?? 0;
+      const ids = new Set((added as { id: string }[]).map((r) => r.id));
+      inserted += ids.size;
+      const histories = visitRows(
+        people.filter((p) => ids.has(p.id)),
+        (p) => paths.get(p.institutionCode)!,
+      );
+      storedVisits += histories.stored;
+      refusedVisits += histories.refused;
+      await insertHistories(histories, transaction);
     });
     bar.update(generated, total);
   };
@@ -142,10 +175,93 @@ export async function seedPatients(
       SEED_CREATED_BY,
       nameInitials(patient.name),
     ]);
+    patients.push(patient);
     if (batch.length >= batchSize) await flush();
   }
   await flush();
   const seconds = (performance.now() - started) / 1000;
   bar.finish(generated, total);
-  return { generated, inserted, visits, seconds };
+  return { generated, inserted, visits, storedVisits, refusedVisits, seconds };
+
+  /** Enrollments and submissions (with their first revision) of a batch's new residents. */
+  function visitRows(people: GeneratedPatient[], pathOf: (p: GeneratedPatient) => string) {
+    const enrollments: unknown[][] = [];
+    const submissions: unknown[][] = [];
+    let refused = 0;
+    for (const patient of people) {
+      const orgPath = pathOf(patient);
+      const enrolled = new Map<string, string>();
+      for (const program of patient.programs) {
+        const first = patient.visits.find((v) => v.program === program);
+        const id = randomUUID();
+        enrolled.set(program, id);
+        const on = first ? String(first.data.visitDate) : now.toISOString().slice(0, 10);
+        enrollments.push([id, patient.id, program, patient.institutionCode, orgPath, on]);
+      }
+      for (const visit of patient.visits) {
+        const form = formFor(orgPath, visit.formKey);
+        const result = form.compiled.process(visit.data, rules);
+        if (!result.valid) {
+          refused++;
+          continue;
+        }
+        submissions.push([
+          randomUUID(),
+          patient.id,
+          enrolled.get(visit.program) ?? null,
+          form.definition.key,
+          form.definition.version,
+          form.release.id,
+          patient.institutionCode,
+          orgPath,
+          JSON.stringify(result.data),
+          new Date(`${String(visit.data.visitDate)}T02:00:00Z`),
+        ]);
+      }
+    }
+    return { enrollments, submissions, stored: submissions.length, refused };
+  }
+
+  async function insertHistories(
+    rows: ReturnType<typeof visitRows>,
+    transaction: Parameters<Parameters<typeof database.transaction>[0]>[0],
+  ) {
+    const column = (table: unknown[][], i: number) => table.map((r) => r[i]);
+    if (rows.enrollments.length) {
+      const e = rows.enrollments;
+      await database.sequelize.query(
+        `INSERT INTO enrollments (id, subject_id, program, org_code, org_path, enrolled_on,
+           created_at, created_by)
+         SELECT id, subject_id, program, org_code, org_path, enrolled_on, $7, $8
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[])
+           AS t(id, subject_id, program, org_code, org_path, enrolled_on)`,
+        {
+          bind: [...[0, 1, 2, 3, 4, 5].map((i) => column(e, i)), now, SEED_CREATED_BY],
+          transaction,
+        },
+      );
+    }
+    if (rows.submissions.length) {
+      const v = rows.submissions;
+      await database.sequelize.query(
+        `WITH sub AS (
+           INSERT INTO submissions (id, subject_id, enrollment_id, form_key, form_version,
+             release_id, org_code, org_path, payload, author_id, created_at, updated_by,
+             updated_at)
+           SELECT id, subject_id, enrollment_id, form_key, form_version, release_id, org_code,
+             org_path, payload, $11, created_at, $11, created_at
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[],
+             $7::text[], $8::text[], $9::jsonb[], $10::timestamptz[])
+             AS t(id, subject_id, enrollment_id, form_key, form_version, release_id, org_code,
+               org_path, payload, created_at)
+           RETURNING id, payload, created_at)
+         INSERT INTO submission_revisions (submission_id, revision, payload, author_id, created_at)
+         SELECT id, 1, payload, $11, created_at FROM sub`,
+        {
+          bind: [...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => column(v, i)), SEED_CREATED_BY],
+          transaction,
+        },
+      );
+    }
+  }
 }

@@ -153,7 +153,7 @@ describe('generatePatients', () => {
 });
 
 describe('formwork seed --demo', () => {
-  it('given a demo database, when 300 residents are seeded twice, then 300 rows hold them, with no ID number in clear', async () => {
+  it('given a demo database, when 300 residents are seeded twice, then 300 rows hold them, with no ID number in clear, and their visits are stored once as submissions of their province’s release', async () => {
     const testDatabase = await createTestDatabase();
     const config = testEngineConfig(testDatabase, { demo: true, logLevel: 'silent' });
     try {
@@ -161,9 +161,14 @@ describe('formwork seed --demo', () => {
       const options = { demo: true, patients: 300, seed: 7, today: TODAY, out, progress: out };
       expect(await seedCommand(config, options)).toBe(0);
       expect(sink.text).toMatch(/residents inserted: 300 of 300/);
-      expect(sink.text).toMatch(/not stored yet/);
+      const stored = /visits stored: (\d+) of (\d+) generated \((\d+) refused/.exec(sink.text);
+      expect(stored).not.toBeNull();
+      const [visitsStored, visitsGenerated, refused] = stored!.slice(1).map(Number);
+      expect(visitsStored).toBeGreaterThan(600);
+      expect(visitsStored! + refused!).toBe(visitsGenerated);
       expect(await seedCommand(config, options)).toBe(0);
       expect(sink.text).toMatch(/residents inserted: 0 of 300/);
+      expect(sink.text).toMatch(/visits stored: 0 of/);
 
       const logger = createLogger('silent');
       const database = await Database.open({
@@ -178,6 +183,22 @@ describe('formwork seed --demo', () => {
         );
         const stored = rows as Record<string, string>[];
         expect(stored).toHaveLength(300);
+        const [visits] = await database.sequelize.query(
+          `SELECT s.release_id, count(*)::int AS n,
+             count(*) FILTER (WHERE e.subject_id = s.subject_id)::int AS enrolled,
+             count(r.submission_id)::int AS revisions
+           FROM submissions s LEFT JOIN enrollments e ON e.id = s.enrollment_id
+             LEFT JOIN submission_revisions r ON r.submission_id = s.id
+           GROUP BY 1 ORDER BY 1`,
+        );
+        expect(
+          (visits as { release_id: string; n: number; enrolled: number; revisions: number }[]).map(
+            (v) => [v.release_id, v.n === v.enrolled && v.n === v.revisions],
+          ),
+        ).toEqual([
+          ['national-phs@3.0.0+fujian@1.0.0', true],
+          ['national-phs@3.0.0+yunnan@1.0.0', true],
+        ]);
         const expected = [
           ...generatePatients({ seed: 7, count: 300, villages: VILLAGES, today: TODAY }),
         ];
