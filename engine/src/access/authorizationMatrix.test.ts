@@ -3,6 +3,7 @@ import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
 import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
+import { readBaseSpec, readOverlay } from '@formwork/seed/lib/readSpec';
 import { MFA_PERMISSIONS, type Permission } from './permissions.js';
 import { ROLE_DEFINITIONS, type OrgLevel, type RoleDefinition } from './roles.js';
 
@@ -335,7 +336,230 @@ const CASES: Record<string, RouteCase> = {
     }),
   },
   'GET /api/audit/events': { call: () => ({ method: 'GET', path: '/api/audit/events' }) },
+  ...dataMigrationCases(),
+  ...specCases(),
 };
+
+/** Data migrations: plans are national (not scoped); reading a submission's versions is. */
+function dataMigrationCases(): Record<string, RouteCase> {
+  const plan = async (w: World) =>
+    (
+      await w.f.t.engine.services.dataMigrations.plans.create(
+        {
+          formKey: 'hypertension-followup',
+          fromRelease: 'national-phs@3.0.0',
+          toRelease: 'national-phs@3.1.0',
+        },
+        null,
+      )
+    ).id;
+  let runPlan: string | undefined;
+  return {
+    'POST /api/data-migrations': {
+      call: () => ({
+        method: 'POST',
+        path: '/api/data-migrations',
+        body: {
+          formKey: 'hypertension-followup',
+          fromRelease: 'national-phs@3.0.0',
+          toRelease: 'national-phs@3.1.0',
+        },
+      }),
+    },
+    'GET /api/data-migrations': { call: () => ({ method: 'GET', path: '/api/data-migrations' }) },
+    'GET /api/data-migrations/{id}': {
+      call: async (_where, w) => ({ method: 'GET', path: `/api/data-migrations/${await plan(w)}` }),
+    },
+    'PUT /api/data-migrations/{id}/answers': {
+      call: async (_where, w) => ({
+        method: 'PUT',
+        path: `/api/data-migrations/${await plan(w)}/answers`,
+        body: { answers: { 'transform:/heartRate': { skip: true } } },
+      }),
+    },
+    'POST /api/data-migrations/{id}/dry-run': {
+      call: async (_where, w) => ({
+        method: 'POST',
+        path: `/api/data-migrations/${await plan(w)}/dry-run`,
+      }),
+    },
+    'POST /api/data-migrations/{id}/runs': {
+      call: async (_where, w) => {
+        runPlan ??= await plan(w);
+        return { method: 'POST', path: `/api/data-migrations/${runPlan}/runs`, body: {} };
+      },
+    },
+    'GET /api/data-migrations/{id}/runs/{runId}': {
+      call: async (_where, w) => {
+        const id = await plan(w);
+        const runId = randomUUID();
+        await w.f.t.engine.database.sequelize.query(
+          `INSERT INTO data_migration_runs (id, plan_id, status, batch_size, started_at,
+             heartbeat_at, owner) VALUES ($1, $2, 'done', 5000, now(), now(), 'matrix')`,
+          { bind: [runId, id] },
+        );
+        return { method: 'GET', path: `/api/data-migrations/${id}/runs/${runId}` };
+      },
+    },
+    'GET /api/submissions/{id}/views/captured': {
+      call: (where, w) => ({
+        method: 'GET',
+        path: `/api/submissions/${w.submission[where]}/views/captured`,
+      }),
+    },
+    'GET /api/submissions/{id}/views/current': {
+      call: (where, w) => ({
+        method: 'GET',
+        path: `/api/submissions/${w.submission[where]}/views/current`,
+      }),
+    },
+  };
+}
+
+/**
+ * Spec and overlay versions and releases. Inside is a version of Fujian's jurisdiction (350000),
+ * outside one of Yunnan's (530000): each call gets a fresh row in the status its step starts from
+ * (authored by someone else, so four eyes never gets in the way).
+ */
+function specCases(): Record<string, RouteCase> {
+  const parameters = readBaseSpec('national-phs', '3.0.0').parameters;
+  const key = (kind: 'spec' | 'overlay', where: Where) =>
+    kind === 'spec'
+      ? where === 'inside'
+        ? 'matrix-fj'
+        : 'matrix-yn'
+      : where === 'inside'
+        ? 'fujian'
+        : 'yunnan';
+  const specContent = (spec: string, version: string) => ({
+    spec,
+    version,
+    forms: {},
+    codeTables: {},
+    parameters,
+    workflows: {},
+  });
+  const overlayContent = (where: Where, version: string) => ({
+    ...readOverlay(key('overlay', where), '1.0.0'),
+    version,
+  });
+  /** A fresh version row in `status` (approved when asked); returns its key and version. */
+  const row = async (
+    w: World,
+    kind: 'spec' | 'overlay',
+    where: Where,
+    status: string,
+    approved = false,
+  ) => {
+    const k = key(kind, where);
+    const version = `0.${++serial}.0`;
+    const jurisdiction = where === 'inside' ? '350000' : '530000';
+    const content = kind === 'spec' ? specContent(k, version) : overlayContent(where, version);
+    const published = status === 'published' ? 'now()' : 'NULL';
+    const approvedAt = approved ? 'now()' : 'NULL';
+    await w.f.t.engine.database.sequelize.query(
+      kind === 'spec'
+        ? `INSERT INTO spec_versions (spec, version, jurisdiction, content, content_hash, status,
+             created_by, created_at, updated_by, updated_at, approved_by, approved_at, published_at)
+           VALUES ($1, $2, $3, $4::jsonb, 'x', $5, $6, now(), $6, now(), $6, ${approvedAt}, ${published})`
+        : `INSERT INTO overlay_versions (key, version, jurisdiction, content, content_hash, status,
+             created_by, created_at, updated_by, updated_at, approved_by, approved_at, published_at,
+             base_spec, base_version)
+           VALUES ($1, $2, $3, $4::jsonb, 'x', $5, $6, now(), $6, now(), $6, ${approvedAt},
+             ${published}, 'national-phs', '3.0.0')`,
+      { bind: [k, version, jurisdiction, JSON.stringify(content), status, randomUUID()] },
+    );
+    return { k, version };
+  };
+  const cases: Record<string, RouteCase> = {
+    'GET /api/releases': { call: () => ({ method: 'GET', path: '/api/releases' }) },
+    'GET /api/releases/{id}': {
+      call: () => ({ method: 'GET', path: '/api/releases/national-phs@3.0.0' }),
+    },
+    'GET /api/diff': {
+      call: () => ({
+        method: 'GET',
+        path: '/api/diff?from=national-phs@3.0.0&to=national-phs@3.1.0&form=hypertension-followup',
+      }),
+    },
+    'POST /api/releases': {
+      call: async (where, w) => {
+        const { k, version } = await row(w, 'overlay', where, 'published');
+        return { method: 'POST', path: '/api/releases', body: { overlay: { key: k, version } } };
+      },
+    },
+    'POST /api/overlays/{key}/versions/{version}/rebase': {
+      call: (where) => ({
+        method: 'POST',
+        path: `/api/overlays/${key('overlay', where)}/versions/1.0.0/rebase`,
+        body: { toBaseVersion: '3.1.0', version: `1.${++serial}.0` },
+      }),
+    },
+  };
+  for (const kind of ['spec', 'overlay'] as const) {
+    const base = kind === 'spec' ? '/api/specs' : '/api/overlays';
+    cases[`GET ${base}`] = { call: () => ({ method: 'GET', path: base }) };
+    cases[`GET ${base}/{key}/versions/{version}`] = {
+      call: () => ({
+        method: 'GET',
+        path:
+          kind === 'spec'
+            ? '/api/specs/national-phs/versions/3.0.0'
+            : '/api/overlays/fujian/versions/1.0.0',
+      }),
+    };
+    cases[`POST ${base}/{key}/versions`] = {
+      call: (where) => {
+        const k = key(kind, where);
+        const version = `0.${++serial}.0`;
+        return {
+          method: 'POST',
+          path: `${base}/${k}/versions`,
+          body:
+            kind === 'spec'
+              ? {
+                  version,
+                  jurisdiction: where === 'inside' ? '350000' : '530000',
+                  content: specContent(k, version),
+                }
+              : overlayContent(where, version),
+        };
+      },
+    };
+    cases[`PUT ${base}/{key}/versions/{version}`] = {
+      call: async (where, w) => {
+        const { k, version } = await row(w, kind, where, 'draft');
+        return {
+          method: 'PUT',
+          path: `${base}/${k}/versions/${version}`,
+          body:
+            kind === 'spec' ? { content: specContent(k, version) } : overlayContent(where, version),
+          headers: { 'if-match': '"1"' },
+        };
+      },
+    };
+    const steps: [string, string, boolean, string | undefined][] = [
+      ['submit', 'draft', false, undefined],
+      ['approve', 'in-review', false, undefined],
+      ['return', 'in-review', false, '请补充说明'],
+      ['publish', 'in-review', true, undefined],
+      ['deprecate', 'published', false, '已被取代'],
+    ];
+    for (const [action, status, approved, reason] of steps) {
+      cases[`POST ${base}/{key}/versions/{version}/${action}`] = {
+        call: async (where, w) => {
+          const { k, version } = await row(w, kind, where, status, approved);
+          return {
+            method: 'POST',
+            path: `${base}/${k}/versions/${version}/${action}`,
+            body: reason ? { reason } : {},
+          };
+        },
+      };
+    }
+  }
+  return cases;
+}
 
 /** Routes whose answer does not depend on a record: "outside" is the same call. */
 const COLLECTION_ROUTES = new Set([
@@ -347,6 +571,20 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/forms/{key}',
   'GET /api/forms/{key}/versions/{version}/typescript',
   'GET /api/drafts',
+  'POST /api/data-migrations',
+  'GET /api/data-migrations',
+  'GET /api/data-migrations/{id}',
+  'PUT /api/data-migrations/{id}/answers',
+  'POST /api/data-migrations/{id}/dry-run',
+  'POST /api/data-migrations/{id}/runs',
+  'GET /api/data-migrations/{id}/runs/{runId}',
+  'GET /api/specs',
+  'GET /api/specs/{key}/versions/{version}',
+  'GET /api/overlays',
+  'GET /api/overlays/{key}/versions/{version}',
+  'GET /api/releases',
+  'GET /api/releases/{id}',
+  'GET /api/diff',
 ]);
 
 describe('authorization matrix', () => {

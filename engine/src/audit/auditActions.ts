@@ -24,6 +24,13 @@
  * | `user.create` | a user account was created |
  * | `user.update` | a user account was changed (including (de)activation) |
  * | `spec.publish` | a form/workflow specification version was published |
+ * | `spec.draft.save` | a spec or overlay draft version was created, edited or made by a rebase (`details.rebasedFrom`) |
+ * | `spec.submit` | a spec or overlay draft was submitted for review |
+ * | `spec.approve` | a reviewer approved a spec or overlay version in review (`details.reason`: the comment) |
+ * | `spec.return` | a reviewer returned a version in review to draft (`details.reason`: the comment) |
+ * | `spec.deprecate` | a published spec or overlay version was deprecated (`details.reason`) |
+ * | `release.publish` | a release (base + overlay for a jurisdiction) was published (`details.manifestHash`, `details.signed`) |
+ * | `data-migration.run` | a data migration of stored submissions was started or resumed |
  * | `export` | data left the system as a file or report export |
  */
 export const AUDIT_ACTIONS = [
@@ -47,6 +54,13 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.update',
   'spec.publish',
+  'spec.draft.save',
+  'spec.submit',
+  'spec.approve',
+  'spec.return',
+  'spec.deprecate',
+  'release.publish',
+  'data-migration.run',
   'export',
 ] as const;
 

@@ -6,7 +6,9 @@ import { auditVerifyCommand } from './auditCommand.js';
 import { configCommand } from './configCommand.js';
 import { lintBpmnCommand, lintFormCommand } from './lintCommands.js';
 import { migrateCommand } from './migrateCommand.js';
+import { migrateDataCommand } from './migrateDataCommand.js';
 import { seedCommand } from './seedCommand.js';
+import { specDiffCommand, specListCommand, specRebaseCommand } from './specCommands.js';
 import { startCommand } from './startCommand.js';
 
 /** Errors whose message says everything an operator needs: printed without a stack. */
@@ -33,6 +35,17 @@ export async function main(argv: string[]): Promise<number> {
     .description('apply pending database migrations and exit')
     .action(run(() => migrateCommand(loadConfig())));
   program
+    .command('migrate-data')
+    .description(
+      'execute a ready data migration plan (or resume its interrupted run), with a progress bar on stderr',
+    )
+    .argument('<planId>', 'the migration plan (POST /api/data-migrations)')
+    .option('--batch <rows>', 'records per batch', positiveInteger, 5000)
+    .option('--dry-run', 'count clean and failing records without writing (JSON)', false)
+    .action(async (planId: string, opts: { batch: number; dryRun: boolean }) => {
+      exitCode = await migrateDataCommand(loadConfig(), planId, opts);
+    });
+  program
     .command('config')
     .description('print the configuration variables and their effective values')
     .action(run(() => configCommand(loadConfig())));
@@ -58,6 +71,34 @@ export async function main(argv: string[]): Promise<number> {
     .option('--seed <n>', 'seed of the generator (same seed, same residents)', positiveInteger, 1)
     .action(async (opts: { demo: boolean; patients: number; seed: number }) => {
       exitCode = await seedCommand(loadConfig(), opts);
+    });
+
+  const spec = program
+    .command('spec')
+    .description('spec versions, overlays and releases (规范、地方调整与发布)');
+  spec
+    .command('list')
+    .description('spec and overlay versions with their status, and the releases')
+    .action(run(() => specListCommand(loadConfig())));
+  spec
+    .command('diff')
+    .description('semantic diff between two releases: each change classified, with its impact')
+    .argument('<fromRelease>', 'e.g. national-phs@3.0.0')
+    .argument('<toRelease>', 'e.g. national-phs@3.1.0')
+    .option('--form <key>', 'only this form')
+    .action(async (from: string, to: string, opts: { form?: string }) => {
+      exitCode = await specDiffCommand(loadConfig(), from, to, opts);
+    });
+  spec
+    .command('rebase')
+    .description(
+      'rebase an overlay version onto another base version: carried operations and conflicts (nothing stored)',
+    )
+    .argument('<overlayKey>', 'e.g. fujian')
+    .argument('<version>', 'e.g. 1.0.0')
+    .requiredOption('--to <baseVersion>', 'the base version to rebase onto, e.g. 3.1.0')
+    .action(async (key: string, version: string, opts: { to: string }) => {
+      exitCode = await specRebaseCommand(loadConfig(), key, version, opts);
     });
 
   program

@@ -1,5 +1,5 @@
 import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
-import { seedReleases } from '../specs/seedReleases.js';
+import { importSeed } from '../specs/seedReleases.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
 import type { ProgressStream } from './ProgressBar.js';
@@ -26,8 +26,8 @@ export interface SeedCommandOptions {
 /**
  * `formwork seed --demo --patients N [--seed S]`: on a demo (local) database, ensures the demo
  * org tree and adds N generated residents to its village clinics, idempotently (rerunning with
- * the same seed inserts nothing new). Their follow-up visits are generated and counted but not
- * stored: the submissions table comes with a later issue.
+ * the same seed inserts nothing new), each enrolled in their programmes with a year of follow-up
+ * visits stored as submissions of the release serving their clinic.
  */
 export async function seedCommand(
   config: EngineConfig,
@@ -53,15 +53,17 @@ export async function seedCommand(
   });
   try {
     await migrate(database, logger);
-    const catalog = new ReleaseCatalog(await seedReleases());
-    const services = new Services(database, config, logger, options.clock ?? systemClock, catalog);
+    const clock = options.clock ?? systemClock;
+    await importSeed(database, clock);
+    const services = new Services(database, config, logger, clock, new ReleaseCatalog([]));
+    await services.specs.reloadCatalog();
     await seedDemo(services);
     const result = await seedPatients(services, { ...options, progress });
     const rate = result.seconds > 0 ? Math.round(result.generated / result.seconds) : 0;
     out.write(
       [
         `居民已写入 / residents inserted: ${result.inserted} of ${result.generated} generated (${result.generated - result.inserted} already there)`,
-        `随访已生成 / visits generated: ${result.visits} (not stored yet: the submissions table comes with a later issue)`,
+        `随访已写入 / visits stored: ${result.storedVisits} of ${result.visits} generated (${result.refusedVisits} refused by the form, the rest belong to residents already there)`,
         `用时 / took ${result.seconds.toFixed(1)} s (${rate} rows/s)`,
         '',
       ].join('\n'),

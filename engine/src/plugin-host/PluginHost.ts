@@ -8,6 +8,7 @@ import {
   type FormworkPlugin,
   type PluginApi,
   type PluginManifest,
+  type ReleaseSigner,
 } from './pluginApi.js';
 
 export class PluginLoadError extends Error {
@@ -64,6 +65,8 @@ export interface LoadedPlugin {
  */
 export class PluginHost {
   readonly loaded: LoadedPlugin[] = [];
+  /** The release signer a plugin registered, if any. */
+  releaseSigner: ReleaseSigner | undefined;
   readonly #startHooks: Hook[] = [];
   readonly #stopHooks: Hook[] = [];
 
@@ -130,6 +133,13 @@ export class PluginHost {
         };
         this.registry.add(mounted);
         loaded.routes.push(`${route.method.toUpperCase()} ${full}`);
+      },
+      releaseSigner: (signer) => {
+        if (this.releaseSigner)
+          throw new Error('another plugin already registered a release signer');
+        if (typeof signer?.sign !== 'function' || !signer.algorithm)
+          throw new Error('a release signer needs an algorithm and a sign(bytes) function');
+        this.releaseSigner = signer;
       },
       onStart: (hook) => void this.#startHooks.push(hook),
       onStop: (hook) => void this.#stopHooks.push(hook),

@@ -5,10 +5,12 @@
  */
 import type { Logger } from '../logging/createLogger.js';
 import type { RouteDefinition, RouteRequest } from '../http/defineRoute.js';
+import type { ReleaseSigner } from '../specs/SpecStore.js';
 
 export { defineRoute } from '../http/defineRoute.js';
 export type { RouteAccess, RouteDefinition, RouteRequest } from '../http/defineRoute.js';
 export { HttpError } from '../http/HttpError.js';
+export type { ReleaseSigner } from '../specs/SpecStore.js';
 
 /** Version of this API; a plugin names the version it was written against. */
 export const PLUGIN_API_VERSION = 1;
@@ -39,6 +41,12 @@ export interface PluginApi {
    * '/readings/:id'). It appears in the OpenAPI document like the engine's own routes.
    */
   route<R extends RouteRequest>(route: RouteDefinition<R>): void;
+  /**
+   * Signs published releases (the CA signing plugin): when one is registered, each release's
+   * manifest is signed as canonical JSON (RFC 8785) and the signature stored with it. At most
+   * one plugin may register a signer.
+   */
+  releaseSigner(signer: ReleaseSigner): void;
   /** Runs after the engine is listening. */
   onStart(hook: () => Promise<void> | void): void;
   /** Runs during graceful shutdown, before the database closes, in reverse order of start. */

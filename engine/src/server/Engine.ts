@@ -21,8 +21,11 @@ import { enrollmentRoutes } from '../routes/enrollmentRoutes.js';
 import { draftRoutes } from '../routes/draftRoutes.js';
 import { formRoutes } from '../routes/formRoutes.js';
 import { submissionRoutes } from '../routes/submissionRoutes.js';
+import { dataMigrationRoutes } from '../routes/dataMigrationRoutes.js';
 import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
-import { seedReleases } from '../specs/seedReleases.js';
+import { importSeed } from '../specs/seedReleases.js';
+import { specRoutes } from '../routes/specRoutes.js';
+import { releaseRoutes } from '../routes/releaseRoutes.js';
 import { userRoutes } from '../routes/userRoutes.js';
 import { auditRoutes } from '../routes/auditRoutes.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -68,14 +71,12 @@ export class Engine {
       const { applied } = await migrate(database, logger);
       if (applied.length) logger.info({ applied }, 'database migrated');
       await recordInstallation(database);
-      const catalog = new ReleaseCatalog(await seedReleases());
-      const services = new Services(
-        database,
-        config,
-        logger,
-        options.clock ?? systemClock,
-        catalog,
-      );
+      const clock = options.clock ?? systemClock;
+      const seeded = await importSeed(database, clock);
+      if (seeded.imported.length) logger.info({ releases: seeded.imported }, 'seed specs imported');
+      const catalog = new ReleaseCatalog([]);
+      const services = new Services(database, config, logger, clock, catalog);
+      await services.specs.reloadCatalog();
       if (config.demo) {
         const demo = await seedDemo(services);
         if (demo.created) {
@@ -105,10 +106,15 @@ export class Engine {
       for (const route of formRoutes(services.catalog, services.orgs)) registry.add(route);
       for (const route of submissionRoutes(services.submissions)) registry.add(route);
       for (const route of draftRoutes(services.drafts)) registry.add(route);
+      for (const route of dataMigrationRoutes(services.dataMigrations)) registry.add(route);
       for (const route of auditRoutes(services.audit, services.orgs)) registry.add(route);
+      for (const route of specRoutes(services.specs)) registry.add(route);
+      for (const route of releaseRoutes(services.specs, services.database, services.catalog))
+        registry.add(route);
       const openApi: { document?: unknown } = {};
       for (const route of docsRoutes(() => openApi.document)) registry.add(route);
       await plugins.load(config.plugins ?? bundledPlugins);
+      services.specs.signer = plugins.releaseSigner;
       openApi.document = openApiDocument(registry.routes, {
         title: 'Formwork API',
         version: engineVersion,
@@ -176,6 +182,7 @@ export class Engine {
       this.server.closeAllConnections();
       await closed;
     }
+    await this.services.dataMigrations.stop();
     await this.plugins.stop();
     await this.database.close();
     this.logger.info('engine stopped');

@@ -13,7 +13,9 @@ import { loadDataKeys } from '../security/loadDataKeys.js';
 import { PersonalDataCipher } from '../security/PersonalDataCipher.js';
 import { SubjectService } from '../subjects/SubjectService.js';
 import { EnrollmentService } from '../enrollments/EnrollmentService.js';
+import { DataMigrationService } from '../migrations-data/DataMigrationService.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
+import { SpecStore } from '../specs/SpecStore.js';
 import { DraftService } from '../submissions/DraftService.js';
 import { Outbox } from '../submissions/Outbox.js';
 import { SubmissionService } from '../submissions/SubmissionService.js';
@@ -35,6 +37,8 @@ export class Services {
   readonly submissions: SubmissionService;
   readonly drafts: DraftService;
   readonly outbox: Outbox;
+  readonly specs: SpecStore;
+  readonly dataMigrations: DataMigrationService;
   readonly hasher: PasswordHasher = argon2idHasher;
 
   constructor(
@@ -93,5 +97,14 @@ export class Services {
     this.submissions = new SubmissionService({ database, catalog, audit: this.audit, clock });
     this.drafts = new DraftService({ database, catalog, submissions: this.submissions, clock });
     this.outbox = new Outbox(database);
+    this.specs = new SpecStore({ database, audit: this.audit, clock, catalog });
+    this.dataMigrations = new DataMigrationService({
+      database,
+      catalog,
+      audit: this.audit,
+      clock,
+      logger,
+      submissions: this.submissions,
+    });
   }
 }

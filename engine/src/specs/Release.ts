@@ -1,4 +1,4 @@
-import type { BaseSpec } from '@formwork/definitions';
+import type { BaseSpec, Indicator, Schedule } from '@formwork/definitions';
 
 /** Which program's enrollment a form's submissions belong to. */
 export type Program = 'hypertension' | 'diabetes' | 'pregnancy';
@@ -18,6 +18,11 @@ export interface Release {
   spec: BaseSpec;
   /** Program of each form that belongs to one (from the spec's schedules). */
   programs: Readonly<Record<string, Program>>;
+  /** The base's schedules and indicators: what the semantic diff reports as using a field. */
+  usage?: {
+    schedules: Readonly<Record<string, Schedule>>;
+    indicators: Readonly<Record<string, Indicator>>;
+  };
 }
 
 /** `national-phs@3.0.0` or `national-phs@3.0.0+fujian@1.0.0` */

@@ -24,16 +24,30 @@ export class ReleaseCatalog {
    * release new records are captured on (by default the last one given for that jurisdiction).
    */
   constructor(releases: Iterable<Release>, current: Readonly<Record<string, string>> = {}) {
+    this.replace(releases, current);
+  }
+
+  /**
+   * Swaps in a new set of releases and current ones (after a release is published). Compiled
+   * forms stay cached: a release id always names the same content.
+   */
+  replace(releases: Iterable<Release>, current: Readonly<Record<string, string>> = {}): void {
+    const byId = new Map<string, Release>();
+    const currentOf = new Map<string, Release>();
     for (const release of releases) {
-      this.#byId.set(release.id, release);
-      if (!(release.jurisdiction in current)) this.#current.set(release.jurisdiction, release);
+      byId.set(release.id, release);
+      if (!(release.jurisdiction in current)) currentOf.set(release.jurisdiction, release);
     }
     for (const [jurisdiction, id] of Object.entries(current)) {
-      const release = this.#byId.get(id);
+      const release = byId.get(id);
       if (!release)
         throw new Error(`current release ${id} of ${jurisdiction} is not in the catalog`);
-      this.#current.set(jurisdiction, release);
+      currentOf.set(jurisdiction, release);
     }
+    this.#byId.clear();
+    for (const [id, release] of byId) this.#byId.set(id, release);
+    this.#current.clear();
+    for (const [jurisdiction, release] of currentOf) this.#current.set(jurisdiction, release);
   }
 
   get releases(): Release[] {

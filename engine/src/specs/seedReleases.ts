@@ -1,70 +1,200 @@
-import { applyOverlay, type Schedule } from '@formwork/definitions';
+import type { Indicator, Overlay, Schedule } from '@formwork/definitions';
 import {
   listOverlays,
   readBaseSpec,
   readJsonFolder,
   readOverlay,
 } from '@formwork/seed/lib/readSpec';
-import { releaseId, type Program, type Release } from './Release.js';
+import { QueryTypes } from 'sequelize';
+import type { Clock } from '../clock.js';
+import type { Database } from '../database/Database.js';
+import { canonicalJson } from '../audit/canonicalJson.js';
+import { releaseId, type Release } from './Release.js';
+import {
+  compileRelease,
+  contentHash,
+  NATIONAL,
+  releaseManifest,
+  type SpecContent,
+} from './specContent.js';
 
-const NATIONAL = '100000';
 /** The national base versions the seed ships, oldest first (the last is current). */
 export const SEED_BASE_VERSIONS = ['3.0.0', '3.1.0'] as const;
-const PROGRAM_OF_SCHEDULE: Record<string, Program> = {
-  hypertension: 'hypertension',
-  diabetes: 'diabetes',
-  maternal: 'pregnancy',
-};
 
-function programs(spec: string, version: string): Record<string, Program> {
-  const result: Record<string, Program> = {};
-  for (const schedule of readJsonFolder<Schedule>(spec, version, 'schedules').values()) {
-    const program = PROGRAM_OF_SCHEDULE[schedule.program];
-    if (program) result[schedule.form] = program;
-  }
-  return result;
+/** A spec version of the seed as the database stores it: the BaseSpec, schedules, indicators. */
+export function seedSpecContent(spec: string, version: string): SpecContent {
+  const byId = <T extends { id: string }>(folder: string) =>
+    Object.fromEntries(
+      [...readJsonFolder<T>(spec, version, folder).values()].map((item) => [item.id, item]),
+    );
+  return {
+    ...readBaseSpec(spec, version),
+    schedules: byId<Schedule>('schedules'),
+    indicators: byId<Indicator>('indicators'),
+  };
+}
+
+/** The seed's overlays of `spec`, by key then version. */
+function seedOverlays(spec: string): Overlay[] {
+  return listOverlays()
+    .sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }))
+    .map((ref) => readOverlay(ref.key, ref.version))
+    .filter((overlay) => overlay.base.spec === spec);
 }
 
 /**
- * The releases the seed ships: each national base version for the whole country, and each
- * provincial overlay version over the base version it names. Within a jurisdiction the last one
- * listed is the current one (the newest base; each province's newest overlay).
+ * The releases the seed ships, compiled from the files (no database): each national base
+ * version for the whole country, and each provincial overlay version over the base version it
+ * names. Within a jurisdiction the last one listed is the current one.
  */
 export async function seedReleases(spec = 'national-phs'): Promise<Release[]> {
   const releases: Release[] = [];
+  const contents = new Map<string, SpecContent>();
   for (const version of SEED_BASE_VERSIONS) {
-    const base = readBaseSpec(spec, version);
-    releases.push({
-      id: releaseId(base),
-      jurisdiction: NATIONAL,
-      base: { spec, version },
-      spec: base,
-      programs: programs(spec, version),
-    });
+    const content = seedSpecContent(spec, version);
+    contents.set(version, content);
+    releases.push(await compileRelease(content, NATIONAL));
   }
-  const overlays = listOverlays().sort((a, b) =>
-    a.version.localeCompare(b.version, 'en', { numeric: true }),
-  );
-  for (const ref of overlays) {
-    const overlay = readOverlay(ref.key, ref.version);
-    if (overlay.base.spec !== spec) continue;
-    const base = readBaseSpec(spec, overlay.base.version);
-    const { spec: effective, problems } = await applyOverlay(base, overlay);
-    if (problems.length) {
-      throw new Error(
-        `overlay ${overlay.key}@${overlay.version} does not apply: ${problems
-          .map((p) => `${p.path} ${p.message.en}`)
-          .join('; ')}`,
-      );
-    }
-    releases.push({
-      id: releaseId(base, ref),
-      jurisdiction: overlay.jurisdiction.code,
-      base: { spec, version: overlay.base.version },
-      overlay: ref,
-      spec: effective,
-      programs: programs(spec, overlay.base.version),
-    });
+  for (const overlay of seedOverlays(spec)) {
+    const base = contents.get(overlay.base.version) ?? seedSpecContent(spec, overlay.base.version);
+    releases.push(await compileRelease(base, overlay.jurisdiction.code, overlay));
   }
   return releases;
+}
+
+/**
+ * Imports the seed into the database unless it is there: national-phs 3.0.0 and 3.1.0 as
+ * published spec versions, every seed overlay as a published overlay version, and a published
+ * release for each (national 3.1.0 and each province's overlay current, unless the jurisdiction
+ * already has a current release). Idempotent; when every seed release is stored it only reads
+ * the ids. Recorded in spec_transitions (action `import`, no actor), not in the audit trail.
+ */
+export async function importSeed(
+  database: Database,
+  clock: Clock,
+  spec = 'national-phs',
+): Promise<{ imported: string[] }> {
+  const overlays = seedOverlays(spec);
+  const ids = [
+    ...SEED_BASE_VERSIONS.map((version) => releaseId({ spec, version })),
+    ...overlays.map((o) => releaseId(o.base, o)),
+  ];
+  const { sequelize } = database;
+  const stored = await sequelize.query<{ id: string }>(
+    'SELECT id FROM releases WHERE id = ANY($1::text[])',
+    { bind: [ids], type: QueryTypes.SELECT },
+  );
+  if (stored.length === ids.length) return { imported: [] };
+
+  const now = clock.now();
+  const contents = new Map<string, SpecContent>();
+  const plan: {
+    release: Release;
+    base: SpecContent;
+    overlay?: Overlay;
+    current: boolean;
+  }[] = [];
+  SEED_BASE_VERSIONS.forEach((version, i) => {
+    contents.set(version, seedSpecContent(spec, version));
+    plan.push({
+      release: undefined as unknown as Release,
+      base: contents.get(version)!,
+      current: i === SEED_BASE_VERSIONS.length - 1,
+    });
+  });
+  const lastOf = new Map(overlays.map((o) => [o.jurisdiction.code, o]));
+  for (const overlay of overlays) {
+    const base = contents.get(overlay.base.version) ?? seedSpecContent(spec, overlay.base.version);
+    contents.set(overlay.base.version, base);
+    plan.push({
+      release: undefined as unknown as Release,
+      base,
+      overlay,
+      current: lastOf.get(overlay.jurisdiction.code) === overlay,
+    });
+  }
+  for (const item of plan) {
+    item.release = await compileRelease(
+      item.base,
+      item.overlay?.jurisdiction.code ?? NATIONAL,
+      item.overlay,
+    );
+  }
+
+  const imported: string[] = [];
+  await database.transaction(async (transaction) => {
+    const q = (sql: string, bind: unknown[]) =>
+      sequelize.query<{ key: string }>(sql, { bind, type: QueryTypes.SELECT, transaction });
+    const transition = (kind: string, key: string, version: string) =>
+      q(
+        `INSERT INTO spec_transitions (kind, key, version, action, from_status, to_status, reason, at)
+         VALUES ($1, $2, $3, 'import', NULL, 'published', 'seed', $4) RETURNING kind AS key`,
+        [kind, key, version, now],
+      );
+    for (const [version, content] of contents) {
+      const [row] = await q(
+        `INSERT INTO spec_versions (spec, version, jurisdiction, content, content_hash, status,
+           created_at, updated_at, published_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, 'published', $6, $6, $6)
+         ON CONFLICT DO NOTHING RETURNING spec AS key`,
+        [spec, version, NATIONAL, JSON.stringify(content), contentHash(content), now],
+      );
+      if (row) await transition('spec', spec, version);
+    }
+    for (const overlay of overlays) {
+      const [row] = await q(
+        `INSERT INTO overlay_versions (key, version, jurisdiction, base_spec, base_version, content,
+           content_hash, status, created_at, updated_at, published_at)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, 'published', $8, $8, $8)
+         ON CONFLICT DO NOTHING RETURNING key`,
+        [
+          overlay.key,
+          overlay.version,
+          overlay.jurisdiction.code,
+          overlay.base.spec,
+          overlay.base.version,
+          JSON.stringify(overlay),
+          contentHash(overlay),
+          now,
+        ],
+      );
+      if (row) await transition('overlay', overlay.key, overlay.version);
+    }
+    // Non-current first, so a current one is only refused when the jurisdiction already has one.
+    for (const item of [...plan].sort((a, b) => Number(a.current) - Number(b.current))) {
+      const { release } = item;
+      const manifest = releaseManifest(
+        release,
+        {
+          base: contentHash(item.base),
+          ...(item.overlay ? { overlay: contentHash(item.overlay) } : {}),
+        },
+        now,
+      );
+      const [row] = await q(
+        `INSERT INTO releases (id, jurisdiction, base_spec, base_version, overlay_key,
+           overlay_version, status, manifest, manifest_hash, current, published_at)
+         SELECT $1, $2, $3, $4, $5, $6, 'published', $7::jsonb, $8,
+           $9 AND NOT EXISTS (SELECT 1 FROM releases WHERE jurisdiction = $2 AND current), $10
+         ON CONFLICT DO NOTHING RETURNING id AS key`,
+        [
+          release.id,
+          release.jurisdiction,
+          release.base.spec,
+          release.base.version,
+          release.overlay?.key ?? null,
+          release.overlay?.version ?? null,
+          canonicalJson(manifest),
+          contentHash(manifest),
+          item.current,
+          now,
+        ],
+      );
+      if (row) {
+        imported.push(release.id);
+        await transition('release', release.id, '-');
+      }
+    }
+  });
+  return { imported };
 }

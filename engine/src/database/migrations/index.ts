@@ -6,6 +6,8 @@ import { migration as subjects } from './0004-subjects.js';
 import { migration as totpReplay } from './0005-totp-replay.js';
 import { migration as residents } from './0006-residents.js';
 import { migration as submissions } from './0007-submissions.js';
+import { migration as specs } from './0008-specs.js';
+import { migration as dataMigrations } from './0009-data-migrations.js';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a published one. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +18,6 @@ export const migrations: readonly Migration[] = [
   totpReplay,
   residents,
   submissions,
+  specs,
+  dataMigrations,
 ];

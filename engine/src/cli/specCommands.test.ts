@@ -1,0 +1,61 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/index.js';
+import { testEngineConfig } from '../testing/testEngineConfig.js';
+import { specDiffCommand, specListCommand, specRebaseCommand } from './specCommands.js';
+
+/** `formwork spec list | diff | rebase` on a new database (the seed is imported first). */
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db?.drop());
+
+function sink() {
+  const chunks: string[] = [];
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  return { out, text: () => chunks.join('') };
+}
+
+describe('formwork spec', () => {
+  it('given a new database, when `spec list` runs, then the seed versions and releases are listed with their status', async () => {
+    const { out, text } = sink();
+    expect(await specListCommand(testEngineConfig(db), { out })).toBe(0);
+    expect(text()).toMatch(/spec\s+national-phs@3\.1\.0\s+100000\s+published/);
+    expect(text()).toMatch(/overlay\s+fujian@1\.0\.0\s+350000\s+national-phs@3\.0\.0\s+published/);
+    expect(text()).toMatch(/national-phs@3\.1\.0\s+100000\s+published\s+yes/);
+  });
+
+  it('given two releases, when `spec diff` runs for one form, then each classified change is a row', async () => {
+    const { out, text } = sink();
+    const code = await specDiffCommand(
+      testEngineConfig(db),
+      'national-phs@3.0.0',
+      'national-phs@3.1.0',
+      { form: 'hypertension-followup', out },
+    );
+    expect(code).toBe(0);
+    expect(text()).toMatch(/hypertension-followup\s+\/heartRate\s+type-narrowed\s+NO\s+0/);
+    expect(text()).toMatch(/hypertension-followup\s+\/homeBpMonitoring\s+field-added/);
+    expect(text()).toMatch(/\/auxiliaryExams\s+label-changed\s+yes/);
+  });
+
+  it('given Fujian 1.0.0, when `spec rebase --to 3.1.0` runs, then operation 0 is the one conflict and nothing is stored', async () => {
+    const { out, text } = sink();
+    const code = await specRebaseCommand(testEngineConfig(db), 'fujian', '1.0.0', {
+      to: '3.1.0',
+      out,
+    });
+    expect(code).toBe(0);
+    expect(text()).toContain('12 carried, 1 conflict(s)');
+    expect(text()).toMatch(/^0\s+add-field diabetes-followup\s+CONFLICT \(field-exists\)/m);
+    const again = sink();
+    await specListCommand(testEngineConfig(db), { out: again.out });
+    expect(again.text()).not.toContain('fujian@1.1.0');
+  });
+});

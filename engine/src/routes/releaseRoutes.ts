@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import type { Database } from '../database/Database.js';
+import { defineRoute, type AnyRouteDefinition } from '../http/defineRoute.js';
+import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
+import { diffReleases } from '../specs/specDiff.js';
+import type { SpecStore } from '../specs/SpecStore.js';
+import { requestContext } from './submissionRoutes.js';
+
+const KEY = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/);
+const SEMVER = z.string().regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/);
+const RELEASE_ID = z
+  .string()
+  .min(3)
+  .max(200)
+  .meta({ description: '`national-phs@3.0.0` or `national-phs@3.0.0+fujian@1.0.0`' });
+
+const Signature = z
+  .object({
+    algorithm: z.string(),
+    signer: z.string(),
+    value: z.string(),
+    signedAt: z.string(),
+  })
+  .nullable()
+  .meta({
+    description:
+      'Signature of the manifest’s canonical JSON (RFC 8785) by the signing plugin; null when none is loaded',
+  });
+
+export const ReleaseSummary = z
+  .object({
+    id: z.string(),
+    jurisdiction: z.string(),
+    base: z.object({ spec: z.string(), version: z.string() }),
+    overlay: z.object({ key: z.string(), version: z.string() }).nullable(),
+    status: z.enum(['published', 'deprecated']),
+    current: z
+      .boolean()
+      .meta({ description: 'New records of the jurisdiction are captured on it' }),
+    manifestHash: z.string().meta({ description: 'SHA-256 of the manifest’s canonical JSON' }),
+    signature: Signature,
+    publishedBy: z.string().nullable(),
+    publishedAt: z.string(),
+  })
+  .meta({ id: 'ReleaseSummary' });
+
+const Release = ReleaseSummary.extend({
+  manifest: z.object({}).passthrough().meta({
+    description:
+      'id, jurisdiction, base and overlay (versions and content hashes), and the version and hash of every form, code table, workflow and the parameters',
+  }),
+}).meta({ id: 'Release' });
+
+/** Releases (list, read, publish) and the semantic diff between two releases. */
+export function releaseRoutes(
+  specs: SpecStore,
+  database: Database,
+  catalog: ReleaseCatalog,
+): AnyRouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/releases',
+      operationId: 'listReleases',
+      summary: 'Every release, by jurisdiction, with which one is current',
+      tags: ['releases'],
+      access: { signedIn: true },
+      responses: {
+        200: { description: 'Releases', schema: z.object({ releases: z.array(ReleaseSummary) }) },
+      },
+      handler: async () => ({ releases: await specs.listReleases() }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/releases/:id',
+      operationId: 'getRelease',
+      summary: 'One release with its manifest and signature',
+      tags: ['releases'],
+      access: { signedIn: true },
+      request: { params: z.object({ id: RELEASE_ID }) },
+      responses: { 200: { description: 'Release', schema: Release }, 404: { description: 'None' } },
+      handler: ({ params }) => specs.getRelease(params.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/releases',
+      operationId: 'publishRelease',
+      summary:
+        'Publish a release: a published overlay version over its published base (or a base alone), compiled for the jurisdiction and made its current release',
+      description:
+        'Needs specs.publish over the jurisdiction. The manifest (content hashes of every form, code table, workflow and the parameters) is hashed and, when a signing plugin is loaded, signed. New records of the jurisdiction are captured on it from now on; earlier releases stay readable. Stacking a city or county overlay on a province overlay is not supported yet.',
+      tags: ['releases'],
+      access: { permission: 'specs.publish' },
+      request: {
+        body: z
+          .object({
+            overlay: z.object({ key: KEY, version: SEMVER }).optional(),
+            base: z.object({ spec: KEY, version: SEMVER }).optional(),
+          })
+          .refine((b) => (b.overlay ? 1 : 0) + (b.base ? 1 : 0) === 1, {
+            message: 'name either overlay or base',
+          }),
+      },
+      responses: {
+        201: { description: 'Published', schema: Release },
+        404: { description: 'No such version in your jurisdiction' },
+        409: { description: 'A version is not published, or the release exists' },
+        422: { description: 'The overlay does not apply to its base' },
+      },
+      handler: ({ body, caller, scope }, ctx) =>
+        specs.createRelease(body, caller!, scope!, requestContext(ctx)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/diff',
+      operationId: 'diffReleases',
+      summary:
+        'Semantic diff between two releases (or of one form): each change classified, with what uses the field and how many stored submissions it touches',
+      description:
+        'Either id may also name stored versions not released yet (`spec@version[+overlay@version]`, drafts included), compiled on the fly. Form changes carry `usages` (rules, schedules, indicators, workflows of the `from` release) and `submissions` (stored submissions pinned to `from` that the change touches); `forms.submissions` counts the stored submissions of each changed form on `from`.',
+      tags: ['releases'],
+      access: { signedIn: true },
+      request: {
+        query: z.object({
+          from: RELEASE_ID,
+          to: RELEASE_ID,
+          form: KEY.optional(),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Diff',
+          schema: z.object({}).passthrough().meta({ id: 'ReleaseDiff' }),
+        },
+        404: { description: 'No such release or form' },
+      },
+      handler: ({ query }) =>
+        diffReleases(database, catalog, query.from, query.to, query.form, (id) =>
+          specs.unreleased(id),
+        ),
+    }),
+  ];
+}

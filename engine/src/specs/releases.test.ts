@@ -1,0 +1,347 @@
+import { createHash, createHmac } from 'node:crypto';
+import { makeResidentIdNumber } from '@formwork/definitions';
+import { readOverlay } from '@formwork/seed/lib/readSpec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../audit/canonicalJson.js';
+import { RouteRegistry } from '../http/RouteRegistry.js';
+import { PluginHost } from '../plugin-host/PluginHost.js';
+import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
+import { IdentityFixture, type TestUser } from '../testing/index.js';
+import { FAKE_SIGNING_KEY } from './fixtures/fakeSignerPlugin.js';
+import { importSeed } from './seedReleases.js';
+
+/**
+ * Releases from the database: the seed imported on start, published versions immutable down to
+ * SQL, a rebased overlay published as a signed release that new records are captured on, and the
+ * semantic diff and rebase endpoints on the real national 3.0.0 → 3.1.0 change.
+ */
+let f: IdentityFixture;
+let doctor: string;
+let configurator: string;
+let reviewer: string;
+let publisher: string;
+let publisherUser: TestUser;
+
+beforeAll(async () => {
+  f = await IdentityFixture.start();
+  doctor = await f.login(await f.user('village-doctor', '350121101201'));
+  configurator = await f.login(await f.user('province-configurator', '350000'));
+  reviewer = await f.login(await f.user('province-reviewer', '350000'));
+  publisherUser = await f.user('province-publisher', '350000', { withTotp: true });
+  publisher = await f.login(publisherUser);
+});
+afterAll(() => f?.stop());
+
+const sql = (query: string, bind: unknown[] = []) =>
+  f.t.engine.database.sequelize.query(query, { bind });
+
+async function newResident(serial: number) {
+  const created = await f.request('POST', '/api/subjects', doctor, {
+    name: '陈美玲',
+    idNumber: makeResidentIdNumber('350121', '1956-03-09', serial),
+    orgCode: '350121101201',
+  });
+  expect(created.status).toBe(201);
+  return created.body.id as string;
+}
+
+describe('the seed in the database', () => {
+  it('given a new database, when the engine starts, then the national base, both overlays and a current release per jurisdiction are stored and served', async () => {
+    const { body } = await f.request('GET', '/api/releases', doctor);
+    expect(
+      body.releases.map((r: { id: string; current: boolean; signature: unknown }) => [
+        r.id,
+        r.current,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['national-phs@3.0.0', false],
+        ['national-phs@3.1.0', true],
+        ['national-phs@3.0.0+fujian@1.0.0', true],
+        ['national-phs@3.0.0+yunnan@1.0.0', true],
+      ]),
+    );
+    expect(body.releases).toHaveLength(4);
+    const one = await f.request(
+      'GET',
+      `/api/releases/${encodeURIComponent('national-phs@3.0.0+fujian@1.0.0')}`,
+      doctor,
+    );
+    expect(one.body.manifest.forms['hypertension-followup']).toEqual({
+      version: '3.0.0',
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(one.body.manifestHash).toBe(
+      createHash('sha256').update(canonicalJson(one.body.manifest)).digest('hex'),
+    );
+    expect(f.t.engine.services.catalog.forOrgPath('/100000/350000/350100/350121/').id).toBe(
+      'national-phs@3.0.0+fujian@1.0.0',
+    );
+    expect(f.t.engine.services.catalog.forOrgPath('/100000/110000/').id).toBe('national-phs@3.1.0');
+  });
+
+  it('given the seed is stored, when imported again (a restart), then nothing is imported', async () => {
+    expect(await importSeed(f.t.engine.database, f.clock)).toEqual({ imported: [] });
+  });
+});
+
+describe('published versions are immutable in the database itself', () => {
+  it.each([
+    [
+      "UPDATE spec_versions SET content = '{}'::jsonb WHERE spec = 'national-phs' AND version = '3.0.0'",
+    ],
+    ["UPDATE spec_versions SET status = 'draft' WHERE spec = 'national-phs' AND version = '3.0.0'"],
+    ["DELETE FROM spec_versions WHERE spec = 'national-phs' AND version = '3.1.0'"],
+    [
+      "UPDATE overlay_versions SET content = content || '{\"operations\": []}' WHERE key = 'fujian' AND version = '1.0.0'",
+    ],
+    ["DELETE FROM overlay_versions WHERE key = 'yunnan'"],
+    ["UPDATE releases SET manifest_hash = repeat('0', 64) WHERE id = 'national-phs@3.0.0'"],
+    ["DELETE FROM releases WHERE id = 'national-phs@3.0.0'"],
+    ['TRUNCATE releases CASCADE'],
+    ["UPDATE spec_transitions SET reason = 'x'"],
+  ])(
+    'given published rows, when `%s` runs directly, then PostgreSQL refuses it',
+    async (statement) => {
+      await expect(sql(statement)).rejects.toThrow(/published|append-only|keeps published/);
+    },
+  );
+
+  it('given a published release, when only its current flag or published → deprecated changes, then the database allows it (and never back)', async () => {
+    await sql(
+      `INSERT INTO overlay_versions (key, version, jurisdiction, base_spec, base_version, content, content_hash,
+         status, created_at, updated_at, published_at)
+       SELECT key, '0.0.1', jurisdiction, base_spec, base_version, content, content_hash, 'published', now(), now(), now()
+       FROM overlay_versions WHERE key = 'yunnan' AND version = '1.0.0'`,
+    );
+    await sql(
+      "UPDATE overlay_versions SET status = 'deprecated' WHERE key = 'yunnan' AND version = '0.0.1'",
+    );
+    await expect(
+      sql(
+        "UPDATE overlay_versions SET status = 'published' WHERE key = 'yunnan' AND version = '0.0.1'",
+      ),
+    ).rejects.toThrow(/never change/);
+  });
+});
+
+describe('rebase, publish a signed release, capture on it', () => {
+  it('given Fujian 1.0.0, when rebased onto 3.1.0, then exactly the footExam operation conflicts, the rest carries over into a draft 1.1.0', async () => {
+    const rebased = await f.request(
+      'POST',
+      '/api/overlays/fujian/versions/1.0.0/rebase',
+      configurator,
+      {
+        toBaseVersion: '3.1.0',
+        version: '1.1.0',
+      },
+    );
+    expect(rebased.status, JSON.stringify(rebased.body).slice(0, 300)).toBe(201);
+    expect(rebased.body.conflicts).toEqual([
+      {
+        index: 0,
+        op: expect.objectContaining({ op: 'add-field', form: 'diabetes-followup' }),
+        code: 'field-exists',
+        baseChange: expect.objectContaining({ form: 'diabetes-followup', path: '/footExam' }),
+        reason: { zh: expect.any(String), en: expect.any(String) },
+      },
+    ]);
+    expect(rebased.body.carried.map((c: { index: number }) => c.index)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+    expect(rebased.body.overlay).toMatchObject({
+      key: 'fujian',
+      version: '1.1.0',
+      status: 'draft',
+      base: { spec: 'national-phs', version: '3.1.0' },
+    });
+    const history = (await f.request('GET', '/api/overlays/fujian/versions/1.1.0', configurator))
+      .body;
+    expect(history.transitions[0]).toMatchObject({ action: 'rebase', to: 'draft' });
+  });
+
+  it('given the rebased draft approved and published, when the release is published with a signing plugin, then the manifest is signed, the release is current, and new records are captured on it', async () => {
+    // Given: the signing plugin loaded through the real plugin host
+    const host = new PluginHost(new RouteRegistry(), f.t.engine.logger, f.t.database.dataDir, {
+      clickhouseUrl: undefined,
+    });
+    await host.load([new URL('./fixtures/fakeSignerPlugin.ts', import.meta.url).pathname]);
+    f.t.engine.services.specs.signer = host.releaseSigner;
+
+    const residentBefore = await newResident(11);
+    const before = await f.request('POST', '/api/submissions', doctor, {
+      formKey: 'hypertension-followup',
+      subjectId: residentBefore,
+      data: HT_VISIT,
+    });
+    expect(before.body.releaseId).toBe('national-phs@3.0.0+fujian@1.0.0');
+
+    const step = (action: string, token: string, body = {}) =>
+      f.request('POST', `/api/overlays/fujian/versions/1.1.0/${action}`, token, body);
+    expect((await step('submit', configurator)).status).toBe(200);
+    expect((await step('approve', reviewer)).status).toBe(200);
+    expect((await step('publish', publisher)).status).toBe(200);
+
+    // A draft cannot be released
+    expect(
+      (
+        await f.request('POST', '/api/releases', publisher, {
+          overlay: { key: 'fujian', version: '9.9.9' },
+        })
+      ).status,
+    ).toBe(404);
+    // When
+    const released = await f.request('POST', '/api/releases', publisher, {
+      overlay: { key: 'fujian', version: '1.1.0' },
+    });
+    expect(released.status, JSON.stringify(released.body).slice(0, 300)).toBe(201);
+    const release = released.body;
+    expect(release).toMatchObject({
+      id: 'national-phs@3.1.0+fujian@1.1.0',
+      jurisdiction: '350000',
+      current: true,
+      status: 'published',
+      publishedBy: publisherUser.id,
+    });
+    // Then the signature is the plugin's over the manifest's canonical JSON
+    const canonical = canonicalJson(release.manifest);
+    expect(release.manifestHash).toBe(createHash('sha256').update(canonical).digest('hex'));
+    expect(release.signature).toMatchObject({
+      algorithm: 'HMAC-SHA256-TEST',
+      signer: 'CN=Formwork Test CA',
+      value: createHmac('sha256', FAKE_SIGNING_KEY).update(canonical).digest('base64'),
+    });
+    const [stored] = (
+      await sql('SELECT signature FROM releases WHERE id = $1', [release.id])
+    )[0] as {
+      signature: { value: string };
+    }[];
+    expect(stored!.signature.value).toBe(release.signature.value);
+    expect(release.manifest.overlay).toMatchObject({ key: 'fujian', version: '1.1.0' });
+    expect(release.manifest.forms['diabetes-followup'].version).toBe('3.1.0');
+
+    // And the old one is no longer current, but still readable
+    const old = await f.request(
+      'GET',
+      `/api/releases/${encodeURIComponent('national-phs@3.0.0+fujian@1.0.0')}`,
+      doctor,
+    );
+    expect(old.body.current).toBe(false);
+    // Publishing it twice is a conflict
+    const again = await f.request('POST', '/api/releases', publisher, {
+      overlay: { key: 'fujian', version: '1.1.0' },
+    });
+    expect(again.body.error.code).toBe('release_exists');
+
+    // New records in Fujian are captured on the new release, with no restart
+    const resident = await newResident(12);
+    const after = await f.request('POST', '/api/submissions', doctor, {
+      formKey: 'hypertension-followup',
+      subjectId: resident,
+      data: HT_VISIT,
+    });
+    expect(after.status, JSON.stringify(after.body).slice(0, 300)).toBe(201);
+    expect(after.body).toMatchObject({
+      releaseId: 'national-phs@3.1.0+fujian@1.1.0',
+      formVersion: '3.1.0',
+    });
+    // The earlier submission still amends on its own release
+    const amended = await f.request(
+      'PUT',
+      `/api/submissions/${before.body.id}`,
+      doctor,
+      { data: { ...HT_VISIT, sbp: 128 }, reason: '复核' },
+      { 'if-match': '"1"' },
+    );
+    expect(amended.status).toBe(200);
+    expect(amended.body.releaseId).toBe('national-phs@3.0.0+fujian@1.0.0');
+
+    const [audit] = await sql(
+      "SELECT details FROM audit_events WHERE action = 'release.publish' AND target_id = $1",
+      [release.id],
+    );
+    expect(audit).toEqual([
+      { details: { jurisdiction: '350000', manifestHash: release.manifestHash, signed: true } },
+    ]);
+    f.t.engine.services.specs.signer = undefined;
+  });
+});
+
+describe('semantic diff', () => {
+  it('given submissions stored on national 3.0.0, when 3.0.0 and 3.1.0 are diffed, then the hypertension changes are classified with their usages and the submissions they touch', async () => {
+    const subjectId = await newResident(21);
+    for (const [i, data] of [HT_VISIT, { ...HT_VISIT, heartRate: undefined }].entries()) {
+      await sql(
+        `INSERT INTO submissions (id, subject_id, form_key, form_version, release_id, org_code, org_path,
+           payload, author_id, created_at, updated_by, updated_at)
+         SELECT gen_random_uuid(), id, 'hypertension-followup', '3.0.0', 'national-phs@3.0.0', org_code,
+           org_path, $2::jsonb, gen_random_uuid(), now(), gen_random_uuid(), now()
+         FROM subjects WHERE id = $1`,
+        [subjectId, JSON.stringify({ ...data, n: i })],
+      );
+    }
+    const diff = await f.request(
+      'GET',
+      '/api/diff?from=national-phs@3.0.0&to=national-phs@3.1.0&form=hypertension-followup',
+      doctor,
+    );
+    expect(diff.status, JSON.stringify(diff.body).slice(0, 300)).toBe(200);
+    expect(diff.body.forms.submissions).toEqual({ 'hypertension-followup': 2 });
+    const changes = diff.body.forms.changes['hypertension-followup'] as {
+      path: string;
+      kind: string;
+      submissions: number;
+      usages: Record<string, string[]>;
+    }[];
+    const at = (path: string) => changes.filter((c) => c.path === path).map((c) => c.kind);
+    expect(at('/heartRate')).toContain('type-narrowed');
+    expect(at('/homeBpMonitoring')).toEqual(['field-added']);
+    expect(at('/auxiliaryExams')).toEqual(['label-changed']);
+    const heartRate = changes.find((c) => c.path === '/heartRate' && c.kind === 'type-narrowed')!;
+    expect(heartRate.submissions).toBe(1);
+    expect(heartRate.usages).toEqual({
+      rules: expect.any(Array),
+      schedules: expect.any(Array),
+      indicators: expect.any(Array),
+      workflows: expect.any(Array),
+    });
+    expect(changes.find((c) => c.path === '/homeBpMonitoring')!.submissions).toBe(2);
+    expect(changes.find((c) => c.path === '/auxiliaryExams')!.submissions).toBe(0);
+    expect(Object.keys(diff.body.forms.changes)).toEqual(['hypertension-followup']);
+
+    const whole = await f.request(
+      'GET',
+      '/api/diff?from=national-phs@3.0.0&to=national-phs@3.1.0',
+      doctor,
+    );
+    expect(whole.body.forms.changed).toEqual(
+      expect.arrayContaining(['hypertension-followup', 'diabetes-followup']),
+    );
+    expect(whole.body.codeTables.changed).toContain('visit-mode');
+    expect(whole.body.parameters.map((p: { key: string }) => p.key)).toContain(
+      'diabeticFootExamIntervalMonths',
+    );
+
+    // A draft not released yet is compiled on the fly
+    const draft = await f.request('POST', '/api/overlays/fujian/versions', configurator, {
+      ...readOverlay('fujian', '1.0.0'),
+      version: '2.0.0',
+      title: { zh: '草稿', en: 'Draft' },
+    });
+    expect(draft.status).toBe(201);
+    const toDraft = await f.request(
+      'GET',
+      `/api/diff?from=${encodeURIComponent('national-phs@3.0.0+fujian@1.0.0')}&to=${encodeURIComponent('national-phs@3.0.0+fujian@2.0.0')}`,
+      doctor,
+    );
+    expect(toDraft.status).toBe(200);
+    expect(toDraft.body).toMatchObject({ compatible: true, forms: { changed: [], changes: {} } });
+
+    const missing = await f.request(
+      'GET',
+      '/api/diff?from=national-phs@9.0.0&to=national-phs@3.1.0',
+      doctor,
+    );
+    expect(missing.status).toBe(404);
+  });
+});
