@@ -12,7 +12,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { systemClock } from '../engine/src/clock.js';
 import { Database } from '../engine/src/database/Database.js';
 import { migrate } from '../engine/src/database/migrate.js';
@@ -22,6 +21,7 @@ import { MigrationPlanStore } from '../engine/src/migrations-data/MigrationPlanS
 import { insertPinnedSubmissions } from '../engine/src/migrations-data/testing/pinnedSubmissions.js';
 import { ReleaseCatalog } from '../engine/src/specs/ReleaseCatalog.js';
 import { seedReleases } from '../engine/src/specs/seedReleases.js';
+import { benchDatabase } from './lib/benchDatabase.js';
 import { Report } from './lib/report.js';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -32,27 +32,7 @@ const FORM = 'hypertension-followup';
 const FROM = 'national-phs@3.0.0';
 const TO = 'national-phs@3.1.0';
 
-async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  if (!serverUrl) return undefined;
-  const name = `formwork_bench_migrate_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
-const server = await benchDatabase();
+const server = await benchDatabase('migrate');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'formwork-bench-migrate-'));
 const logger = createLogger('warn');
 const database = await Database.open({ databaseUrl: server?.url, dataDir, logger });

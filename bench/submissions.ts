@@ -20,34 +20,13 @@ import { DEMO_PASSWORD } from '../engine/src/seeding/demoWorld.js';
 import { generatePatients } from '../engine/src/seeding/patients/index.js';
 import { demoVillages } from '../engine/src/seeding/seedPatients.js';
 import { startChildServer } from './lib/childServer.js';
+import { benchDatabase } from './lib/benchDatabase.js';
 import { Report } from './lib/report.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const residents = Number(process.env.BENCH_RESIDENTS ?? 400);
 const root = path.resolve(import.meta.dirname, '..');
-const serverUrl = process.env.DATABASE_URL;
-
-/** A database of its own on the server named by DATABASE_URL, dropped at the end. */
-async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  if (!serverUrl) return undefined;
-  const name = `formwork_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 async function api(base: string, method: string, route: string, token?: string, body?: unknown) {
   const res = await fetch(`${base}${route}`, {
@@ -114,7 +93,7 @@ async function rawCeiling(url: string, payloads: { subjectId: string; data: unkn
   };
 }
 
-const database = await benchDatabase();
+const database = await benchDatabase('submissions');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'formwork-bench-submissions-'));
 const engine = await startChildServer(
   process.execPath,
