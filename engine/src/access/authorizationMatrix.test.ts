@@ -340,58 +340,72 @@ const CASES: Record<string, RouteCase> = {
   ...specCases(),
 };
 
-/** Data migrations: plans are national (not scoped); reading a submission's versions is. */
+/**
+ * Data migrations: a plan moves the records of its source release's jurisdiction, so inside is a
+ * plan from Fujian's release and outside one from Yunnan's (both to the national 3.1.0).
+ */
 function dataMigrationCases(): Record<string, RouteCase> {
-  const plan = async (w: World) =>
+  const from = (where: Where) =>
+    where === 'inside' ? 'national-phs@3.0.0+fujian@1.0.0' : 'national-phs@3.0.0+yunnan@1.0.0';
+  const plan = async (w: World, where: Where) =>
     (
       await w.f.t.engine.services.dataMigrations.plans.create(
         {
           formKey: 'hypertension-followup',
-          fromRelease: 'national-phs@3.0.0',
+          fromRelease: from(where),
           toRelease: 'national-phs@3.1.0',
         },
         null,
       )
     ).id;
-  let runPlan: string | undefined;
+  const runPlan: Partial<Record<Where, string>> = {};
   return {
     'POST /api/data-migrations': {
-      call: () => ({
+      call: (where) => ({
         method: 'POST',
         path: '/api/data-migrations',
         body: {
           formKey: 'hypertension-followup',
-          fromRelease: 'national-phs@3.0.0',
+          fromRelease: from(where),
           toRelease: 'national-phs@3.1.0',
         },
       }),
     },
-    'GET /api/data-migrations': { call: () => ({ method: 'GET', path: '/api/data-migrations' }) },
+    'GET /api/data-migrations': {
+      call: () => ({ method: 'GET', path: '/api/data-migrations' }),
+      check: (_where, body) => {
+        const plans = (body as { plans: { from: { releaseId: string } }[] }).plans;
+        expect(plans.filter((p) => p.from.releaseId.includes('yunnan'))).toEqual([]);
+      },
+    },
     'GET /api/data-migrations/{id}': {
-      call: async (_where, w) => ({ method: 'GET', path: `/api/data-migrations/${await plan(w)}` }),
+      call: async (where, w) => ({
+        method: 'GET',
+        path: `/api/data-migrations/${await plan(w, where)}`,
+      }),
     },
     'PUT /api/data-migrations/{id}/answers': {
-      call: async (_where, w) => ({
+      call: async (where, w) => ({
         method: 'PUT',
-        path: `/api/data-migrations/${await plan(w)}/answers`,
+        path: `/api/data-migrations/${await plan(w, where)}/answers`,
         body: { answers: { 'transform:/heartRate': { skip: true } } },
       }),
     },
     'POST /api/data-migrations/{id}/dry-run': {
-      call: async (_where, w) => ({
+      call: async (where, w) => ({
         method: 'POST',
-        path: `/api/data-migrations/${await plan(w)}/dry-run`,
+        path: `/api/data-migrations/${await plan(w, where)}/dry-run`,
       }),
     },
     'POST /api/data-migrations/{id}/runs': {
-      call: async (_where, w) => {
-        runPlan ??= await plan(w);
-        return { method: 'POST', path: `/api/data-migrations/${runPlan}/runs`, body: {} };
+      call: async (where, w) => {
+        runPlan[where] ??= await plan(w, where);
+        return { method: 'POST', path: `/api/data-migrations/${runPlan[where]}/runs`, body: {} };
       },
     },
     'GET /api/data-migrations/{id}/runs/{runId}': {
-      call: async (_where, w) => {
-        const id = await plan(w);
+      call: async (where, w) => {
+        const id = await plan(w, where);
         const runId = randomUUID();
         await w.f.t.engine.database.sequelize.query(
           `INSERT INTO data_migration_runs (id, plan_id, status, batch_size, started_at,
@@ -571,13 +585,7 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/forms/{key}',
   'GET /api/forms/{key}/versions/{version}/typescript',
   'GET /api/drafts',
-  'POST /api/data-migrations',
   'GET /api/data-migrations',
-  'GET /api/data-migrations/{id}',
-  'PUT /api/data-migrations/{id}/answers',
-  'POST /api/data-migrations/{id}/dry-run',
-  'POST /api/data-migrations/{id}/runs',
-  'GET /api/data-migrations/{id}/runs/{runId}',
   'GET /api/specs',
   'GET /api/specs/{key}/versions/{version}',
   'GET /api/overlays',

@@ -1,7 +1,7 @@
 import { applyMigration, type DecisionAnswer } from '@formwork/definitions';
 import { QueryTypes } from 'sequelize';
 import type { Caller } from '../access/Caller.js';
-import { recordByCaller, type RequestContext } from '../access/recordByCaller.js';
+import { recordByCaller, recordDenial, type RequestContext } from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
 import { ruleClock, type Clock } from '../clock.js';
@@ -9,6 +9,7 @@ import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
+import { jurisdictionPath } from '../specs/specContent.js';
 import type { SubmissionService } from '../submissions/SubmissionService.js';
 import { dryRunPlan } from './dryRunPlan.js';
 import {
@@ -19,7 +20,7 @@ import {
   type JobDeps,
   type RunProgress,
 } from './MigrationJob.js';
-import { MigrationPlanStore } from './MigrationPlanStore.js';
+import { MigrationPlanStore, type StoredPlan } from './MigrationPlanStore.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -85,21 +86,97 @@ export class DataMigrationService {
     this.#deps = { ...deps, plans: this.plans };
   }
 
-  create(input: { formKey: string; fromRelease: string; toRelease: string }, caller: Caller) {
+  /** Whether the caller's scope covers the jurisdiction a release serves. */
+  #covers(scope: Scope, releaseId: string): boolean {
+    const release = this.deps.catalog.get(releaseId);
+    return release !== undefined && scope.covers(jurisdictionPath(release.jurisdiction));
+  }
+
+  /**
+   * The plan, if the caller's scope covers the jurisdiction of its source release (the records it
+   * moves are that jurisdiction's: a province's staff migrate their province's records, national
+   * staff the nation's); else an audited 404.
+   */
+  async planInScope(
+    id: string,
+    caller: Caller,
+    scope: Scope,
+    request: RequestContext,
+  ): Promise<StoredPlan> {
+    const plan = await this.plans.get(id);
+    if (plan && this.#covers(scope, plan.from.releaseId)) return plan;
+    await recordDenial(
+      this.deps.audit,
+      caller,
+      request,
+      { reason: 'not-found-or-out-of-scope' },
+      { targetType: 'data-migration-plan', targetId: id },
+    );
+    throw new HttpError(404, 'not_found', '迁移计划不存在 / No such migration plan');
+  }
+
+  /** The plans the caller's scope covers, newest first. */
+  async visiblePlans(scope: Scope): Promise<StoredPlan[]> {
+    return (await this.plans.list()).filter((p) => this.#covers(scope, p.from.releaseId));
+  }
+
+  async create(
+    input: { formKey: string; fromRelease: string; toRelease: string },
+    caller: Caller,
+    scope: Scope,
+    request: RequestContext,
+  ) {
+    // The records moved are the source release's jurisdiction's; the target must serve the same
+    // jurisdiction or one above it (a province may move its records onto the national release).
+    const from = this.deps.catalog.get(input.fromRelease);
+    const to = this.deps.catalog.get(input.toRelease);
+    const outside =
+      from && to
+        ? !this.#covers(scope, from.id) ||
+          !jurisdictionPath(from.jurisdiction).startsWith(jurisdictionPath(to.jurisdiction))
+        : false;
+    if (outside) {
+      await recordDenial(
+        this.deps.audit,
+        caller,
+        request,
+        { reason: 'out-of-scope', release: input.fromRelease },
+        { targetType: 'release', targetId: input.fromRelease.slice(0, 64) },
+      );
+      throw new HttpError(
+        403,
+        'out_of_scope',
+        `发布版本 ${input.fromRelease} 的记录不在您的管辖范围内，或目标版本不服务于同一辖区 / The records of release ${input.fromRelease} are outside your scope, or ${input.toRelease} does not serve the same jurisdiction or one above it`,
+      );
+    }
     return this.plans.create(input, caller.user.id);
   }
 
-  answer(id: string, answers: Record<string, DecisionAnswer>) {
+  async answer(
+    id: string,
+    answers: Record<string, DecisionAnswer>,
+    caller: Caller,
+    scope: Scope,
+    request: RequestContext,
+  ) {
+    await this.planInScope(id, caller, scope, request);
     return this.plans.answer(id, answers);
   }
 
-  async dryRun(id: string) {
-    const plan = await this.plans.require(id);
+  async dryRun(id: string, caller: Caller, scope: Scope, request: RequestContext) {
+    const plan = await this.planInScope(id, caller, scope, request);
     return dryRunPlan(this.deps, plan);
   }
 
   /** Starts (or resumes) a run in the background of this process. */
-  async start(id: string, caller: Caller, request: RequestContext, batchSize?: number) {
+  async start(
+    id: string,
+    caller: Caller,
+    scope: Scope,
+    request: RequestContext,
+    batchSize?: number,
+  ) {
+    await this.planInScope(id, caller, scope, request);
     const { run, resumed } = await claimRun(this.#deps, id, {
       actorId: caller.user.id,
       ...(batchSize ? { batchSize } : {}),
@@ -123,7 +200,14 @@ export class DataMigrationService {
     return run;
   }
 
-  async run(planId: string, runId: string): Promise<RunProgress> {
+  async run(
+    planId: string,
+    runId: string,
+    caller: Caller,
+    scope: Scope,
+    request: RequestContext,
+  ): Promise<RunProgress> {
+    await this.planInScope(planId, caller, scope, request);
     const run = await getRun(this.deps.database, runId);
     if (!run || run.planId !== planId)
       throw new HttpError(404, 'not_found', '迁移执行记录不存在 / No such migration run');

@@ -105,7 +105,8 @@ export function dataMigrationRoutes(migrations: DataMigrationService) {
         }),
       },
       responses: { 201: { description: 'Drafted', schema: Plan }, 422: Problems },
-      handler: ({ body, caller }) => migrations.create(body, caller!),
+      handler: ({ body, caller, scope }, ctx) =>
+        migrations.create(body, caller!, scope!, requestContext(ctx)),
     }),
     defineRoute({
       method: 'get',
@@ -117,7 +118,7 @@ export function dataMigrationRoutes(migrations: DataMigrationService) {
       responses: {
         200: { description: 'Plans', schema: z.object({ plans: z.array(Plan) }) },
       },
-      handler: async () => ({ plans: await migrations.plans.list() }),
+      handler: async ({ scope }) => ({ plans: await migrations.visiblePlans(scope!) }),
     }),
     defineRoute({
       method: 'get',
@@ -131,8 +132,8 @@ export function dataMigrationRoutes(migrations: DataMigrationService) {
         200: { description: 'Plan', schema: Plan.extend({ runs: z.array(Run) }) },
         404: { description: 'No such plan' },
       },
-      handler: async ({ params }) => ({
-        ...(await migrations.plans.require(params.id)),
+      handler: async ({ params, caller, scope }, ctx) => ({
+        ...(await migrations.planInScope(params.id, caller!, scope!, requestContext(ctx))),
         runs: await migrations.runs(params.id),
       }),
     }),
@@ -154,8 +155,14 @@ export function dataMigrationRoutes(migrations: DataMigrationService) {
         409: { description: 'The plan is running' },
         422: Problems,
       },
-      handler: ({ params, body }) =>
-        migrations.answer(params.id, body.answers as Parameters<typeof migrations.answer>[1]),
+      handler: ({ params, body, caller, scope }, ctx) =>
+        migrations.answer(
+          params.id,
+          body.answers as Parameters<typeof migrations.answer>[1],
+          caller!,
+          scope!,
+          requestContext(ctx),
+        ),
     }),
     defineRoute({
       method: 'post',
@@ -166,7 +173,8 @@ export function dataMigrationRoutes(migrations: DataMigrationService) {
       access: { permission: 'forms.design' },
       request: { params: id },
       responses: { 200: { description: 'Counts', schema: DryRun }, 404: { description: '-' } },
-      handler: ({ params }) => migrations.dryRun(params.id),
+      handler: ({ params, caller, scope }, ctx) =>
+        migrations.dryRun(params.id, caller!, scope!, requestContext(ctx)),
     }),
     defineRoute({
       method: 'post',
@@ -186,10 +194,11 @@ export function dataMigrationRoutes(migrations: DataMigrationService) {
         409: { description: 'Another process is running it' },
         422: Problems,
       },
-      handler: async ({ params, body, caller }, ctx) => {
+      handler: async ({ params, body, caller, scope }, ctx) => {
         const run = await migrations.start(
           params.id,
           caller!,
+          scope!,
           requestContext(ctx),
           body?.batchSize,
         );
@@ -207,7 +216,8 @@ export function dataMigrationRoutes(migrations: DataMigrationService) {
       access: { permission: 'forms.design' },
       request: { params: z.object({ id: z.string().uuid(), runId: z.string().uuid() }) },
       responses: { 200: { description: 'Progress', schema: Run }, 404: { description: '-' } },
-      handler: ({ params }) => migrations.run(params.id, params.runId),
+      handler: ({ params, caller, scope }, ctx) =>
+        migrations.run(params.id, params.runId, caller!, scope!, requestContext(ctx)),
     }),
     defineRoute({
       method: 'get',
