@@ -14,6 +14,8 @@ export interface EngineConfig {
   /** Plugin package names to load; undefined means every bundled plugin. */
   plugins: string[] | undefined;
   shutdownTimeoutMs: number;
+  /** WORKFLOW_POLL_MS: how often due workflow timers and outbox events are polled (0 = never). */
+  workflowPollMs?: number;
   /** Seed and print demo users (only ever on a local database). */
   demo: boolean;
   /** DATA_KEY: base64 of the 32-byte personal-data key (see `security/loadDataKeys.ts`). */

@@ -55,6 +55,12 @@ export const configVariables: readonly ConfigVariable[] = [
     description: 'How long a graceful shutdown waits for requests in flight.',
   },
   {
+    name: 'WORKFLOW_POLL_MS',
+    default: '1000',
+    description:
+      'How often (ms) this engine claims due workflow timers and reads the outbox for workflow starts; 0 turns polling off.',
+  },
+  {
     name: 'DATA_KEY',
     default: '(unset)',
     description:

@@ -28,6 +28,9 @@ import { specRoutes } from '../routes/specRoutes.js';
 import { releaseRoutes } from '../routes/releaseRoutes.js';
 import { userRoutes } from '../routes/userRoutes.js';
 import { auditRoutes } from '../routes/auditRoutes.js';
+import { workflowRoutes } from '../routes/workflowRoutes.js';
+import { TimerPoller } from '../workflows/TimerPoller.js';
+import { OutboxWorker } from '../workflows/OutboxWorker.js';
 import { systemClock, type Clock } from '../clock.js';
 import { demoSignInSheet, seedDemo } from '../seeding/seedDemo.js';
 import { seedPatients } from '../seeding/seedPatients.js';
@@ -44,6 +47,10 @@ const DEMO_PATIENTS = 200;
  */
 export class Engine {
   #stopping: Promise<void> | undefined;
+  /** Fires due workflow timers (WORKFLOW_POLL_MS). */
+  timerPoller: TimerPoller | undefined;
+  /** Starts workflows from the outbox (urgent referrals). */
+  outboxWorker: OutboxWorker | undefined;
 
   private constructor(
     readonly config: EngineConfig,
@@ -108,6 +115,8 @@ export class Engine {
       for (const route of draftRoutes(services.drafts)) registry.add(route);
       for (const route of dataMigrationRoutes(services.dataMigrations)) registry.add(route);
       for (const route of auditRoutes(services.audit, services.orgs)) registry.add(route);
+      for (const route of workflowRoutes(services.workflows, services.orgs, services.submissions))
+        registry.add(route);
       for (const route of specRoutes(services.specs)) registry.add(route);
       for (const route of releaseRoutes(services.specs, services.database, services.catalog))
         registry.add(route);
@@ -150,6 +159,15 @@ export class Engine {
         services,
       );
       await plugins.start();
+      // Off unless configured (loadConfig defaults WORKFLOW_POLL_MS to 1000; tests poll by hand).
+      const pollMs = config.workflowPollMs ?? 0;
+      engine.timerPoller = new TimerPoller(services.workflows, { intervalMs: pollMs, logger });
+      engine.outboxWorker = new OutboxWorker(services.workflows, services.outbox, {
+        intervalMs: pollMs,
+        logger,
+      });
+      engine.timerPoller.start();
+      engine.outboxWorker.start();
       logger.info({ url: engine.url, database: database.kind }, 'engine listening');
       return engine;
     } catch (err) {
@@ -182,6 +200,8 @@ export class Engine {
       this.server.closeAllConnections();
       await closed;
     }
+    await this.timerPoller?.stop();
+    await this.outboxWorker?.stop();
     await this.services.dataMigrations.stop();
     await this.plugins.stop();
     await this.database.close();

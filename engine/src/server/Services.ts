@@ -21,6 +21,7 @@ import { Outbox } from '../submissions/Outbox.js';
 import { SubmissionService } from '../submissions/SubmissionService.js';
 import { UserAdmin } from '../users/UserAdmin.js';
 import { UserStore } from '../users/UserStore.js';
+import { WorkflowRuntime } from '../workflows/WorkflowRuntime.js';
 
 /** The engine's services, wired once per process from the database, configuration and clock. */
 export class Services {
@@ -39,6 +40,7 @@ export class Services {
   readonly outbox: Outbox;
   readonly specs: SpecStore;
   readonly dataMigrations: DataMigrationService;
+  readonly workflows: WorkflowRuntime;
   readonly hasher: PasswordHasher = argon2idHasher;
 
   constructor(
@@ -106,5 +108,6 @@ export class Services {
       logger,
       submissions: this.submissions,
     });
+    this.workflows = new WorkflowRuntime({ database, catalog, clock });
   }
 }

@@ -8,6 +8,7 @@ import { migration as residents } from './0006-residents.js';
 import { migration as submissions } from './0007-submissions.js';
 import { migration as specs } from './0008-specs.js';
 import { migration as dataMigrations } from './0009-data-migrations.js';
+import { migration as workflows } from './0010-workflows.js';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a published one. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   submissions,
   specs,
   dataMigrations,
+  workflows,
 ];

@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import { HttpError } from '../http/HttpError.js';
+import { defineRoute } from '../http/defineRoute.js';
+import { etag, expectedRowVersion } from '../http/preconditions.js';
+import type { OrgUnitStore } from '../orgs/OrgUnitStore.js';
+import type { SubmissionService } from '../submissions/SubmissionService.js';
+import { WorkflowRuntime } from '../workflows/WorkflowRuntime.js';
+import { migrateInstances } from '../workflows/migrateInstances.js';
+
+const Task = z.object({}).passthrough().meta({ id: 'WorkflowTask' });
+const Instance = z.object({}).passthrough().meta({ id: 'WorkflowInstance' });
+const Variables = z.record(z.string(), z.unknown());
+const id = z.object({ id: z.string().min(1).max(64) });
+
+/** Workflow instances, the worklist, tasks, message correlation and the admin API. */
+export function workflowRoutes(
+  workflows: WorkflowRuntime,
+  orgs: OrgUnitStore,
+  submissions: SubmissionService,
+) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/workflows/:key/instances',
+      operationId: 'startWorkflow',
+      summary: 'Start a workflow instance (pinned to the release serving the org)',
+      tags: ['workflows'],
+      access: { permission: 'tasks.work' },
+      request: {
+        params: z.object({ key: z.string().min(1).max(100) }),
+        body: z.object({
+          subjectId: z.string().uuid().optional(),
+          orgCode: z.string().min(1).max(32).optional(),
+          businessKey: z.string().min(1).max(200).optional(),
+          variables: Variables.optional(),
+        }),
+      },
+      responses: {
+        201: { description: 'Started', schema: Instance },
+        200: { description: 'An instance with this business key already exists', schema: Instance },
+        404: { description: 'No such workflow, resident or org in your scope' },
+      },
+      handler: async ({ params, body, caller, scope }, ctx) => {
+        let orgCode = body.orgCode ?? caller!.user.orgCode;
+        let orgPath: string | undefined;
+        if (body.subjectId) {
+          const subject = await submissions.subjectInScope(body.subjectId, scope!);
+          if (!subject) throw new HttpError(404, 'not_found', '居民档案不存在 / No such resident');
+          orgCode = subject.org_code;
+          orgPath = subject.org_path;
+        } else {
+          orgPath = (await orgs.get(orgCode))?.path;
+        }
+        if (!orgPath || !scope!.covers(orgPath)) {
+          throw new HttpError(404, 'not_found', '机构不存在 / No such org unit in your scope');
+        }
+        const { instance, created } = await workflows.start(params.key, {
+          orgCode,
+          orgPath,
+          subjectId: body.subjectId ?? null,
+          businessKey: body.businessKey ?? null,
+          variables: body.variables ?? {},
+          actor: caller!.user.id,
+          startedBy: caller!.user.id,
+        });
+        ctx.status = created ? 201 : 200;
+        return instance;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/workflows/instances/:id',
+      operationId: 'getWorkflowInstance',
+      summary: 'A workflow instance with its tasks and readable history',
+      tags: ['workflows'],
+      access: { permission: 'tasks.work' },
+      request: { params: id },
+      responses: {
+        200: { description: 'The instance', schema: Instance },
+        404: { description: 'No such instance in your scope' },
+      },
+      handler: async ({ params, caller, scope }) => {
+        const { row, view } = await workflows.instance(params.id);
+        const visible =
+          scope!.covers(row.org_path) ||
+          view.tasks.some((t) =>
+            WorkflowRuntime.mayWork(caller!, {
+              candidate_role: t.candidateRole,
+              candidate_org_path: t.candidateOrgPath,
+            }),
+          );
+        if (!visible)
+          throw new HttpError(404, 'not_found', '流程实例不存在 / No such workflow instance');
+        return view;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/tasks',
+      operationId: 'listTasks',
+      summary: 'Worklist: open tasks for your roles inside your scope, due first',
+      tags: ['workflows'],
+      access: { permission: 'tasks.work' },
+      responses: { 200: { description: 'Tasks', schema: z.object({ tasks: z.array(Task) }) } },
+      handler: async ({ caller }) => ({ tasks: await workflows.worklist(caller!) }),
+    }),
+    ...(['claim', 'release'] as const).map((action) =>
+      defineRoute({
+        method: 'post',
+        path: `/api/tasks/:id/${action}`,
+        operationId: `${action}Task`,
+        summary: action === 'claim' ? 'Claim a task' : 'Release a claimed task',
+        tags: ['workflows'],
+        access: { permission: 'tasks.work' },
+        request: { params: id },
+        responses: {
+          200: { description: 'The task', schema: Task },
+          404: { description: 'No such task for you' },
+          409: { description: 'Completed, claimed by someone else, or stale (If-Match)' },
+        },
+        handler: async ({ params, caller }, ctx) => {
+          const expected = expectedRowVersion(ctx);
+          const task = await workflows[action](params.id, caller!, expected);
+          ctx.set('ETag', etag(task.version));
+          return task;
+        },
+      }),
+    ),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/complete',
+      operationId: 'completeTask',
+      summary: 'Complete a task: submit its bound form and move the instance, atomically',
+      description:
+        'Send the task version in If-Match. `data` is stored as a submission of the task’s form; `variables` (e.g. `decision`) go to the process only.',
+      tags: ['workflows'],
+      access: { permission: 'tasks.work' },
+      request: {
+        params: id,
+        body: z.object({
+          data: Variables.optional(),
+          variables: Variables.optional(),
+        }),
+      },
+      responses: {
+        200: { description: 'Completed', schema: z.object({ task: Task, instance: Instance }) },
+        404: { description: 'No such task for you' },
+        409: { description: 'Already completed, claimed by someone else, or stale' },
+        422: { description: 'The form data is not valid' },
+      },
+      handler: async ({ params, body, caller }, ctx) => {
+        const result = await workflows.completeTask(
+          params.id,
+          caller!,
+          {
+            ...(body.data ? { data: body.data } : {}),
+            ...(body.variables ? { variables: body.variables } : {}),
+          },
+          expectedRowVersion(ctx),
+        );
+        ctx.set('ETag', etag(result.task.version));
+        return result;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/workflows/messages',
+      operationId: 'correlateWorkflowMessage',
+      summary: 'Deliver a message to the instances waiting for it (by business key or instance)',
+      tags: ['workflows'],
+      access: { permission: 'tasks.work' },
+      request: {
+        body: z.object({
+          message: z.string().min(1).max(100),
+          businessKey: z.string().min(1).max(200).optional(),
+          instanceId: z.string().uuid().optional(),
+          variables: Variables.optional(),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Instances moved',
+          schema: z.object({ instances: z.array(z.string()) }),
+        },
+        422: { description: 'Neither business key nor instance given' },
+      },
+      handler: async ({ body, caller }) => {
+        if (!body.businessKey && !body.instanceId) {
+          throw new HttpError(
+            422,
+            'validation_failed',
+            '需要 businessKey 或 instanceId / businessKey or instanceId is required',
+          );
+        }
+        const instances = await workflows.correlate({
+          message: body.message,
+          ...(body.businessKey ? { businessKey: body.businessKey } : {}),
+          ...(body.instanceId ? { instanceId: body.instanceId } : {}),
+          ...(body.variables ? { variables: body.variables } : {}),
+          actor: caller!.user.id,
+        });
+        return { instances };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/workflows/incidents',
+      operationId: 'listWorkflowIncidents',
+      summary: 'Open incidents: failed services with their errors',
+      tags: ['workflows'],
+      access: { permission: 'workflows.edit' },
+      responses: {
+        200: { description: 'Incidents', schema: z.object({ incidents: z.array(Task) }) },
+      },
+      handler: async () => ({ incidents: await workflows.incidents() }),
+    }),
+    ...(['retry', 'cancel'] as const).map((action) =>
+      defineRoute({
+        method: 'post',
+        path: `/api/workflows/incidents/:id/${action}`,
+        operationId: `${action}WorkflowIncident`,
+        summary: action === 'retry' ? 'Retry the failed step' : 'Cancel the instance',
+        tags: ['workflows'],
+        access: { permission: 'workflows.edit' },
+        request: { params: id },
+        responses: {
+          200: { description: 'The instance', schema: Instance },
+          404: { description: 'No such incident' },
+          409: { description: 'Already resolved' },
+        },
+        handler: ({ params, caller }) =>
+          action === 'retry'
+            ? workflows.retryIncident(params.id, caller!.user.id)
+            : workflows.cancelIncident(params.id, caller!.user.id),
+      }),
+    ),
+    defineRoute({
+      method: 'post',
+      path: '/api/workflows/migrations',
+      operationId: 'migrateWorkflowInstances',
+      summary: 'Move running instances to another release’s definition with an element mapping',
+      description:
+        'Every element an instance is waiting in must be mapped to an element of the same type in the target definition; otherwise 422 lists the unmapped ones and nothing moves.',
+      tags: ['workflows'],
+      access: { permission: 'workflows.edit' },
+      request: {
+        body: z.object({
+          definitionKey: z.string().min(1).max(100),
+          fromReleaseId: z.string().min(1).max(200),
+          toReleaseId: z.string().min(1).max(200),
+          mapping: z.record(z.string(), z.string()),
+        }),
+      },
+      responses: {
+        200: { description: 'Moved', schema: z.object({ migrated: z.array(z.string()) }) },
+        422: { description: 'Incomplete or invalid mapping' },
+      },
+      handler: async ({ body, caller }) => ({
+        migrated: await migrateInstances(workflows, { ...body, actor: caller!.user.id }),
+      }),
+    }),
+  ];
+}

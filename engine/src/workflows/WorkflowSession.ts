@@ -1,0 +1,284 @@
+import { EventEmitter } from 'node:events';
+import { Engine } from 'bpmn-engine';
+import { evaluateRule } from '@formwork/definitions';
+import type { ServiceRegistry } from './ServiceRegistry.js';
+import type { WorkflowDefinition } from './WorkflowDefinitions.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-engine's element APIs are untyped */
+
+/** Something the engine is waiting for, as the step left it. */
+export interface Postponed {
+  elementId: string;
+  executionId: string;
+  type: string;
+}
+
+export interface WaitEvent {
+  elementId: string;
+  executionId: string;
+  type: string;
+}
+
+export interface TimerEvent {
+  elementId: string;
+  executionId: string;
+  /** Milliseconds from now. */
+  timeoutMs: number;
+}
+
+export interface HistoryLine {
+  event: string;
+  elementId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** What one step (start, or recover + act) did, for the runtime to persist. */
+export interface StepResult {
+  state: SavedState;
+  variables: Record<string, unknown>;
+  waits: WaitEvent[];
+  timers: TimerEvent[];
+  timedOut: Set<string>;
+  postponed: Postponed[];
+  completed: boolean;
+  failure: { elementId: string | null; error: string } | undefined;
+  history: HistoryLine[];
+}
+
+/** bpmn-engine's getState() without the definition source and without idle elements. */
+export type SavedState = Record<string, any>;
+
+/** Timers that never fire in memory: due timers are rows, fired by the TimerPoller. */
+const quietTimers = () => {
+  const never = { setTimeout: () => ({}), clearTimeout: () => undefined };
+  return { ...never, executing: [], register: () => never };
+};
+
+/**
+ * Conditions are JsonLogic (ARCHITECTURE decision 1): a `conditionExpression` with
+ * language="jsonlogic" is evaluated with definitions' evaluateRule over the instance variables.
+ * Any other language is refused (the lint rejects it before it gets here).
+ */
+function jsonLogicScripts() {
+  const scripts = new Map<string, { execute(context: any, callback: any): void }>();
+  return {
+    register({ id, type, behaviour }: any) {
+      if (type !== 'bpmn:SequenceFlow' || !behaviour.conditionExpression) return undefined;
+      const { language, body } = behaviour.conditionExpression;
+      if (String(language).toLowerCase() !== 'jsonlogic') {
+        throw new Error(`${id}: only JsonLogic conditions run (got ${String(language)})`);
+      }
+      const rule = JSON.parse(body) as unknown;
+      const script = {
+        execute(context: any, callback: any) {
+          try {
+            const variables = context.environment?.variables ?? {};
+            callback(null, Boolean(evaluateRule(rule, variables)));
+          } catch (err) {
+            callback(err);
+          }
+        },
+      };
+      scripts.set(id, script);
+      return script;
+    },
+    getScript(_language: string, { id }: { id: string }) {
+      return scripts.get(id);
+    },
+  };
+}
+
+/** Removes the definition source (re-attached from the release) and elements never touched. */
+export function pruneState(state: any): SavedState {
+  for (const definition of state.definitions ?? []) {
+    delete definition.source;
+    for (const process of definition.execution?.processes ?? []) {
+      const execution = process.execution;
+      if (!execution) continue;
+      execution.children = (execution.children ?? []).filter((c: any) => c.status);
+      execution.flows = (execution.flows ?? []).filter((f: any) => f.broker);
+    }
+  }
+  return state;
+}
+
+export interface SessionOptions {
+  definition: WorkflowDefinition;
+  services: ServiceRegistry;
+  instanceId: string;
+}
+
+/**
+ * One step of an instance in memory: build an engine from the cached definition, start or
+ * recover + resume it, act (signal, fire a timer, correlate a message), let it run to its next
+ * wait, take the state and drop the engine. Nothing here touches the database.
+ */
+export class WorkflowSession {
+  readonly #engine: Engine;
+  readonly #listener = new EventEmitter();
+  readonly #pending = new Set<Promise<void>>();
+  readonly #result: Omit<StepResult, 'state' | 'variables' | 'postponed' | 'completed'> = {
+    waits: [],
+    timers: [],
+    timedOut: new Set(),
+    failure: undefined,
+    history: [],
+  };
+  #execution: any;
+
+  constructor(private readonly options: SessionOptions) {
+    const session = this;
+    this.#engine = new Engine({
+      name: options.instanceId,
+      sourceContext: options.definition.sourceContext as any,
+      scripts: jsonLogicScripts() as any,
+      timers: quietTimers() as any,
+      extensions: {
+        services(activity: any) {
+          if (activity.type === 'bpmn:ServiceTask' || activity.type === 'bpmn:SendTask') {
+            activity.behaviour.Service = function Service() {
+              return {
+                execute: (_message: any, callback: any) => session.#call(activity, callback),
+              };
+            };
+          }
+        },
+      },
+    } as any);
+    const l = this.#listener;
+    l.on('activity.wait', (api: any) => {
+      const elementId =
+        api.content?.parent?.id && api.type.endsWith('EventDefinition')
+          ? api.content.parent.id
+          : api.id;
+      this.#result.waits.push({
+        elementId,
+        executionId:
+          api.content?.parent?.executionId && api.type.endsWith('EventDefinition')
+            ? api.content.parent.executionId
+            : api.executionId,
+        type: api.type,
+      });
+    });
+    l.on('activity.timer', (api: any) => {
+      const elementId = api.content?.parent?.id ?? api.id;
+      this.#result.timers.push({
+        elementId,
+        executionId: api.content?.parent?.executionId ?? api.executionId,
+        timeoutMs: Math.max(0, Number(api.content?.timeout ?? 0)),
+      });
+    });
+    l.on('activity.timeout', (api: any) => {
+      this.#result.timedOut.add(api.content?.parent?.id ?? api.id);
+    });
+    l.on('activity.end', (api: any) => {
+      if (api.type.endsWith('EventDefinition')) return;
+      this.#result.history.push({ event: 'element.completed', elementId: api.id, details: {} });
+    });
+    this.#engine.on('error', (err: Error) => {
+      this.#result.failure ??= { elementId: null, error: err.message };
+    });
+  }
+
+  #call(activity: any, callback: (err: Error | null, output?: unknown) => void) {
+    const info = this.options.definition.elements.get(activity.id);
+    const name = info?.topic ?? '';
+    const service = this.options.services.get(name);
+    const run = (async () => {
+      try {
+        if (!service) throw new Error(`no workflow service registered as "${name}"`);
+        const output = await service({
+          instanceId: this.options.instanceId,
+          elementId: activity.id,
+          properties: info?.properties ?? {},
+          variables: this.variables,
+          record: (event, details = {}) =>
+            this.#result.history.push({ event, elementId: activity.id, details }),
+        });
+        if (output && typeof output === 'object') this.assign(output);
+        callback(null, output ?? {});
+      } catch (err) {
+        // The task stays executing (saved that way): an incident, retried by recover + resume.
+        this.#result.failure ??= {
+          elementId: activity.id,
+          error: err instanceof Error ? err.message : String(err),
+        };
+      }
+    })();
+    this.#pending.add(run);
+    void run.finally(() => this.#pending.delete(run));
+  }
+
+  get execution(): any {
+    return this.#execution;
+  }
+
+  get variables(): Record<string, unknown> {
+    return (this.#execution?.environment?.variables ?? {}) as Record<string, unknown>;
+  }
+
+  /** Merges variables into every environment the running elements read. */
+  assign(values: Record<string, unknown>) {
+    const execution = this.#execution;
+    if (!execution) return;
+    const targets = new Set<Record<string, unknown>>([execution.environment.variables]);
+    for (const definition of execution.definitions ?? []) {
+      targets.add(definition.environment.variables);
+      for (const process of definition.getProcesses?.() ?? []) {
+        targets.add(process.environment.variables);
+      }
+    }
+    for (const target of targets) Object.assign(target, values);
+  }
+
+  /** Starts a new instance and runs it to its first wait. */
+  async start(variables: Record<string, unknown>) {
+    this.#execution = await this.#engine.execute({
+      listener: this.#listener,
+      variables,
+    } as any);
+    await this.settle();
+  }
+
+  /** Re-attaches the definition to saved state and resumes it (waits are announced again). */
+  async resume(state: SavedState) {
+    this.#engine.recover(structuredClone(state));
+    this.#execution = await this.#engine.resume({ listener: this.#listener } as any);
+    await this.settle();
+  }
+
+  /** Lets asynchronous services finish (and whatever they start). */
+  async settle() {
+    for (let round = 0; round < 1000; round++) {
+      if (!this.#pending.size) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!this.#pending.size) return;
+      }
+      await Promise.allSettled([...this.#pending]);
+    }
+  }
+
+  postponed(): Postponed[] {
+    return (this.#execution?.getPostponed() ?? [])
+      .filter((api: any) => !String(api.type).startsWith('bpmn:SequenceFlow'))
+      .map((api: any) => ({ elementId: api.id, executionId: api.executionId, type: api.type }));
+  }
+
+  /** Takes the state and drops the engine. */
+  async finish(): Promise<StepResult> {
+    await this.settle();
+    const postponed = this.postponed();
+    const raw = await this.#engine.getState();
+    const variables = { ...this.variables };
+    const completed = postponed.length === 0 && !this.#result.failure;
+    await this.#engine.stop();
+    this.#listener.removeAllListeners();
+    return {
+      ...this.#result,
+      state: pruneState(raw),
+      variables,
+      postponed,
+      completed,
+    };
+  }
+}
