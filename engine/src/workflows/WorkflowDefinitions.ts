@@ -40,7 +40,8 @@ interface Behaviour {
   assignee?: string;
   topic?: string;
   messageRef?: { id: string; name?: string };
-  attachedToRef?: { id: string };
+  /** moddle-context-serializer names a boundary event's host `attachedTo`. */
+  attachedTo?: { id: string };
   eventDefinitions?: { type: string; behaviour?: { messageRef?: { id: string; name?: string } } }[];
   extensionElements?: { values?: { $type: string; values?: { name: string; value: string }[] }[] };
 }
@@ -65,7 +66,7 @@ function elementInfo(id: string, type: string, b: Behaviour): ElementInfo {
     b.eventDefinitions?.find((d) => d.type === 'bpmn:MessageEventDefinition')?.behaviour
       ?.messageRef;
   if (ref) info.message = { ref: ref.id, name: ref.name ?? ref.id };
-  if (b.attachedToRef) info.attachedTo = b.attachedToRef.id;
+  if (b.attachedTo) info.attachedTo = b.attachedTo.id;
   if (b.eventDefinitions?.some((d) => d.type === 'bpmn:TimerEventDefinition')) info.timer = true;
   return info;
 }

@@ -8,7 +8,11 @@ import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { ServiceRegistry } from './ServiceRegistry.js';
-import { submitInTransaction } from './submitInTransaction.js';
+import {
+  prepareSubmission,
+  submitInTransaction,
+  type PreparedSubmission,
+} from './submitInTransaction.js';
 import {
   WorkflowDefinitions,
   unknownWorkflow,
@@ -611,30 +615,47 @@ export class WorkflowRuntime {
     input: { data?: Record<string, unknown>; variables?: Record<string, unknown> },
     expectedVersion: number | undefined,
   ): Promise<{ task: TaskView; instance: InstanceView }> {
-    return this.deps.database.transaction(async (transaction) => {
-      const task = await this.lockTask(transaction, id, caller);
-      WorkflowRuntime.checkOpen(task, expectedVersion, caller);
-      const instance = await this.lockInstance(transaction, task.instance_id);
-      let submissionId: string | null = null;
-      let data: Record<string, unknown> = {};
-      if (input.data !== undefined && task.form_key) {
-        if (!instance.subject_id) {
+    // Validate the bound form before any transaction opens: bad input is a 422 with nothing
+    // locked. The task's form and the instance's release never change, so this read is safe.
+    let prepared: PreparedSubmission | undefined;
+    if (input.data !== undefined) {
+      if (!UUID.test(id)) throw taskNotFound();
+      const [peek] = await this.deps.database.sequelize.query<
+        TaskRow & { release_id: string; subject_id: string | null }
+      >(
+        `SELECT t.*, i.release_id, i.subject_id FROM workflow_tasks t
+         JOIN workflow_instances i ON i.id = t.instance_id WHERE t.id = $1`,
+        { bind: [id], type: QueryTypes.SELECT },
+      );
+      if (!peek || !WorkflowRuntime.mayWork(caller, peek)) throw taskNotFound();
+      WorkflowRuntime.checkOpen(peek, expectedVersion, caller);
+      if (peek.form_key) {
+        if (!peek.subject_id) {
           throw new HttpError(
             422,
             'no_subject',
             '流程实例没有关联居民，无法提交表单 / The instance has no resident to submit a form for',
           );
         }
-        const release = this.deps.catalog.get(instance.release_id)!;
+        const release = this.deps.catalog.get(peek.release_id);
+        if (!release) throw new Error(`release ${peek.release_id} is not loaded`);
+        prepared = prepareSubmission(this.deps, {
+          release,
+          formKey: peek.form_key,
+          data: input.data,
+        });
+      }
+    }
+    return this.deps.database.transaction(async (transaction) => {
+      const task = await this.lockTask(transaction, id, caller);
+      WorkflowRuntime.checkOpen(task, expectedVersion, caller);
+      const instance = await this.lockInstance(transaction, task.instance_id);
+      let submissionId: string | null = null;
+      let data: Record<string, unknown> = {};
+      if (prepared && instance.subject_id) {
         const stored = await submitInTransaction(
           this.deps,
-          {
-            release,
-            formKey: task.form_key,
-            subjectId: instance.subject_id,
-            data: input.data,
-            userId: caller.user.id,
-          },
+          { prepared, subjectId: instance.subject_id, userId: caller.user.id },
           transaction,
         );
         submissionId = stored.id;

@@ -271,7 +271,8 @@ export class WorkflowSession {
     const raw = await this.#engine.getState();
     const variables = { ...this.variables };
     const completed = postponed.length === 0 && !this.#result.failure;
-    await this.#engine.stop();
+    // A finished engine never emits 'stop' again: stopping it would wait forever.
+    if (this.#engine.state === 'running') await this.#engine.stop();
     this.#listener.removeAllListeners();
     return {
       ...this.#result,

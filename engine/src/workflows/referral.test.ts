@@ -1,6 +1,6 @@
 import { makeResidentIdNumber } from '@formwork/definitions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IdentityFixture } from '../testing/index.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IdentityFixture, type TestUser } from '../testing/index.js';
 import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
 import { REFERRAL_OUT, REFERRAL_RETURN } from './fixtures/forms.js';
 
@@ -56,11 +56,21 @@ async function startReferral(subjectId: string) {
   return res.body.id as string;
 }
 
+let users: { township: TestUser; county: TestUser };
+/** Signs both doctors in again (sessions expire when a test moves the clock by days). */
+async function signIn() {
+  township = await f.login(users.township);
+  county = await f.login(users.county);
+}
+
 beforeAll(async () => {
   f = await IdentityFixture.start();
-  township = await f.login(await f.user('township-phc', TOWNSHIP));
-  county = await f.login(await f.user('county-clinician', COUNTY));
+  users = {
+    township: await f.user('township-phc', TOWNSHIP),
+    county: await f.user('county-clinician', COUNTY),
+  };
 }, 60_000);
+beforeEach(signIn);
 afterAll(async () => {
   for (const l of f?.t.logs ?? [])
     if (l.level >= 40) console.log('LOG', JSON.stringify(l).slice(0, 700));
@@ -139,12 +149,14 @@ describe('two-way referral', () => {
     const poller = f.t.engine.timerPoller!;
     f.clock.advance(13 * DAY);
     await poller.poll();
+    await signIn();
     expect(
       (await instance(id)).history.some((h: { event: string }) => h.event === 'timer.fired'),
     ).toBe(false);
     f.clock.advance(1 * DAY + 1000);
     await poller.poll();
     await poller.poll();
+    await signIn();
     const view = await instance(id);
     expect(view.history.filter((h: { event: string }) => h.event === 'timer.fired')).toHaveLength(
       1,
@@ -180,6 +192,23 @@ describe('two-way referral', () => {
       'UserTask_fill_urgent',
     ]);
     await complete(township, confirm, { data: { ...REFERRAL_OUT, urgency: '1' } });
+    await openTask(county, id, 'UserTask_decide');
+  });
+
+  it('given a referral-out with a date in the future, when the township completes the task, then 422, nothing moves and the corrected slip goes through', async () => {
+    const id = await startReferral(await resident());
+    const fill = await openTask(township, id, 'UserTask_fill');
+    const bad = await f.request(
+      'POST',
+      `/api/tasks/${fill.id}/complete`,
+      township,
+      { data: { ...REFERRAL_OUT, referralDate: '2099-01-01' } },
+      { 'if-match': `"${fill.version}"` },
+    );
+    expect(bad.status, JSON.stringify(bad.body)).toBe(422);
+    const still = await openTask(township, id, 'UserTask_fill');
+    expect(still.version).toBe(fill.version);
+    await complete(township, still, { data: REFERRAL_OUT });
     await openTask(county, id, 'UserTask_decide');
   });
 

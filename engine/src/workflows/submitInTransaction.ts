@@ -6,21 +6,40 @@ import type { Release } from '../specs/Release.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { invalid, unknownForm } from '../submissions/SubmissionService.js';
 
+/** A bound form's data, processed and validated against its pinned form version. */
+export interface PreparedSubmission {
+  form: NonNullable<ReturnType<ReleaseCatalog['form']>>;
+  data: Record<string, unknown>;
+}
+
 /**
- * Stores a task's bound form as a final submission inside the caller's transaction (the task
- * completion's), with the same processing as SubmissionService.create (calculated fields
- * recomputed, hidden values dropped, validated) and the same rows: submission, first revision,
- * outbox event. The form version is the one of the release the workflow instance is pinned to.
+ * Processes a task's bound form exactly as SubmissionService.create does (calculated fields
+ * recomputed, hidden values dropped, validated) on the form version of the release the workflow
+ * instance is pinned to. Call it BEFORE opening the task's transaction: bad input is a 422
+ * thrown with no transaction open.
  */
-export async function submitInTransaction(
-  deps: { database: Database; catalog: ReleaseCatalog; clock: Clock },
-  input: { release: Release; formKey: string; subjectId: string; data: unknown; userId: string },
-  transaction: Transaction,
-): Promise<{ id: string; data: Record<string, unknown> }> {
+export function prepareSubmission(
+  deps: { catalog: ReleaseCatalog; clock: Clock },
+  input: { release: Release; formKey: string; data: unknown },
+): PreparedSubmission {
   const form = deps.catalog.form(input.release, input.formKey);
   if (!form) throw unknownForm(input.formKey, input.release);
   const result = form.compiled.process(input.data, ruleClock(deps.clock));
   if (!result.valid) throw invalid(result.errors);
+  return { form, data: result.data as Record<string, unknown> };
+}
+
+/**
+ * Stores a prepared submission inside the caller's transaction (the task completion's), with
+ * the same rows as SubmissionService.create: submission, first revision, outbox event.
+ */
+export async function submitInTransaction(
+  deps: { database: Database; clock: Clock },
+  input: { prepared: PreparedSubmission; subjectId: string; userId: string },
+  transaction: Transaction,
+): Promise<{ id: string; data: Record<string, unknown> }> {
+  const { form } = input.prepared;
+  const result = { data: input.prepared.data };
   const [subject] = await deps.database.sequelize.query<{
     org_code: string;
     org_path: string;
