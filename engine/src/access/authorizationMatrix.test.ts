@@ -338,7 +338,135 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/audit/events': { call: () => ({ method: 'GET', path: '/api/audit/events' }) },
   ...dataMigrationCases(),
   ...specCases(),
+  ...workflowCases(),
 };
+
+/**
+ * A two-way referral of the world's resident, waiting at its first task. The task is opened to
+ * every role (no candidate role) at the resident's clinic, so each caller in scope may work it;
+ * with `claimedBy` it is already claimed by that user.
+ */
+async function waitingTask(
+  w: World,
+  where: Where,
+  claimedBy?: string,
+): Promise<{ instanceId: string; taskId: string }> {
+  const { database, services } = w.f.t.engine;
+  const [rows] = await database.sequelize.query(
+    'SELECT org_code, org_path FROM subjects WHERE id = $1',
+    { bind: [w.subject[where].id] },
+  );
+  const subject = (rows as { org_code: string; org_path: string }[])[0]!;
+  const { instance } = await services.workflows.start('two-way-referral', {
+    orgCode: subject.org_code,
+    orgPath: subject.org_path,
+    subjectId: w.subject[where].id,
+    actor: 'matrix',
+  });
+  const [tasks] = await database.sequelize.query(
+    `UPDATE workflow_tasks SET candidate_role = NULL, candidate_org_path = $2,
+       status = CASE WHEN $3::uuid IS NULL THEN 'open' ELSE 'claimed' END, assignee_id = $3::uuid
+     WHERE instance_id = $1 RETURNING id`,
+    { bind: [instance.id, subject.org_path, claimedBy ?? null] },
+  );
+  return { instanceId: instance.id, taskId: (tasks as { id: string }[])[0]!.id };
+}
+
+/** An open incident on a waiting referral of the world's resident. */
+async function openIncident(w: World, where: Where): Promise<string> {
+  const { instanceId } = await waitingTask(w, where);
+  const id = randomUUID();
+  await w.f.t.engine.database.sequelize.query(
+    `INSERT INTO workflow_incidents (id, instance_id, element_id, error, status, created_at)
+     VALUES ($1, $2, 'UserTask_fill', 'matrix', 'open', now())`,
+    { bind: [id, instanceId] },
+  );
+  return id;
+}
+
+/** Workflows: instances, tasks and incidents belong to the org of their resident. */
+function workflowCases(): Record<string, RouteCase> {
+  const noOutsideTask = (_where: Where, body: unknown) => {
+    const paths = (body as { tasks: { candidateOrgPath: string }[] }).tasks.map(
+      (t) => t.candidateOrgPath,
+    );
+    expect(paths.filter((p) => p.includes('/530000/'))).toEqual([]);
+  };
+  const cases: Record<string, RouteCase> = {
+    'POST /api/workflows/{key}/instances': {
+      call: (where, w) => ({
+        method: 'POST',
+        path: '/api/workflows/two-way-referral/instances',
+        body: { subjectId: w.subject[where].id },
+      }),
+    },
+    'GET /api/workflows/instances/{id}': {
+      call: async (where, w) => ({
+        method: 'GET',
+        path: `/api/workflows/instances/${(await waitingTask(w, where)).instanceId}`,
+      }),
+    },
+    'GET /api/tasks': {
+      call: () => ({ method: 'GET', path: '/api/tasks' }),
+      check: noOutsideTask,
+    },
+    'POST /api/tasks/{id}/claim': {
+      call: async (where, w) => ({
+        method: 'POST',
+        path: `/api/tasks/${(await waitingTask(w, where)).taskId}/claim`,
+      }),
+    },
+    'POST /api/tasks/{id}/release': {
+      call: async (where, w, me) => ({
+        method: 'POST',
+        path: `/api/tasks/${(await waitingTask(w, where, me?.id ?? randomUUID())).taskId}/release`,
+      }),
+    },
+    'POST /api/tasks/{id}/complete': {
+      call: async (where, w) => ({
+        method: 'POST',
+        path: `/api/tasks/${(await waitingTask(w, where)).taskId}/complete`,
+        body: { variables: { matrix: true } },
+      }),
+    },
+    'POST /api/workflows/messages': {
+      call: async (where, w) => ({
+        method: 'POST',
+        path: '/api/workflows/messages',
+        body: {
+          message: 'referralPatientArrived',
+          instanceId: (await waitingTask(w, where)).instanceId,
+        },
+      }),
+    },
+    'GET /api/workflows/incidents': {
+      call: () => ({ method: 'GET', path: '/api/workflows/incidents' }),
+    },
+    'POST /api/workflows/migrations': {
+      // Only instances in the caller's scope move: the national release's (Yunnan) stay put.
+      call: () => ({
+        method: 'POST',
+        path: '/api/workflows/migrations',
+        body: {
+          definitionKey: 'two-way-referral',
+          fromReleaseId: 'national-phs@3.0.0',
+          toReleaseId: 'national-phs@3.0.0',
+          mapping: {},
+        },
+      }),
+      check: (_where, body) => expect((body as { migrated: string[] }).migrated).toEqual([]),
+    },
+  };
+  for (const action of ['retry', 'cancel']) {
+    cases[`POST /api/workflows/incidents/{id}/${action}`] = {
+      call: async (where, w) => ({
+        method: 'POST',
+        path: `/api/workflows/incidents/${await openIncident(w, where)}/${action}`,
+      }),
+    };
+  }
+  return cases;
+}
 
 /**
  * Data migrations: a plan moves the records of its source release's jurisdiction, so inside is a
@@ -593,6 +721,9 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/releases',
   'GET /api/releases/{id}',
   'GET /api/diff',
+  'GET /api/tasks',
+  'GET /api/workflows/incidents',
+  'POST /api/workflows/migrations',
 ]);
 
 describe('authorization matrix', () => {

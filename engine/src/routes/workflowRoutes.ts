@@ -1,4 +1,9 @@
+import type { ParameterizedContext } from 'koa';
 import { z } from 'zod';
+import type { Caller } from '../access/Caller.js';
+import { recordDenial } from '../access/recordByCaller.js';
+import type { AuditTrail } from '../audit/AuditTrail.js';
+import type { RequestState } from '../http/requestContext.js';
 import { HttpError } from '../http/HttpError.js';
 import { defineRoute } from '../http/defineRoute.js';
 import { etag, expectedRowVersion } from '../http/preconditions.js';
@@ -17,7 +22,30 @@ export function workflowRoutes(
   workflows: WorkflowRuntime,
   orgs: OrgUnitStore,
   submissions: SubmissionService,
+  audit: AuditTrail,
 ) {
+  /** A 404 here means "not found or not yours": every such refusal is audited. */
+  const audited = async <T>(
+    ctx: ParameterizedContext<RequestState>,
+    caller: Caller,
+    target: { targetType: string; targetId?: string },
+    work: () => Promise<T>,
+  ): Promise<T> => {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 404) {
+        await recordDenial(
+          audit,
+          caller,
+          { requestId: ctx.state.requestId, ip: ctx.ip },
+          { reason: 'not-found-or-out-of-scope' },
+          { targetType: target.targetType, targetId: target.targetId?.slice(0, 64) ?? null },
+        );
+      }
+      throw err;
+    }
+  };
   return [
     defineRoute({
       method: 'post',
@@ -40,32 +68,34 @@ export function workflowRoutes(
         200: { description: 'An instance with this business key already exists', schema: Instance },
         404: { description: 'No such workflow, resident or org in your scope' },
       },
-      handler: async ({ params, body, caller, scope }, ctx) => {
-        let orgCode = body.orgCode ?? caller!.user.orgCode;
-        let orgPath: string | undefined;
-        if (body.subjectId) {
-          const subject = await submissions.subjectInScope(body.subjectId, scope!);
-          if (!subject) throw new HttpError(404, 'not_found', '居民档案不存在 / No such resident');
-          orgCode = subject.org_code;
-          orgPath = subject.org_path;
-        } else {
-          orgPath = (await orgs.get(orgCode))?.path;
-        }
-        if (!orgPath || !scope!.covers(orgPath)) {
-          throw new HttpError(404, 'not_found', '机构不存在 / No such org unit in your scope');
-        }
-        const { instance, created } = await workflows.start(params.key, {
-          orgCode,
-          orgPath,
-          subjectId: body.subjectId ?? null,
-          businessKey: body.businessKey ?? null,
-          variables: body.variables ?? {},
-          actor: caller!.user.id,
-          startedBy: caller!.user.id,
-        });
-        ctx.status = created ? 201 : 200;
-        return instance;
-      },
+      handler: ({ params, body, caller, scope }, ctx) =>
+        audited(ctx, caller!, { targetType: 'workflow', targetId: params.key }, async () => {
+          let orgCode = body.orgCode ?? caller!.user.orgCode;
+          let orgPath: string | undefined;
+          if (body.subjectId) {
+            const subject = await submissions.subjectInScope(body.subjectId, scope!);
+            if (!subject)
+              throw new HttpError(404, 'not_found', '居民档案不存在 / No such resident');
+            orgCode = subject.org_code;
+            orgPath = subject.org_path;
+          } else {
+            orgPath = (await orgs.get(orgCode))?.path;
+          }
+          if (!orgPath || !scope!.covers(orgPath)) {
+            throw new HttpError(404, 'not_found', '机构不存在 / No such org unit in your scope');
+          }
+          const { instance, created } = await workflows.start(params.key, {
+            orgCode,
+            orgPath,
+            subjectId: body.subjectId ?? null,
+            businessKey: body.businessKey ?? null,
+            variables: body.variables ?? {},
+            actor: caller!.user.id,
+            startedBy: caller!.user.id,
+          });
+          ctx.status = created ? 201 : 200;
+          return instance;
+        }),
     }),
     defineRoute({
       method: 'get',
@@ -79,20 +109,26 @@ export function workflowRoutes(
         200: { description: 'The instance', schema: Instance },
         404: { description: 'No such instance in your scope' },
       },
-      handler: async ({ params, caller, scope }) => {
-        const { row, view } = await workflows.instance(params.id);
-        const visible =
-          scope!.covers(row.org_path) ||
-          view.tasks.some((t) =>
-            WorkflowRuntime.mayWork(caller!, {
-              candidate_role: t.candidateRole,
-              candidate_org_path: t.candidateOrgPath,
-            }),
-          );
-        if (!visible)
-          throw new HttpError(404, 'not_found', '流程实例不存在 / No such workflow instance');
-        return view;
-      },
+      handler: ({ params, caller, scope }, ctx) =>
+        audited(
+          ctx,
+          caller!,
+          { targetType: 'workflow_instance', targetId: params.id },
+          async () => {
+            const { row, view } = await workflows.instance(params.id);
+            const visible =
+              scope!.covers(row.org_path) ||
+              view.tasks.some((t) =>
+                WorkflowRuntime.mayWork(caller!, {
+                  candidate_role: t.candidateRole,
+                  candidate_org_path: t.candidateOrgPath,
+                }),
+              );
+            if (!visible)
+              throw new HttpError(404, 'not_found', '流程实例不存在 / No such workflow instance');
+            return view;
+          },
+        ),
     }),
     defineRoute({
       method: 'get',
@@ -118,12 +154,13 @@ export function workflowRoutes(
           404: { description: 'No such task for you' },
           409: { description: 'Completed, claimed by someone else, or stale (If-Match)' },
         },
-        handler: async ({ params, caller }, ctx) => {
-          const expected = expectedRowVersion(ctx);
-          const task = await workflows[action](params.id, caller!, expected);
-          ctx.set('ETag', etag(task.version));
-          return task;
-        },
+        handler: ({ params, caller }, ctx) =>
+          audited(ctx, caller!, { targetType: 'workflow_task', targetId: params.id }, async () => {
+            const expected = expectedRowVersion(ctx);
+            const task = await workflows[action](params.id, caller!, expected);
+            ctx.set('ETag', etag(task.version));
+            return task;
+          }),
       }),
     ),
     defineRoute({
@@ -148,19 +185,20 @@ export function workflowRoutes(
         409: { description: 'Already completed, claimed by someone else, or stale' },
         422: { description: 'The form data is not valid' },
       },
-      handler: async ({ params, body, caller }, ctx) => {
-        const result = await workflows.completeTask(
-          params.id,
-          caller!,
-          {
-            ...(body.data ? { data: body.data } : {}),
-            ...(body.variables ? { variables: body.variables } : {}),
-          },
-          expectedRowVersion(ctx),
-        );
-        ctx.set('ETag', etag(result.task.version));
-        return result;
-      },
+      handler: ({ params, body, caller }, ctx) =>
+        audited(ctx, caller!, { targetType: 'workflow_task', targetId: params.id }, async () => {
+          const result = await workflows.completeTask(
+            params.id,
+            caller!,
+            {
+              ...(body.data ? { data: body.data } : {}),
+              ...(body.variables ? { variables: body.variables } : {}),
+            },
+            expectedRowVersion(ctx),
+          );
+          ctx.set('ETag', etag(result.task.version));
+          return result;
+        }),
     }),
     defineRoute({
       method: 'post',
@@ -184,12 +222,26 @@ export function workflowRoutes(
         },
         422: { description: 'Neither business key nor instance given' },
       },
-      handler: async ({ body, caller }) => {
+      handler: async ({ body, caller, scope }, ctx) => {
         if (!body.businessKey && !body.instanceId) {
           throw new HttpError(
             422,
             'validation_failed',
             '需要 businessKey 或 instanceId / businessKey or instanceId is required',
+          );
+        }
+        if (body.instanceId) {
+          const instanceId = body.instanceId;
+          await audited(
+            ctx,
+            caller!,
+            { targetType: 'workflow_instance', targetId: instanceId },
+            async () => {
+              const { row } = await workflows.instance(instanceId);
+              if (!scope!.covers(row.org_path)) {
+                throw new HttpError(404, 'not_found', '流程实例不存在 / No such workflow instance');
+              }
+            },
           );
         }
         const instances = await workflows.correlate({
@@ -198,6 +250,7 @@ export function workflowRoutes(
           ...(body.instanceId ? { instanceId: body.instanceId } : {}),
           ...(body.variables ? { variables: body.variables } : {}),
           actor: caller!.user.id,
+          covers: (orgPath) => scope!.covers(orgPath),
         });
         return { instances };
       },
@@ -212,7 +265,9 @@ export function workflowRoutes(
       responses: {
         200: { description: 'Incidents', schema: z.object({ incidents: z.array(Task) }) },
       },
-      handler: async () => ({ incidents: await workflows.incidents() }),
+      handler: async ({ scope }) => ({
+        incidents: await workflows.incidents(scope!.likePatterns()),
+      }),
     }),
     ...(['retry', 'cancel'] as const).map((action) =>
       defineRoute({
@@ -228,17 +283,21 @@ export function workflowRoutes(
           404: { description: 'No such incident' },
           409: { description: 'Already resolved' },
         },
-        handler: ({ params, caller }) =>
-          action === 'retry'
-            ? workflows.retryIncident(params.id, caller!.user.id)
-            : workflows.cancelIncident(params.id, caller!.user.id),
+        handler: ({ params, caller, scope }, ctx) =>
+          audited(ctx, caller!, { targetType: 'workflow_incident', targetId: params.id }, () => {
+            const covers = (orgPath: string) => scope!.covers(orgPath);
+            return action === 'retry'
+              ? workflows.retryIncident(params.id, caller!.user.id, covers)
+              : workflows.cancelIncident(params.id, caller!.user.id, covers);
+          }),
       }),
     ),
     defineRoute({
       method: 'post',
       path: '/api/workflows/migrations',
       operationId: 'migrateWorkflowInstances',
-      summary: 'Move running instances to another release’s definition with an element mapping',
+      summary:
+        'Move running instances (of orgs in your scope) to another release’s definition with an element mapping',
       description:
         'Every element an instance is waiting in must be mapped to an element of the same type in the target definition; otherwise 422 lists the unmapped ones and nothing moves.',
       tags: ['workflows'],
@@ -255,8 +314,12 @@ export function workflowRoutes(
         200: { description: 'Moved', schema: z.object({ migrated: z.array(z.string()) }) },
         422: { description: 'Incomplete or invalid mapping' },
       },
-      handler: async ({ body, caller }) => ({
-        migrated: await migrateInstances(workflows, { ...body, actor: caller!.user.id }),
+      handler: async ({ body, caller, scope }) => ({
+        migrated: await migrateInstances(workflows, {
+          ...body,
+          actor: caller!.user.id,
+          orgPatterns: scope!.likePatterns(),
+        }),
       }),
     }),
   ];

@@ -115,7 +115,12 @@ export class Engine {
       for (const route of draftRoutes(services.drafts)) registry.add(route);
       for (const route of dataMigrationRoutes(services.dataMigrations)) registry.add(route);
       for (const route of auditRoutes(services.audit, services.orgs)) registry.add(route);
-      for (const route of workflowRoutes(services.workflows, services.orgs, services.submissions))
+      for (const route of workflowRoutes(
+        services.workflows,
+        services.orgs,
+        services.submissions,
+        services.audit,
+      ))
         registry.add(route);
       for (const route of specRoutes(services.specs)) registry.add(route);
       for (const route of releaseRoutes(services.specs, services.database, services.catalog))

@@ -704,6 +704,8 @@ export class WorkflowRuntime {
     instanceId?: string;
     variables?: Record<string, unknown>;
     actor: Actor;
+    /** Only instances of orgs this admits move (the caller's scope); others are left waiting. */
+    covers?: (orgPath: string) => boolean;
   }): Promise<string[]> {
     return this.deps.database.transaction(async (transaction) => {
       const subscriptions = await this.q<{
@@ -723,6 +725,7 @@ export class WorkflowRuntime {
       for (const sub of subscriptions) {
         if (moved.includes(sub.instance_id)) continue;
         const instance = await this.lockInstance(transaction, sub.instance_id);
+        if (input.covers && !input.covers(instance.org_path)) continue;
         await this.q(
           "UPDATE workflow_subscriptions SET status = 'consumed' WHERE id = $1 RETURNING id",
           [sub.id],
@@ -817,7 +820,8 @@ export class WorkflowRuntime {
     };
   }
 
-  async incidents(status = 'open') {
+  /** Incidents of instances whose org matches one of `orgPatterns` (LIKE patterns of a scope). */
+  async incidents(orgPatterns: string[], status = 'open') {
     const rows = await this.deps.database.sequelize.query<{
       id: string;
       instance_id: string;
@@ -825,10 +829,14 @@ export class WorkflowRuntime {
       error: string;
       status: string;
       created_at: Date;
-    }>('SELECT * FROM workflow_incidents WHERE status = $1 ORDER BY created_at LIMIT 500', {
-      bind: [status],
-      type: QueryTypes.SELECT,
-    });
+    }>(
+      `SELECT n.* FROM workflow_incidents n JOIN workflow_instances i ON i.id = n.instance_id
+       WHERE n.status = $1 AND i.org_path LIKE ANY($2) ORDER BY n.created_at LIMIT 500`,
+      {
+        bind: [status, orgPatterns],
+        type: QueryTypes.SELECT,
+      },
+    );
     return rows.map((r) => ({
       id: r.id,
       instanceId: r.instance_id,
@@ -839,14 +847,25 @@ export class WorkflowRuntime {
     }));
   }
 
-  private async lockIncident(transaction: Transaction, id: string) {
-    if (!UUID.test(id)) throw new HttpError(404, 'not_found', '事件不存在 / No such incident');
-    const [incident] = await this.q<{ id: string; instance_id: string; status: string }>(
-      'SELECT id, instance_id, status FROM workflow_incidents WHERE id = $1 FOR UPDATE',
+  private async lockIncident(
+    transaction: Transaction,
+    id: string,
+    covers: (orgPath: string) => boolean,
+  ) {
+    const missing = () => new HttpError(404, 'not_found', '事件不存在 / No such incident');
+    if (!UUID.test(id)) throw missing();
+    const [incident] = await this.q<{
+      id: string;
+      instance_id: string;
+      status: string;
+      org_path: string;
+    }>(
+      `SELECT n.id, n.instance_id, n.status, i.org_path FROM workflow_incidents n
+       JOIN workflow_instances i ON i.id = n.instance_id WHERE n.id = $1 FOR UPDATE OF n`,
       [id],
       transaction,
     );
-    if (!incident) throw new HttpError(404, 'not_found', '事件不存在 / No such incident');
+    if (!incident || !covers(incident.org_path)) throw missing();
     if (incident.status !== 'open') {
       throw conflict('incident_closed', '事件已处理', `The incident is already ${incident.status}`);
     }
@@ -854,9 +873,9 @@ export class WorkflowRuntime {
   }
 
   /** Retries the failed step: recover + resume re-runs the service that failed. */
-  async retryIncident(id: string, actor: Actor) {
+  async retryIncident(id: string, actor: Actor, covers: (orgPath: string) => boolean) {
     return this.deps.database.transaction(async (transaction) => {
-      const incident = await this.lockIncident(transaction, id);
+      const incident = await this.lockIncident(transaction, id, covers);
       const instance = await this.lockInstance(transaction, incident.instance_id);
       await this.q(
         `UPDATE workflow_incidents SET status = 'resolved', resolved_at = $2, resolved_by = $3
@@ -873,9 +892,9 @@ export class WorkflowRuntime {
   }
 
   /** Cancels the instance of an incident: its tasks, timers and subscriptions end with it. */
-  async cancelIncident(id: string, actor: Actor) {
+  async cancelIncident(id: string, actor: Actor, covers: (orgPath: string) => boolean) {
     return this.deps.database.transaction(async (transaction) => {
-      const incident = await this.lockIncident(transaction, id);
+      const incident = await this.lockIncident(transaction, id, covers);
       await this.q(
         `UPDATE workflow_incidents SET status = 'cancelled', resolved_at = $2, resolved_by = $3
          WHERE id = $1 RETURNING id`,

@@ -48,6 +48,8 @@ export async function migrateInstances(
     toReleaseId: string;
     mapping: Record<string, string>;
     actor: string;
+    /** LIKE patterns of the caller's scope: only instances of those orgs move. */
+    orgPatterns: string[];
   },
 ): Promise<string[]> {
   const { database, catalog } = runtime.deps;
@@ -59,8 +61,13 @@ export async function migrateInstances(
   return database.transaction(async (transaction) => {
     const rows = await database.sequelize.query<InstanceRow>(
       `SELECT * FROM workflow_instances WHERE definition_key = $1 AND release_id = $2
-         AND status IN ('running', 'waiting', 'incident') ORDER BY started_at FOR UPDATE`,
-      { bind: [input.definitionKey, input.fromReleaseId], type: QueryTypes.SELECT, transaction },
+         AND status IN ('running', 'waiting', 'incident') AND org_path LIKE ANY($3)
+       ORDER BY started_at FOR UPDATE`,
+      {
+        bind: [input.definitionKey, input.fromReleaseId, input.orgPatterns],
+        type: QueryTypes.SELECT,
+        transaction,
+      },
     );
     const problems: { elementId: string; problem: string; instances: number }[] = [];
     const seen = new Map<string, number>();
