@@ -127,7 +127,7 @@ export class WorkflowSession {
   #execution: any;
 
   constructor(private readonly options: SessionOptions) {
-    const session = this;
+    const call = (activity: any, callback: any) => this.#call(activity, callback);
     this.#engine = new Engine({
       name: options.instanceId,
       sourceContext: options.definition.sourceContext as any,
@@ -138,7 +138,7 @@ export class WorkflowSession {
           if (activity.type === 'bpmn:ServiceTask' || activity.type === 'bpmn:SendTask') {
             activity.behaviour.Service = function Service() {
               return {
-                execute: (_message: any, callback: any) => session.#call(activity, callback),
+                execute: (_message: any, callback: any) => call(activity, callback),
               };
             };
           }
