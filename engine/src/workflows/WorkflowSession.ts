@@ -147,16 +147,12 @@ export class WorkflowSession {
     } as any);
     const l = this.#listener;
     l.on('activity.wait', (api: any) => {
-      const elementId =
-        api.content?.parent?.id && api.type.endsWith('EventDefinition')
-          ? api.content.parent.id
-          : api.id;
+      // An event definition waits on behalf of its event: a boundary event's message wait
+      // carries the event's own id, a nested one names its event as parent.
+      const own = options.definition.elements.has(api.id) || !api.type.endsWith('EventDefinition');
       this.#result.waits.push({
-        elementId,
-        executionId:
-          api.content?.parent?.executionId && api.type.endsWith('EventDefinition')
-            ? api.content.parent.executionId
-            : api.executionId,
+        elementId: own ? api.id : (api.content?.parent?.id ?? api.id),
+        executionId: own ? api.executionId : (api.content?.parent?.executionId ?? api.executionId),
         type: api.type,
       });
     });
