@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       plugins: undefined,
       shutdownTimeoutMs: 10_000,
       demo: true,
+      workflowPollMs: 1_000,
     });
   });
 
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
         DATA_KEY: ' MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY= ',
         DATA_KEY_FILE: '/run/secrets/formwork-data-key\n',
         DATA_KEYS_PREVIOUS: ' a2V5LTE=,a2V5LTI= ',
+        WORKFLOW_POLL_MS: '250',
       },
       '/',
     );
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
       dataKey: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       dataKeyFile: path.resolve('/run/secrets/formwork-data-key'),
       previousDataKeys: 'a2V5LTE=,a2V5LTI=',
+      workflowPollMs: 250,
     });
     expect(loadConfig({ PLUGINS: 'none' }).plugins).toEqual([]);
   });

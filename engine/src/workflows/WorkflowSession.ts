@@ -48,6 +48,28 @@ export interface StepResult {
 /** bpmn-engine's getState() without the definition source and without idle elements. */
 export type SavedState = Record<string, any>;
 
+/**
+ * How long one engine call may take. A step runs inside a database transaction holding a pooled
+ * connection (on PGlite, the only transaction): an engine call that never settles must fail the
+ * step, not hold the database forever.
+ */
+export const STEP_DEADLINE_MS = 10_000;
+
+async function within<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`workflow engine: ${what} did not finish in ${STEP_DEADLINE_MS} ms`)),
+      STEP_DEADLINE_MS,
+    );
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Timers that never fire in memory: due timers are rows, fired by the TimerPoller. */
 const quietTimers = () => {
   const never = { setTimeout: () => ({}), clearTimeout: () => undefined };
@@ -229,17 +251,20 @@ export class WorkflowSession {
 
   /** Starts a new instance and runs it to its first wait. */
   async start(variables: Record<string, unknown>) {
-    this.#execution = await this.#engine.execute({
-      listener: this.#listener,
-      variables,
-    } as any);
+    this.#execution = await within(
+      this.#engine.execute({ listener: this.#listener, variables } as any),
+      'execute',
+    );
     await this.settle();
   }
 
   /** Re-attaches the definition to saved state and resumes it (waits are announced again). */
   async resume(state: SavedState) {
     this.#engine.recover(structuredClone(state));
-    this.#execution = await this.#engine.resume({ listener: this.#listener } as any);
+    this.#execution = await within(
+      this.#engine.resume({ listener: this.#listener } as any),
+      'resume',
+    );
     await this.settle();
   }
 
@@ -264,11 +289,11 @@ export class WorkflowSession {
   async finish(): Promise<StepResult> {
     await this.settle();
     const postponed = this.postponed();
-    const raw = await this.#engine.getState();
+    const raw = await within(this.#engine.getState(), 'getState');
     const variables = { ...this.variables };
     const completed = postponed.length === 0 && !this.#result.failure;
     // A finished engine never emits 'stop' again: stopping it would wait forever.
-    if (this.#engine.state === 'running') await this.#engine.stop();
+    if (this.#engine.state === 'running') await within(this.#engine.stop(), 'stop');
     this.#listener.removeAllListeners();
     return {
       ...this.#result,
