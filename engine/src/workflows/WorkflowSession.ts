@@ -183,7 +183,10 @@ export class WorkflowSession {
       this.#result.timers.push({
         elementId,
         executionId: api.content?.parent?.executionId ?? api.executionId,
-        timeoutMs: Math.max(0, Number(api.content?.timeout ?? 0)),
+        // bpmn-engine measures what is left of the duration on its own (real) clock, so a
+        // millisecond may come or go between its start and this event; BPMN durations are whole
+        // seconds, and due dates follow the engine's clock, so round to the second.
+        timeoutMs: Math.max(0, Math.round(Number(api.content?.timeout ?? 0) / 1000) * 1000),
       });
     });
     l.on('activity.timeout', (api: any) => {
