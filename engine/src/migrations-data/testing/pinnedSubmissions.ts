@@ -1,31 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../database/Database.js';
+import { HT_VISIT } from '../../submissions/fixtures/hypertensionVisit.js';
 
 /** A national hypertension follow-up as stored on 3.0.0 (calculated fields included). */
 export const STORED_HT_VISIT = {
-  visitDate: '2026-11-20',
-  visitMode: '1',
-  symptoms: ['1'],
-  sbp: 132,
-  dbp: 84,
-  weight: 70,
-  height: 170,
+  ...HT_VISIT,
   bmi: 24.2,
   bmiBand: '超重',
-  heartRate: 76,
-  saltIntake: '2',
-  saltIntakeTarget: '1',
-  psychological: '1',
-  compliance: '1',
-  adherence: '1',
-  adverseReaction: '1',
-  classification: '1',
-  medications: [{ drugName: '苯磺酸氨氯地平片', timesPerDay: 1, dosePerTime: 5, unit: 'mg' }],
   urgentReferral: false,
-  nextVisitDate: '2027-02-20',
   suggestedNextVisitDate: '2027-02-20',
-  doctorSignature: '李医生',
 };
 
 /** Beijing, Dongcheng: served by the national release (no provincial overlay). */
