@@ -1,7 +1,6 @@
-import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../e2e/chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, pageWithBundle } from '../../../e2e/chromium.js';
 import { runSampleCases } from './fixtures/parityEntry.js';
 import { sampleCases } from './fixtures/sampleForm.js';
 
@@ -16,18 +15,10 @@ describe('the compiled form gives the same verdict in Chromium and in Node', () 
   afterAll(() => browser?.close());
 
   it('on every shared case: validity, error paths and zh/en messages', async () => {
-    const bundle = await build({
-      entryPoints: [new URL('./fixtures/parityEntry.ts', import.meta.url).pathname],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2022',
-      write: false,
-      logLevel: 'silent',
-    });
-    const page = await browser.newPage();
-    await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const page = await pageWithBundle(
+      browser,
+      new URL('./fixtures/parityEntry.ts', import.meta.url).pathname,
+    );
     const inBrowser = await page.evaluate(() =>
       (globalThis as unknown as { formworkParity: () => unknown }).formworkParity(),
     );

@@ -1,8 +1,7 @@
-import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../e2e/chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, pageWithBundle } from '../../../e2e/chromium.js';
 import { ruleClock } from '../clock.js';
 import { IdentityFixture } from '../testing/index.js';
 import { HT_VISIT } from './fixtures/hypertensionVisit.js';
@@ -72,18 +71,10 @@ describe('the browser and the server give the same verdict', () => {
     expect(form.status).toBe(200);
     expect(form.body.releaseId).toBe('national-phs@3.0.0+fujian@1.0.0');
 
-    const bundle = await build({
-      entryPoints: [new URL('./fixtures/browserCompiler.ts', import.meta.url).pathname],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2022',
-      write: false,
-      logLevel: 'silent',
-    });
-    const page = await browser.newPage();
-    await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const page = await pageWithBundle(
+      browser,
+      new URL('./fixtures/browserCompiler.ts', import.meta.url).pathname,
+    );
     const today = ruleClock(f.clock).today();
     const inBrowser = (await page.evaluate(
       ([served, cases, day]) =>
