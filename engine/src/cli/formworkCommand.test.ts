@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../database/migrations/index.js';
-import { createTestDatabase, type TestDatabase } from '../testing/index.js';
+import { createTestDatabase, startEngineProcess, type TestDatabase } from '../testing/index.js';
 
 const bin = new URL('../../bin/formwork.js', import.meta.url).pathname;
 
@@ -20,26 +20,7 @@ function embeddedEnv(dataDir: string, extra: Record<string, string> = {}): NodeJ
   return env;
 }
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-  stderr: () => string;
-}
-
-function startProcess(dataDir: string): Promise<Running> {
-  const child = spawn(process.execPath, [bin, 'start'], { env: embeddedEnv(dataDir) });
-  let stderr = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /running at (http:\/\/[^/\s]+)\//.exec(stderr);
-      if (match) resolve({ child, url: match[1]!, exited, stderr: () => stderr });
-    });
-    void exited.then((code) => reject(new Error(`formwork start exited ${code}: ${stderr}`)));
-  });
-}
+const startProcess = (dataDir: string) => startEngineProcess(embeddedEnv(dataDir));
 
 function runCli(args: string[], env: NodeJS.ProcessEnv) {
   return spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
@@ -77,7 +58,7 @@ describe('formwork CLI on the embedded database', () => {
     } finally {
       first.child.kill('SIGTERM');
     }
-    expect(await first.exited).toBe(0);
+    expect(await first.exited).toEqual({ code: 0, signal: null });
     expect(fs.existsSync(path.join(dataDir, 'formwork.lock'))).toBe(false);
 
     const migrateAgain = runCli(['migrate'], embeddedEnv(dataDir));
@@ -90,7 +71,7 @@ describe('formwork CLI on the embedded database', () => {
     } finally {
       restarted.child.kill('SIGTERM');
     }
-    expect(await restarted.exited).toBe(0);
+    expect(await restarted.exited).toEqual({ code: 0, signal: null });
   });
 
   it('migrate applies the migrations of a new data directory', async () => {

@@ -3,6 +3,7 @@ import { ROLES_BY_KEY } from '../access/roles.js';
 import { TOTP_SECRET_CONTEXT } from '../auth/AuthService.js';
 import { totp } from '../auth/totp.js';
 import { demoOrgTree } from '../seeding/demoWorld.js';
+import { callApi, type ApiResponse } from './callApi.js';
 import { startTestEngine, type TestEngine } from './startTestEngine.js';
 
 /** A clock tests move by hand. */
@@ -23,13 +24,6 @@ export interface TestUser {
   username: string;
   password: string;
   totpSecret: string | undefined;
-}
-
-export interface ApiResponse {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-  headers: Headers;
 }
 
 /**
@@ -101,28 +95,14 @@ export class IdentityFixture {
     return { id, username, password: TEST_PASSWORD, totpSecret } satisfies TestUser;
   }
 
-  async request(
+  request(
     method: string,
     path: string,
     token?: string,
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? JSON.parse(text) : undefined,
-      headers: response.headers,
-    };
+    return callApi(this.url, method, path, token, body, headers);
   }
 
   /** Signs in (with the current TOTP code when the user has one) and returns the token. */

@@ -2,11 +2,7 @@
 export { startTestEngine, type TestEngine, type LogLine } from './startTestEngine.js';
 export { createTestDatabase, pgliteTemplateDir, type TestDatabase } from './testDatabase.js';
 export { readJson } from './readJson.js';
-export {
-  IdentityFixture,
-  TestClock,
-  TEST_PASSWORD,
-  type TestUser,
-  type ApiResponse,
-} from './identityFixture.js';
+export { IdentityFixture, TestClock, TEST_PASSWORD, type TestUser } from './identityFixture.js';
 export { testEngineConfig } from './testEngineConfig.js';
+export { callApi, type ApiResponse } from './callApi.js';
+export { engineProcessEnv, startEngineProcess, type EngineProcess } from './engineProcess.js';
