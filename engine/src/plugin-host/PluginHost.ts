@@ -9,7 +9,9 @@ import {
   type PluginApi,
   type PluginManifest,
   type ReleaseSigner,
+  type WorkflowService,
 } from './pluginApi.js';
+import { SERVICE_NAME as WORKFLOW_SERVICE_NAME } from '../workflows/ServiceRegistry.js';
 
 export class PluginLoadError extends Error {
   override name = 'PluginLoadError';
@@ -67,6 +69,8 @@ export class PluginHost {
   readonly loaded: LoadedPlugin[] = [];
   /** The release signer a plugin registered, if any. */
   releaseSigner: ReleaseSigner | undefined;
+  /** Workflow services plugins registered, by name, with the plugin that did. */
+  readonly workflowServices = new Map<string, { service: WorkflowService; plugin: string }>();
   readonly #startHooks: Hook[] = [];
   readonly #stopHooks: Hook[] = [];
 
@@ -140,6 +144,17 @@ export class PluginHost {
         if (typeof signer?.sign !== 'function' || !signer.algorithm)
           throw new Error('a release signer needs an algorithm and a sign(bytes) function');
         this.releaseSigner = signer;
+      },
+      workflowService: (name, service) => {
+        if (!WORKFLOW_SERVICE_NAME.test(name))
+          throw new Error(
+            `workflow service names are lower-case words and hyphens (got "${name}")`,
+          );
+        if (typeof service !== 'function')
+          throw new Error(`workflow service "${name}" must be a function`);
+        const taken = this.workflowServices.get(name);
+        if (taken) throw new Error(`${taken.plugin} already registered workflow service "${name}"`);
+        this.workflowServices.set(name, { service, plugin: manifest.name });
       },
       onStart: (hook) => void this.#startHooks.push(hook),
       onStop: (hook) => void this.#stopHooks.push(hook),

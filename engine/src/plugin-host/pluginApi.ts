@@ -1,16 +1,18 @@
 /**
  * The one API a plugin gets. Plugins import only this module (`@formwork/engine/plugin-api`);
- * the lint forbids them any other way into the engine. Later issues extend it with workflow
- * services, submission and publication hooks and UI extension points.
+ * the lint forbids them any other way into the engine. Later issues extend it with submission
+ * and publication hooks and UI extension points.
  */
 import type { Logger } from '../logging/createLogger.js';
 import type { RouteDefinition, RouteRequest } from '../http/defineRoute.js';
 import type { ReleaseSigner } from '../specs/SpecStore.js';
+import type { WorkflowService } from '../workflows/ServiceRegistry.js';
 
 export { defineRoute } from '../http/defineRoute.js';
 export type { RouteAccess, RouteDefinition, RouteRequest } from '../http/defineRoute.js';
 export { HttpError } from '../http/HttpError.js';
 export type { ReleaseSigner } from '../specs/SpecStore.js';
+export type { ServiceCall, WorkflowService } from '../workflows/ServiceRegistry.js';
 
 /** Version of this API; a plugin names the version it was written against. */
 export const PLUGIN_API_VERSION = 1;
@@ -47,6 +49,12 @@ export interface PluginApi {
    * one plugin may register a signer.
    */
   releaseSigner(signer: ReleaseSigner): void;
+  /**
+   * Adds a workflow service BPMN names in `camunda:topic` (e.g. `sign-report`, `notify`). It
+   * replaces the engine's built-in of that name (the built-ins only record that they ran); two
+   * plugins may not register the same name. A service that throws opens an incident.
+   */
+  workflowService(name: string, service: WorkflowService): void;
   /** Runs after the engine is listening. */
   onStart(hook: () => Promise<void> | void): void;
   /** Runs during graceful shutdown, before the database closes, in reverse order of start. */

@@ -14,6 +14,16 @@ import { migrateInstances } from '../workflows/migrateInstances.js';
 
 const Task = z.object({}).passthrough().meta({ id: 'WorkflowTask' });
 const Instance = z.object({}).passthrough().meta({ id: 'WorkflowInstance' });
+const Incident = z
+  .object({
+    id: z.string(),
+    instanceId: z.string(),
+    elementId: z.string(),
+    error: z.string(),
+    status: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'WorkflowIncident' });
 const Variables = z.record(z.string(), z.unknown());
 const id = z.object({ id: z.string().min(1).max(64) });
 
@@ -263,7 +273,7 @@ export function workflowRoutes(
       tags: ['workflows'],
       access: { permission: 'workflows.edit' },
       responses: {
-        200: { description: 'Incidents', schema: z.object({ incidents: z.array(Task) }) },
+        200: { description: 'Incidents', schema: z.object({ incidents: z.array(Incident) }) },
       },
       handler: async ({ scope }) => ({
         incidents: await workflows.incidents(scope!.likePatterns()),

@@ -129,6 +129,10 @@ export class Engine {
       for (const route of docsRoutes(() => openApi.document)) registry.add(route);
       await plugins.load(config.plugins ?? bundledPlugins);
       services.specs.signer = plugins.releaseSigner;
+      for (const [name, { service, plugin }] of plugins.workflowServices) {
+        services.workflows.services.add(name, service);
+        logger.info({ plugin, service: name }, 'workflow service registered');
+      }
       openApi.document = openApiDocument(registry.routes, {
         title: 'Formwork API',
         version: engineVersion,

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { EngineConfig } from '../config/EngineConfig.js';
 import { ROLES_BY_KEY } from '../access/roles.js';
 import { TOTP_SECRET_CONTEXT } from '../auth/AuthService.js';
 import { totp } from '../auth/totp.js';
@@ -37,9 +38,9 @@ export class IdentityFixture {
     readonly clock: TestClock,
   ) {}
 
-  static async start(): Promise<IdentityFixture> {
+  static async start(overrides: Partial<EngineConfig> = {}): Promise<IdentityFixture> {
     const clock = new TestClock();
-    const t = await startTestEngine({}, { clock });
+    const t = await startTestEngine(overrides, { clock });
     const tree = demoOrgTree();
     await t.engine.database.transaction((transaction) =>
       t.engine.services.orgs.saveTree(tree.year, tree.units, transaction),

@@ -14,6 +14,9 @@ export type WorkflowService = (
   call: ServiceCall,
 ) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 
+/** What a service may be called: lower-case words joined by hyphens (`sign-report`). */
+export const SERVICE_NAME = /^[a-z][a-z0-9-]{0,63}$/;
+
 /**
  * Services BPMN refers to by name (`camunda:topic`). Code registers them (built-ins here,
  * plugins through the plugin API); nothing about a service is stored in an instance's state.
@@ -42,7 +45,7 @@ export class ServiceRegistry {
 
   /** Adds (or replaces) a service. */
   add(name: string, service: WorkflowService): void {
-    if (!/^[a-z][a-z0-9-]{0,63}$/.test(name)) throw new Error(`bad workflow service name ${name}`);
+    if (!SERVICE_NAME.test(name)) throw new Error(`bad workflow service name ${name}`);
     this.#services.set(name, service);
   }
 

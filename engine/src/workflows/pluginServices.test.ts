@@ -1,0 +1,220 @@
+import { makeResidentIdNumber } from '@formwork/definitions';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Engine } from '../server/Engine.js';
+import { createLogger } from '../logging/createLogger.js';
+import { PluginLoadError } from '../plugin-host/PluginHost.js';
+import {
+  createTestDatabase,
+  IdentityFixture,
+  testEngineConfig,
+  type TestUser,
+} from '../testing/index.js';
+import { CONSULT_REPORT, CONSULT_REQUEST } from './fixtures/forms.js';
+import { testCa } from './fixtures/reportSigningPlugin.js';
+
+/**
+ * Workflow services from plugins: the consultation's `sign-report` step runs the service a
+ * plugin registered through the plugin API; when it fails, an incident holds the instance
+ * until a workflow admin retries or cancels it.
+ */
+
+const fixture = (name: string) => new URL(`./fixtures/${name}.ts`, import.meta.url).pathname;
+const CLINIC = '350121101201-V01';
+let f: IdentityFixture;
+let users: Record<'township' | 'county' | 'admin' | 'otherAdmin', TestUser>;
+let token: Record<keyof typeof users, string>;
+let serial = 0;
+
+type Task = { id: string; version: number; elementId: string; instanceId: string };
+
+async function openTask(as: string, instanceId: string, elementId: string): Promise<Task> {
+  const res = await f.request('GET', '/api/tasks', as);
+  const task = (res.body.tasks as Task[]).find(
+    (t) => t.instanceId === instanceId && t.elementId === elementId,
+  );
+  expect(task, `${elementId} on the worklist`).toBeDefined();
+  return task!;
+}
+
+async function complete(as: string, task: Task, body: object) {
+  const res = await f.request('POST', `/api/tasks/${task.id}/complete`, as, body, {
+    'if-match': `"${task.version}"`,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as { instance: { status: string; variables: Record<string, unknown> } };
+}
+
+/** A consultation triaged and confirmed: the expert's report is the next step. */
+async function awaitingReport(): Promise<string> {
+  serial++;
+  const subject = await f.request('POST', '/api/subjects', token.township, {
+    name: `签名对象${serial}`,
+    idNumber: makeResidentIdNumber(CLINIC.slice(0, 6), '1959-09-30', 600 + serial),
+    orgCode: CLINIC,
+  });
+  expect(subject.status, JSON.stringify(subject.body)).toBe(201);
+  const started = await f.request(
+    'POST',
+    '/api/workflows/remote-consultation/instances',
+    token.township,
+    { subjectId: subject.body.id, businessKey: `sign-${subject.body.id}` },
+  );
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  const id = started.body.id as string;
+  await complete(token.township, await openTask(token.township, id, 'UserTask_request'), {
+    data: CONSULT_REQUEST,
+  });
+  await complete(token.county, await openTask(token.county, id, 'UserTask_triage'), {
+    variables: { triage: 'accept' },
+  });
+  await complete(token.county, await openTask(token.county, id, 'UserTask_confirm'), {
+    variables: {},
+  });
+  return id;
+}
+
+const view = async (id: string) =>
+  (await f.request('GET', `/api/workflows/instances/${id}`, token.township)).body as {
+    status: string;
+    variables: Record<string, unknown>;
+    history: { event: string; details: Record<string, unknown> }[];
+  };
+
+const incidentsOf = async (as: string, instanceId: string) => {
+  const res = await f.request('GET', '/api/workflows/incidents', as);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return (res.body.incidents as { id: string; instanceId: string; error: string }[]).filter(
+    (i) => i.instanceId === instanceId,
+  );
+};
+
+beforeAll(async () => {
+  f = await IdentityFixture.start({ plugins: [fixture('reportSigningPlugin')] });
+  users = {
+    township: await f.user('township-phc', '350121101'),
+    county: await f.user('county-clinician', '350121'),
+    admin: await f.user('province-configurator', '350000', { withTotp: true }),
+    otherAdmin: await f.user('province-configurator', '530000', { withTotp: true }),
+  };
+  // The report is signed on the day the fixture's report names; sign in once (a TOTP code is
+  // accepted once, and the clock stands still from here on).
+  f.clock.advance(3 * 24 * 3600_000);
+  token = {
+    township: await f.login(users.township),
+    county: await f.login(users.county),
+    admin: await f.login(users.admin),
+    otherAdmin: await f.login(users.otherAdmin),
+  };
+}, 60_000);
+beforeEach(() => {
+  testCa.available = true;
+});
+afterAll(async () => {
+  await f?.stop();
+});
+
+describe('workflow services registered by plugins', () => {
+  it('given a CA plugin registering sign-report, when the expert completes the report, then the plugin signs it and the consultation closes', async () => {
+    const id = await awaitingReport();
+    const done = await complete(
+      token.county,
+      await openTask(token.county, id, 'UserTask_consult'),
+      {
+        data: CONSULT_REPORT,
+      },
+    );
+    expect(done.instance.status).toBe('completed');
+    expect(done.instance.variables.reportSignature).toBe(`test-ca:${id}`);
+    expect(testCa.signed).toContain(id);
+    const signed = (await view(id)).history.find((h) => h.event === 'report-signed');
+    expect(signed?.details).toEqual({ signer: 'test-ca' });
+  });
+
+  it('given the CA does not answer, when the report is completed, then an incident holds the instance with the error; when the CA is back and the admin retries, then the report is signed once and the consultation closes', async () => {
+    const id = await awaitingReport();
+    testCa.available = false;
+    const stored = await complete(
+      token.county,
+      await openTask(token.county, id, 'UserTask_consult'),
+      { data: CONSULT_REPORT },
+    );
+    expect(stored.instance.status).toBe('incident');
+    const [incident, ...more] = await incidentsOf(token.admin, id);
+    expect(more).toEqual([]);
+    expect(incident!.error).toContain('The CA service does not answer');
+    // Another province's admin neither sees nor touches it.
+    expect(await incidentsOf(token.otherAdmin, id)).toEqual([]);
+    const foreign = await f.request(
+      'POST',
+      `/api/workflows/incidents/${incident!.id}/retry`,
+      token.otherAdmin,
+    );
+    expect(foreign.status).toBe(404);
+    // Frontline staff may not retry.
+    const township = await f.request(
+      'POST',
+      `/api/workflows/incidents/${incident!.id}/retry`,
+      token.township,
+    );
+    expect(township.status).toBe(403);
+
+    testCa.available = true;
+    const retried = await f.request(
+      'POST',
+      `/api/workflows/incidents/${incident!.id}/retry`,
+      token.admin,
+    );
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    expect(retried.body.status).toBe('completed');
+    expect(testCa.signed.filter((s) => s === id)).toHaveLength(1);
+    const events = (await view(id)).history.map((h) => h.event);
+    expect(events.filter((e) => e === 'report-signed')).toHaveLength(1);
+    expect(events).toContain('incident.retried');
+    expect(await incidentsOf(token.admin, id)).toEqual([]);
+    const again = await f.request(
+      'POST',
+      `/api/workflows/incidents/${incident!.id}/retry`,
+      token.admin,
+    );
+    expect(again.status).toBe(409);
+  });
+
+  it('given an incident, when the admin cancels it, then the consultation is cancelled and nothing more runs', async () => {
+    const id = await awaitingReport();
+    testCa.available = false;
+    await complete(token.county, await openTask(token.county, id, 'UserTask_consult'), {
+      data: CONSULT_REPORT,
+    });
+    const [incident] = await incidentsOf(token.admin, id);
+    const cancelled = await f.request(
+      'POST',
+      `/api/workflows/incidents/${incident!.id}/cancel`,
+      token.admin,
+    );
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const after = await view(id);
+    expect(after.status).toBe('cancelled');
+    expect(after.history.at(-1)?.event).toBe('instance.cancelled');
+    expect(testCa.signed).not.toContain(id);
+  });
+});
+
+describe('registering workflow services', () => {
+  it('refuses to start when two plugins register the same service, naming the first', async () => {
+    const database = await createTestDatabase();
+    try {
+      const config = testEngineConfig(database, {
+        logLevel: 'silent',
+        plugins: [fixture('reportSigningPlugin'), fixture('rivalSigningPlugin')],
+      });
+      const failure = Engine.start(config, createLogger('silent'));
+      await expect(failure).rejects.toBeInstanceOf(PluginLoadError);
+      await expect(failure).rejects.toThrow(
+        /formwork-test-report-signing already registered workflow service "sign-report"/,
+      );
+    } finally {
+      await database.drop();
+    }
+  });
+});
