@@ -31,6 +31,9 @@
  * | `spec.deprecate` | a published spec or overlay version was deprecated (`details.reason`) |
  * | `release.publish` | a release (base + overlay for a jurisdiction) was published (`details.manifestHash`, `details.signed`) |
  * | `data-migration.run` | a data migration of stored submissions was started or resumed |
+ * | `workflow.incident.retry` | a workflow admin retried the failed step of an instance (`details.instanceId`) |
+ * | `workflow.incident.cancel` | a workflow admin cancelled an instance held by an incident |
+ * | `workflow.migrate` | running instances were moved to another release's definition (`details`: from, to, counts) |
  * | `export` | data left the system as a file or report export |
  */
 export const AUDIT_ACTIONS = [
@@ -61,6 +64,9 @@ export const AUDIT_ACTIONS = [
   'spec.deprecate',
   'release.publish',
   'data-migration.run',
+  'workflow.incident.retry',
+  'workflow.incident.cancel',
+  'workflow.migrate',
   'export',
 ] as const;
 

@@ -1,7 +1,7 @@
 import type { ParameterizedContext } from 'koa';
 import { z } from 'zod';
 import type { Caller } from '../access/Caller.js';
-import { recordDenial } from '../access/recordByCaller.js';
+import { recordByCaller, recordDenial } from '../access/recordByCaller.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
 import type { RequestState } from '../http/requestContext.js';
 import { HttpError } from '../http/HttpError.js';
@@ -34,6 +34,10 @@ export function workflowRoutes(
   submissions: SubmissionService,
   audit: AuditTrail,
 ) {
+  const requestOf = (ctx: ParameterizedContext<RequestState>) => ({
+    requestId: ctx.state.requestId,
+    ip: ctx.ip,
+  });
   /** A 404 here means "not found or not yours": every such refusal is audited. */
   const audited = async <T>(
     ctx: ParameterizedContext<RequestState>,
@@ -294,12 +298,25 @@ export function workflowRoutes(
           409: { description: 'Already resolved' },
         },
         handler: ({ params, caller, scope }, ctx) =>
-          audited(ctx, caller!, { targetType: 'workflow_incident', targetId: params.id }, () => {
-            const covers = (orgPath: string) => scope!.covers(orgPath);
-            return action === 'retry'
-              ? workflows.retryIncident(params.id, caller!.user.id, covers)
-              : workflows.cancelIncident(params.id, caller!.user.id, covers);
-          }),
+          audited(
+            ctx,
+            caller!,
+            { targetType: 'workflow_incident', targetId: params.id },
+            async () => {
+              const covers = (orgPath: string) => scope!.covers(orgPath);
+              const instance =
+                action === 'retry'
+                  ? await workflows.retryIncident(params.id, caller!.user.id, covers)
+                  : await workflows.cancelIncident(params.id, caller!.user.id, covers);
+              await recordByCaller(audit, caller!, requestOf(ctx), {
+                action: action === 'retry' ? 'workflow.incident.retry' : 'workflow.incident.cancel',
+                targetType: 'workflow_incident',
+                targetId: params.id,
+                details: { instanceId: instance.id, status: instance.status },
+              });
+              return instance;
+            },
+          ),
       }),
     ),
     defineRoute({
@@ -318,19 +335,41 @@ export function workflowRoutes(
           fromReleaseId: z.string().min(1).max(200),
           toReleaseId: z.string().min(1).max(200),
           mapping: z.record(z.string(), z.string()),
+          /** Instances moved per transaction (100 by default). */
+          batchSize: z.number().int().min(1).max(1000).optional(),
         }),
       },
       responses: {
-        200: { description: 'Moved', schema: z.object({ migrated: z.array(z.string()) }) },
+        200: {
+          description: 'Moved, and any that moved on to an unmapped element meanwhile',
+          schema: z.object({
+            migrated: z.array(z.string()),
+            skipped: z.array(
+              z.object({ instanceId: z.string(), problems: z.array(z.object({}).passthrough()) }),
+            ),
+          }),
+        },
         422: { description: 'Incomplete or invalid mapping' },
       },
-      handler: async ({ body, caller, scope }) => ({
-        migrated: await migrateInstances(workflows, {
+      handler: async ({ body, caller, scope }, ctx) => {
+        const outcome = await migrateInstances(workflows, {
           ...body,
           actor: caller!.user.id,
           orgPatterns: scope!.likePatterns(),
-        }),
-      }),
+        });
+        await recordByCaller(audit, caller!, requestOf(ctx), {
+          action: 'workflow.migrate',
+          targetType: 'workflow_definition',
+          targetId: body.definitionKey,
+          details: {
+            from: body.fromReleaseId,
+            to: body.toReleaseId,
+            migrated: outcome.migrated.length,
+            skipped: outcome.skipped.length,
+          },
+        });
+        return outcome;
+      },
     }),
   ];
 }

@@ -146,12 +146,13 @@ async function releaseV2() {
   expect(released.body).toMatchObject({ id: V2, current: true });
 }
 
-const migrate = (who: keyof typeof users, mapping: Record<string, string>) =>
+const migrate = (who: keyof typeof users, mapping: Record<string, string>, batchSize?: number) =>
   f.request('POST', '/api/workflows/migrations', token[who], {
     definitionKey: KEY,
     fromReleaseId: V1,
     toReleaseId: V2,
     mapping,
+    ...(batchSize ? { batchSize } : {}),
   });
 
 const COMPLETE = {
@@ -279,9 +280,12 @@ describe('instance migration v1 → v2', () => {
   });
 
   it('given v1 referrals waiting at four elements, when the Fujian configurator migrates with a complete mapping, then each is pinned to v2, its open task carries the new id, the history records the migration, and each runs to its end under v2', async () => {
-    const res = await migrate('fujian', COMPLETE);
+    // Three per transaction: the four instances move in two batches.
+    const res = await migrate('fujian', COMPLETE, 3);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect([...res.body.migrated].sort()).toEqual(Object.values(at).sort());
+    expect(res.body.skipped).toEqual([]);
+    expect((await f.auditActions()).at(-1)).toBe('workflow.migrate');
 
     for (const id of Object.values(at)) {
       const v = await view(id);

@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { HttpError } from '../http/HttpError.js';
 import type { WorkflowRuntime, InstanceRow } from './WorkflowRuntime.js';
 import type { SavedState } from './WorkflowSession.js';
@@ -33,12 +33,65 @@ function renameIds(value: unknown, rename: (id: string) => string | undefined): 
   return out;
 }
 
+type Definition = Awaited<ReturnType<WorkflowRuntime['definitions']['get']>>;
+
+export interface MappingProblem {
+  elementId: string;
+  problem: string;
+  instances: number;
+}
+
 /**
- * Instance migration v1 → v2: every element any running instance of the definition on
- * `fromReleaseId` is in must be mapped (explicitly, even to the same id) to an element of the
- * same type in the target definition; otherwise 422 lists what is missing and nothing moves.
- * Each instance's saved state is rewritten with the mapping, re-pinned, its task, timer and
- * subscription rows renamed, and recovered once under the new definition before commit.
+ * What is wrong with `mapping` for instances in `states`: every element they are in must map
+ * to an element of the same type in the target definition.
+ */
+export function mappingProblems(
+  states: readonly (SavedState | null)[],
+  source: Definition,
+  target: Definition,
+  mapping: Readonly<Record<string, string>>,
+): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const state of states) {
+    for (const id of activeElements(state)) seen.set(id, (seen.get(id) ?? 0) + 1);
+  }
+  for (const [id, count] of seen) {
+    if (source.elements.has(id) === false && !id.startsWith('Process_')) continue;
+    const mapped = mapping[id];
+    const fromType = source.elements.get(id)?.type;
+    if (mapped === undefined)
+      problems.push({ elementId: id, problem: 'unmapped', instances: count });
+    else if (target.elements.get(mapped)?.type !== fromType) {
+      problems.push({
+        elementId: id,
+        problem: `no ${fromType} ${mapped} in target`,
+        instances: count,
+      });
+    }
+  }
+  return problems;
+}
+
+export interface MigrationOutcome {
+  /** Instances now pinned to the target release. */
+  migrated: string[];
+  /** Instances that moved on, between the check and their batch, to an element the mapping lacks. */
+  skipped: { instanceId: string; problems: MappingProblem[] }[];
+}
+
+const ACTIVE = `definition_key = $1 AND release_id = $2
+  AND status IN ('running', 'waiting', 'incident') AND org_path LIKE ANY($3)`;
+
+/**
+ * Instance migration v1 → v2. First the plan is checked against every instance it would move
+ * (of the definition on `fromReleaseId`, in the caller's scope): each element they are in must
+ * be mapped (explicitly, even to the same id) to an element of the same type in the target
+ * definition, else 422 lists what is missing and nothing moves. Then the instances move in
+ * batches of `batchSize`, one transaction each: the saved state rewritten with the mapping and
+ * re-pinned, task, timer and subscription rows renamed, the instance recovered once under the
+ * new definition before commit, and the move written to its history. An instance that moved on
+ * to an unmapped element since the check stays where it is and is reported as skipped.
  */
 export async function migrateInstances(
   runtime: WorkflowRuntime,
@@ -50,81 +103,96 @@ export async function migrateInstances(
     actor: string;
     /** LIKE patterns of the caller's scope: only instances of those orgs move. */
     orgPatterns: string[];
+    batchSize?: number;
   },
-): Promise<string[]> {
+): Promise<MigrationOutcome> {
   const { database, catalog } = runtime.deps;
   const from = catalog.get(input.fromReleaseId);
   const to = catalog.get(input.toReleaseId);
   if (!from || !to) throw new HttpError(404, 'not_found', '发布版本不存在 / No such release');
   const source = await runtime.definitions.get(from, input.definitionKey);
   const target = await runtime.definitions.get(to, input.definitionKey);
-  return database.transaction(async (transaction) => {
-    const rows = await database.sequelize.query<InstanceRow>(
-      `SELECT * FROM workflow_instances WHERE definition_key = $1 AND release_id = $2
-         AND status IN ('running', 'waiting', 'incident') AND org_path LIKE ANY($3)
-       ORDER BY started_at FOR UPDATE`,
-      {
-        bind: [input.definitionKey, input.fromReleaseId, input.orgPatterns],
-        type: QueryTypes.SELECT,
-        transaction,
-      },
+  const where = [input.definitionKey, input.fromReleaseId, input.orgPatterns];
+
+  const candidates = await database.sequelize.query<Pick<InstanceRow, 'state'>>(
+    `SELECT state FROM workflow_instances WHERE ${ACTIVE}`,
+    { bind: where, type: QueryTypes.SELECT },
+  );
+  const problems = mappingProblems(
+    candidates.map((c) => c.state),
+    source,
+    target,
+    input.mapping,
+  );
+  if (problems.length) {
+    throw new HttpError(
+      422,
+      'incomplete_mapping',
+      '元素映射不完整：运行中的实例停留在未映射的元素上 / The mapping misses elements running instances are in',
+      { problems },
     );
-    const problems: { elementId: string; problem: string; instances: number }[] = [];
-    const seen = new Map<string, number>();
-    for (const row of rows) {
-      for (const id of activeElements(row.state)) seen.set(id, (seen.get(id) ?? 0) + 1);
-    }
-    for (const [id, count] of seen) {
-      if (source.elements.has(id) === false && !id.startsWith('Process_')) continue;
-      const mapped = input.mapping[id];
-      const fromType = source.elements.get(id)?.type;
-      if (mapped === undefined)
-        problems.push({ elementId: id, problem: 'unmapped', instances: count });
-      else if (target.elements.get(mapped)?.type !== fromType) {
-        problems.push({
-          elementId: id,
-          problem: `no ${fromType} ${mapped} in target`,
-          instances: count,
-        });
-      }
-    }
-    if (problems.length) {
-      throw new HttpError(
-        422,
-        'incomplete_mapping',
-        '元素映射不完整：运行中的实例停留在未映射的元素上 / The mapping misses elements running instances are in',
-        { problems },
+  }
+
+  const batchSize = input.batchSize ?? 100;
+  const outcome: MigrationOutcome = { migrated: [], skipped: [] };
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const batch = await database.transaction(async (transaction) => {
+      const rows = await database.sequelize.query<InstanceRow>(
+        `SELECT * FROM workflow_instances WHERE ${ACTIVE} AND id > $4
+         ORDER BY id LIMIT $5 FOR UPDATE`,
+        { bind: [...where, after, batchSize], type: QueryTypes.SELECT, transaction },
       );
-    }
-    const rename = (id: string) => input.mapping[id];
-    const migrated: string[] = [];
-    for (const row of rows) {
-      const state = renameIds(row.state, rename) as SavedState;
-      const saved = { ...row, state, release_id: to.id };
-      for (const [old, renamed] of Object.entries(input.mapping)) {
-        if (old === renamed) continue;
-        for (const table of ['workflow_tasks', 'workflow_timers', 'workflow_subscriptions']) {
-          await database.sequelize.query(
-            `UPDATE ${table} SET element_id = $3,
-               execution_id = $3 || substr(execution_id, length($2) + 1)
-             WHERE instance_id = $1 AND element_id = $2`,
-            { bind: [row.id, old, renamed], transaction },
-          );
+      for (const row of rows) {
+        const moved = mappingProblems([row.state], source, target, input.mapping);
+        if (moved.length) {
+          outcome.skipped.push({ instanceId: row.id, problems: moved });
+          continue;
         }
+        await moveInstance(runtime, transaction, row, { from: from.id, to: to.id, ...input });
+        outcome.migrated.push(row.id);
       }
-      // Recover once under the new definition: a mapping that does not run fails here.
-      await runtime.advance(transaction, saved, input.actor, () => undefined);
-      await database.sequelize.query(
-        'UPDATE workflow_instances SET release_id = $2 WHERE id = $1',
-        { bind: [row.id, to.id], transaction },
+      return rows;
+    });
+    if (batch.length < batchSize) break;
+    after = batch.at(-1)!.id;
+  }
+  return outcome;
+}
+
+async function moveInstance(
+  runtime: WorkflowRuntime,
+  transaction: Transaction,
+  row: InstanceRow,
+  input: { from: string; to: string; mapping: Record<string, string>; actor: string },
+) {
+  const { sequelize } = runtime.deps.database;
+  const state = renameIds(row.state, (id) => input.mapping[id]) as SavedState;
+  for (const [old, renamed] of Object.entries(input.mapping)) {
+    if (old === renamed) continue;
+    for (const table of ['workflow_tasks', 'workflow_timers', 'workflow_subscriptions']) {
+      await sequelize.query(
+        `UPDATE ${table} SET element_id = $3,
+           execution_id = $3 || substr(execution_id, length($2) + 1)
+         WHERE instance_id = $1 AND element_id = $2`,
+        { bind: [row.id, old, renamed], transaction },
       );
-      await runtime.history(transaction, row.id, input.actor, 'instance.migrated', null, {
-        from: from.id,
-        to: to.id,
-        mapping: input.mapping,
-      });
-      migrated.push(row.id);
     }
-    return migrated;
+  }
+  // Recover once under the new definition: a mapping that does not run fails here.
+  await runtime.advance(
+    transaction,
+    { ...row, state, release_id: input.to },
+    input.actor,
+    () => undefined,
+  );
+  await sequelize.query('UPDATE workflow_instances SET release_id = $2 WHERE id = $1', {
+    bind: [row.id, input.to],
+    transaction,
+  });
+  await runtime.history(transaction, row.id, input.actor, 'instance.migrated', null, {
+    from: input.from,
+    to: input.to,
+    mapping: input.mapping,
   });
 }

@@ -166,6 +166,7 @@ describe('workflow services registered by plugins', () => {
     );
     expect(retried.status, JSON.stringify(retried.body)).toBe(200);
     expect(retried.body.status).toBe('completed');
+    expect((await f.auditActions()).at(-1)).toBe('workflow.incident.retry');
     expect(testCa.signed.filter((s) => s === id)).toHaveLength(1);
     const events = (await view(id)).history.map((h) => h.event);
     expect(events.filter((e) => e === 'report-signed')).toHaveLength(1);
@@ -193,6 +194,7 @@ describe('workflow services registered by plugins', () => {
     );
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
+    expect((await f.auditActions()).at(-1)).toBe('workflow.incident.cancel');
     const after = await view(id);
     expect(after.status).toBe('cancelled');
     expect(after.history.at(-1)?.event).toBe('instance.cancelled');
