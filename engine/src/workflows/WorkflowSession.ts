@@ -81,7 +81,7 @@ const quietTimers = () => {
  * language="jsonlogic" is evaluated with definitions' evaluateRule over the instance variables.
  * Any other language is refused (the lint rejects it before it gets here).
  */
-function jsonLogicScripts() {
+export function jsonLogicScripts() {
   const scripts = new Map<string, { execute(context: any, callback: any): void }>();
   return {
     register({ id, type, behaviour }: any) {
