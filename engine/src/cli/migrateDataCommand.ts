@@ -8,7 +8,7 @@ import { claimRun, MigrationJob, processOwner } from '../migrations-data/Migrati
 import { MigrationPlanStore } from '../migrations-data/MigrationPlanStore.js';
 import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { importSeed } from '../specs/seedReleases.js';
-import { SpecStore } from '../specs/SpecStore.js';
+import { ReleaseStore } from '../specs/ReleaseStore.js';
 import { AuditTrail } from '../audit/AuditTrail.js';
 import { ProgressBar, type ProgressStream } from './ProgressBar.js';
 
@@ -47,7 +47,7 @@ export async function migrateDataCommand(
     // The releases stored in the database (the seed's imported first, as the engine does).
     await importSeed(database, clock);
     const catalog = new ReleaseCatalog([]);
-    await new SpecStore({
+    await new ReleaseStore({
       database,
       audit: new AuditTrail(database, clock),
       clock,

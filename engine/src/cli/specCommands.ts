@@ -8,6 +8,7 @@ import { createLogger } from '../logging/createLogger.js';
 import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { importSeed } from '../specs/seedReleases.js';
 import { diffReleases } from '../specs/specDiff.js';
+import { ReleaseStore } from '../specs/ReleaseStore.js';
 import { SpecStore } from '../specs/SpecStore.js';
 
 export interface SpecCommandOptions {
@@ -30,12 +31,9 @@ async function withSpecs(
     await migrate(database, logger);
     await importSeed(database, systemClock);
     const catalog = new ReleaseCatalog([]);
-    const specs = new SpecStore({
-      database,
-      audit: new AuditTrail(database, systemClock),
-      clock: systemClock,
-      catalog,
-    });
+    const audit = new AuditTrail(database, systemClock);
+    const releases = new ReleaseStore({ database, audit, clock: systemClock, catalog });
+    const specs = new SpecStore({ database, audit, clock: systemClock, releases });
     await specs.reloadCatalog();
     return await work(specs, database, catalog);
   } catch (err) {
@@ -83,7 +81,7 @@ export function specListCommand(config: EngineConfig, options: SpecCommandOption
       ),
     );
     out.write('\n');
-    const releases = await specs.listReleases();
+    const releases = await specs.releases.listReleases();
     out.write(
       table(
         ['release', 'jurisdiction', 'status', 'current', 'signed', 'manifest sha-256'],
@@ -111,7 +109,7 @@ export function specDiffCommand(
   const out = opts.out ?? process.stdout;
   return withSpecs(config, async (specs, database, catalog) => {
     const diff = await diffReleases(database, catalog, from, to, opts.form, (id) =>
-      specs.unreleased(id),
+      specs.releases.unreleased(id),
     );
     const rows: string[][] = [];
     for (const [form, changes] of Object.entries(diff.forms.changes)) {

@@ -5,13 +5,13 @@
  */
 import type { Logger } from '../logging/createLogger.js';
 import type { RouteDefinition, RouteRequest } from '../http/defineRoute.js';
-import type { ReleaseSigner } from '../specs/SpecStore.js';
+import type { ReleaseSigner } from '../specs/ReleaseSigner.js';
 import type { WorkflowService } from '../workflows/ServiceRegistry.js';
 
 export { defineRoute } from '../http/defineRoute.js';
 export type { RouteAccess, RouteDefinition, RouteRequest } from '../http/defineRoute.js';
 export { HttpError } from '../http/HttpError.js';
-export type { ReleaseSigner } from '../specs/SpecStore.js';
+export type { ReleaseSigner } from '../specs/ReleaseSigner.js';
 export type { ServiceCall, WorkflowService } from '../workflows/ServiceRegistry.js';
 
 /** Version of this API; a plugin names the version it was written against. */

@@ -68,7 +68,7 @@ export function releaseRoutes(
       responses: {
         200: { description: 'Releases', schema: z.object({ releases: z.array(ReleaseSummary) }) },
       },
-      handler: async () => ({ releases: await specs.listReleases() }),
+      handler: async () => ({ releases: await specs.releases.listReleases() }),
     }),
     defineRoute({
       method: 'get',
@@ -79,7 +79,7 @@ export function releaseRoutes(
       access: { signedIn: true },
       request: { params: z.object({ id: RELEASE_ID }) },
       responses: { 200: { description: 'Release', schema: Release }, 404: { description: 'None' } },
-      handler: ({ params }) => specs.getRelease(params.id),
+      handler: ({ params }) => specs.releases.getRelease(params.id),
     }),
     defineRoute({
       method: 'post',
@@ -108,7 +108,7 @@ export function releaseRoutes(
         422: { description: 'The overlay does not apply to its base' },
       },
       handler: ({ body, caller, scope }, ctx) =>
-        specs.createRelease(body, caller!, scope!, requestContext(ctx)),
+        specs.releases.createRelease(body, caller!, scope!, requestContext(ctx)),
     }),
     defineRoute({
       method: 'get',
@@ -136,7 +136,7 @@ export function releaseRoutes(
       },
       handler: ({ query }) =>
         diffReleases(database, catalog, query.from, query.to, query.form, (id) =>
-          specs.unreleased(id),
+          specs.releases.unreleased(id),
         ),
     }),
   ];

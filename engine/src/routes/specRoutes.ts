@@ -4,7 +4,8 @@ import type { Permission } from '../access/permissions.js';
 import { defineRoute, type AnyRouteDefinition } from '../http/defineRoute.js';
 import { etag, expectedRowVersion } from '../http/preconditions.js';
 import type { SpecContent } from '../specs/specContent.js';
-import type { SpecStore, TransitionAction, VersionKind } from '../specs/SpecStore.js';
+import type { SpecStore, TransitionAction } from '../specs/SpecStore.js';
+import type { VersionKind } from '../specs/specViews.js';
 import { requestContext } from './submissionRoutes.js';
 
 const KEY = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/);

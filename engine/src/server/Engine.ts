@@ -128,7 +128,7 @@ export class Engine {
       const openApi: { document?: unknown } = {};
       for (const route of docsRoutes(() => openApi.document)) registry.add(route);
       await plugins.load(config.plugins ?? bundledPlugins);
-      services.specs.signer = plugins.releaseSigner;
+      services.releases.signer = plugins.releaseSigner;
       for (const [name, { service, plugin }] of plugins.workflowServices) {
         services.workflows.services.add(name, service);
         logger.info({ plugin, service: name }, 'workflow service registered');

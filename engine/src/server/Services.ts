@@ -15,6 +15,7 @@ import { SubjectService } from '../subjects/SubjectService.js';
 import { EnrollmentService } from '../enrollments/EnrollmentService.js';
 import { DataMigrationService } from '../migrations-data/DataMigrationService.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
+import { ReleaseStore } from '../specs/ReleaseStore.js';
 import { SpecStore } from '../specs/SpecStore.js';
 import { DraftService } from '../submissions/DraftService.js';
 import { Outbox } from '../submissions/Outbox.js';
@@ -39,6 +40,7 @@ export class Services {
   readonly drafts: DraftService;
   readonly outbox: Outbox;
   readonly specs: SpecStore;
+  readonly releases: ReleaseStore;
   readonly dataMigrations: DataMigrationService;
   readonly workflows: WorkflowRuntime;
   readonly hasher: PasswordHasher = argon2idHasher;
@@ -99,7 +101,8 @@ export class Services {
     this.submissions = new SubmissionService({ database, catalog, audit: this.audit, clock });
     this.drafts = new DraftService({ database, catalog, submissions: this.submissions, clock });
     this.outbox = new Outbox(database);
-    this.specs = new SpecStore({ database, audit: this.audit, clock, catalog });
+    this.releases = new ReleaseStore({ database, audit: this.audit, clock, catalog });
+    this.specs = new SpecStore({ database, audit: this.audit, clock, releases: this.releases });
     this.dataMigrations = new DataMigrationService({
       database,
       catalog,

@@ -166,7 +166,7 @@ describe('rebase, publish a signed release, capture on it', () => {
       clickhouseUrl: undefined,
     });
     await host.load([new URL('./fixtures/fakeSignerPlugin.ts', import.meta.url).pathname]);
-    f.t.engine.services.specs.signer = host.releaseSigner;
+    f.t.engine.services.releases.signer = host.releaseSigner;
 
     const residentBefore = await newResident(11);
     const before = await f.request('POST', '/api/submissions', doctor, {
@@ -263,7 +263,7 @@ describe('rebase, publish a signed release, capture on it', () => {
     expect(audit).toEqual([
       { details: { jurisdiction: '350000', manifestHash: release.manifestHash, signed: true } },
     ]);
-    f.t.engine.services.specs.signer = undefined;
+    f.t.engine.services.releases.signer = undefined;
   });
 });
 

@@ -1,0 +1,299 @@
+/**
+ * Releases in PostgreSQL: list, read and publish them (the manifest hashed, and signed when a
+ * signer is registered), every stored release compiled for the catalog, and stored versions
+ * compiled as a release would be (what the diff reads for ids that name no release).
+ *
+ * Publishing needs both pinned versions published and the caller's scope over them (else an
+ * audited 404); it is one transaction: the release row (now the jurisdiction's current one), a
+ * `spec_transitions` row and an audit event. Releases can never change (migration 0008's triggers).
+ */
+import type { Overlay } from '@formwork/definitions';
+import { QueryTypes } from 'sequelize';
+import type { Caller } from '../access/Caller.js';
+import { recordByCaller, type RequestContext } from '../access/recordByCaller.js';
+import type { Scope } from '../access/Scope.js';
+import type { AuditTrail } from '../audit/AuditTrail.js';
+import { canonicalJson } from '../audit/canonicalJson.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../database/Database.js';
+import { HttpError } from '../http/HttpError.js';
+import type { Release } from './Release.js';
+import type { ReleaseCatalog } from './ReleaseCatalog.js';
+import type { ReleaseSignature, ReleaseSigner } from './ReleaseSigner.js';
+import {
+  compileRelease,
+  contentHash,
+  OverlayProblems,
+  releaseManifest,
+  type SpecContent,
+} from './specContent.js';
+import {
+  notFound,
+  overlayRejected,
+  releaseView,
+  type ReleaseRow,
+  type VersionRow,
+} from './specViews.js';
+import { VersionRows } from './VersionRows.js';
+
+export class ReleaseStore {
+  /** Set by the engine once plugins are loaded (a plugin may register one). */
+  signer: ReleaseSigner | undefined;
+  readonly #compiled = new Map<string, Release>();
+  private readonly rows: VersionRows;
+
+  constructor(
+    private readonly deps: {
+      database: Database;
+      audit: AuditTrail;
+      clock: Clock;
+      catalog: ReleaseCatalog;
+    },
+  ) {
+    this.rows = new VersionRows(deps);
+  }
+
+  private get sequelize() {
+    return this.deps.database.sequelize;
+  }
+
+  // ---- reads ----
+
+  async listReleases() {
+    const rows = await this.sequelize.query<ReleaseRow>(
+      'SELECT * FROM releases ORDER BY jurisdiction, published_at, id',
+      { type: QueryTypes.SELECT },
+    );
+    return rows.map(releaseView);
+  }
+
+  async getRelease(id: string) {
+    const [row] = await this.sequelize.query<ReleaseRow>('SELECT * FROM releases WHERE id = $1', {
+      bind: [id],
+      type: QueryTypes.SELECT,
+    });
+    if (!row) throw notFound('release', id);
+    return { ...releaseView(row), manifest: row.manifest };
+  }
+
+  // ---- publishing ----
+
+  /**
+   * Publishes a release: a published base version, with a published overlay version of the
+   * jurisdiction on top (or the base alone for its own jurisdiction), compiled, its manifest hashed
+   * (and signed when a signer is registered), stored as the jurisdiction's current release.
+   */
+  async createRelease(
+    input: {
+      overlay?: { key: string; version: string } | undefined;
+      base?: { spec: string; version: string } | undefined;
+    },
+    caller: Caller,
+    scope: Scope,
+    request: RequestContext,
+  ) {
+    let overlayRow: VersionRow | undefined;
+    let baseRef = input.base;
+    if (input.overlay) {
+      overlayRow = await this.rows.rowInScope(
+        'overlay',
+        input.overlay.key,
+        input.overlay.version,
+        caller,
+        scope,
+        request,
+      );
+      baseRef = { spec: overlayRow.base_spec!, version: overlayRow.base_version! };
+    }
+    if (!baseRef) {
+      throw HttpError.badRequest(
+        '请给出地方调整版本或基础规范版本 / Name an overlay version or a base spec version',
+      );
+    }
+    const baseRow = overlayRow
+      ? await this.rows.row('spec', baseRef.spec, baseRef.version)
+      : await this.rows.rowInScope('spec', baseRef.spec, baseRef.version, caller, scope, request);
+    if (!baseRow) throw notFound('spec', baseRef.spec, baseRef.version);
+    for (const [kind, row] of [
+      ['spec', baseRow],
+      ['overlay', overlayRow],
+    ] as const) {
+      if (row && row.status !== 'published') {
+        throw new HttpError(
+          409,
+          'not_published',
+          `${row.key}@${row.version} 状态为 ${row.status}，只有已发布版本可组成发布 / ${kind} ${row.key}@${row.version} is ${row.status}: a release pins published versions only`,
+        );
+      }
+    }
+    const jurisdiction = overlayRow?.jurisdiction ?? baseRow.jurisdiction;
+    let release: Release;
+    try {
+      release = await compileRelease(
+        baseRow.content as SpecContent,
+        jurisdiction,
+        overlayRow?.content as Overlay | undefined,
+      );
+    } catch (err) {
+      if (err instanceof OverlayProblems) throw overlayRejected(err.problems);
+      throw err;
+    }
+    const now = this.deps.clock.now();
+    const manifest = releaseManifest(
+      release,
+      {
+        base: baseRow.content_hash,
+        ...(overlayRow ? { overlay: overlayRow.content_hash } : {}),
+      },
+      now,
+    );
+    const canonical = canonicalJson(manifest);
+    const manifestHash = contentHash(manifest);
+    let signature: ReleaseSignature | null = null;
+    if (this.signer) {
+      const signed = await this.signer.sign(new TextEncoder().encode(canonical));
+      signature = {
+        algorithm: this.signer.algorithm,
+        signer: signed.signer,
+        value: signed.signature,
+        signedAt: now.toISOString(),
+      };
+    }
+    await this.deps.database.transaction(async (transaction) => {
+      const [exists] = await this.sequelize.query('SELECT 1 FROM releases WHERE id = $1', {
+        bind: [release.id],
+        type: QueryTypes.SELECT,
+        transaction,
+      });
+      if (exists) {
+        throw new HttpError(
+          409,
+          'release_exists',
+          `发布版本 ${release.id} 已存在 / Release ${release.id} already exists`,
+        );
+      }
+      await this.sequelize.query(
+        'UPDATE releases SET current = false WHERE jurisdiction = $1 AND current',
+        { bind: [jurisdiction], transaction },
+      );
+      await this.sequelize.query(
+        `INSERT INTO releases (id, jurisdiction, base_spec, base_version, overlay_key,
+           overlay_version, status, manifest, manifest_hash, signature, current, published_by,
+           published_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'published', $7::jsonb, $8, $9::jsonb, true, $10, $11)`,
+        {
+          bind: [
+            release.id,
+            jurisdiction,
+            release.base.spec,
+            release.base.version,
+            release.overlay?.key ?? null,
+            release.overlay?.version ?? null,
+            canonical,
+            manifestHash,
+            signature ? JSON.stringify(signature) : null,
+            caller.user.id,
+            now,
+          ],
+          transaction,
+        },
+      );
+      await this.rows.transitionRow(
+        'release',
+        release.id,
+        '-',
+        'publish',
+        null,
+        'published',
+        caller,
+        null,
+        now,
+        transaction,
+      );
+      await recordByCaller(
+        this.deps.audit,
+        caller,
+        request,
+        {
+          action: 'release.publish',
+          targetType: 'release',
+          targetId: release.id,
+          details: { jurisdiction, manifestHash, signed: signature !== null },
+        },
+        transaction,
+      );
+    });
+    await this.reloadCatalog();
+    return this.getRelease(release.id);
+  }
+
+  // ---- catalog ----
+
+  /** Every stored release compiled (cached: releases never change), and the current ones. */
+  async loadReleases(): Promise<{ releases: Release[]; current: Record<string, string> }> {
+    const rows = await this.sequelize.query<{
+      id: string;
+      jurisdiction: string;
+      current: boolean;
+      base: SpecContent;
+      overlay: Overlay | null;
+    }>(
+      `SELECT r.id, r.jurisdiction, r.current, b.content AS base, o.content AS overlay
+       FROM releases r
+       JOIN spec_versions b ON b.spec = r.base_spec AND b.version = r.base_version
+       LEFT JOIN overlay_versions o ON o.key = r.overlay_key AND o.version = r.overlay_version
+       ORDER BY r.published_at, r.id`,
+      { type: QueryTypes.SELECT },
+    );
+    const releases: Release[] = [];
+    const current: Record<string, string> = {};
+    for (const row of rows) {
+      let release = this.#compiled.get(row.id);
+      if (!release) {
+        release = await compileRelease(row.base, row.jurisdiction, row.overlay ?? undefined);
+        release.usage = {
+          schedules: row.base.schedules ?? {},
+          indicators: row.base.indicators ?? {},
+        };
+        this.#compiled.set(row.id, release);
+      }
+      releases.push(release);
+      if (row.current) current[row.jurisdiction] = row.id;
+    }
+    return { releases, current };
+  }
+
+  /**
+   * A stored base version (and overlay version) compiled as a release would be, whatever their
+   * status: what the diff compares when an id names no release (e.g. a draft under review).
+   * `jurisdiction` is the overlay's, else the spec's.
+   */
+  async unreleased(id: string): Promise<Release | undefined> {
+    const match = /^([a-z][a-z0-9-]{1,63})@([^+@]+)(?:\+([a-z][a-z0-9-]{1,63})@([^+@]+))?$/.exec(
+      id,
+    );
+    if (!match) return undefined;
+    const base = await this.rows.row('spec', match[1]!, match[2]!);
+    const overlay = match[3] ? await this.rows.row('overlay', match[3], match[4]!) : undefined;
+    if (!base || (match[3] && !overlay)) return undefined;
+    const content = base.content as SpecContent;
+    try {
+      const release = await compileRelease(
+        content,
+        overlay?.jurisdiction ?? base.jurisdiction,
+        overlay?.content as Overlay | undefined,
+      );
+      release.usage = { schedules: content.schedules ?? {}, indicators: content.indicators ?? {} };
+      return release;
+    } catch (err) {
+      if (err instanceof OverlayProblems) throw overlayRejected(err.problems);
+      throw err;
+    }
+  }
+
+  /** Rebuilds the catalog from the database (a newly published release becomes current). */
+  async reloadCatalog(): Promise<void> {
+    const { releases, current } = await this.loadReleases();
+    this.deps.catalog.replace(releases, current);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Content checks before a version is stored or published: a spec version's forms, code tables and
+ * parameters against their meta-schemas; an overlay against its meta-schema and its base.
+ */
+import { applyOverlay, validateMetadata, type Overlay } from '@formwork/definitions';
+import { HttpError } from '../http/HttpError.js';
+import { baseSpecOf, type SpecContent } from './specContent.js';
+import { overlayRejected } from './specViews.js';
+import type { VersionRows } from './VersionRows.js';
+
+/**
+ * An overlay against the meta-schema and its base version (which must exist, and be published when
+ * asked): 422 with the problems applyOverlay finds.
+ */
+export async function checkOverlay(
+  rows: VersionRows,
+  overlay: Overlay,
+  mustBePublishedBase = false,
+) {
+  const invalid = validateMetadata('overlay', overlay);
+  if (invalid.length) {
+    throw overlayRejected(
+      invalid.map((e) => ({ path: e.path, code: 'overlay-invalid', message: e.message })),
+    );
+  }
+  const base = await rows.row('spec', overlay.base.spec, overlay.base.version);
+  if (!base) {
+    throw new HttpError(
+      422,
+      'base_unknown',
+      `基础规范 ${overlay.base.spec}@${overlay.base.version} 不存在 / No base spec version ${overlay.base.spec}@${overlay.base.version}`,
+    );
+  }
+  if (mustBePublishedBase && base.status !== 'published') {
+    throw new HttpError(
+      409,
+      'base_not_published',
+      `基础规范 ${base.key}@${base.version} 未发布 / The base ${base.key}@${base.version} is ${base.status}, not published`,
+    );
+  }
+  const { problems } = await applyOverlay(baseSpecOf(base.content as SpecContent), overlay);
+  if (problems.length) throw overlayRejected(problems);
+}
+
+/** Each form, code table and the parameter set of a spec version against its meta-schema. */
+export function checkSpecContent(content: SpecContent) {
+  const errors: { path: string; message: unknown }[] = [];
+  for (const [key, form] of Object.entries(content.forms ?? {}))
+    for (const e of validateMetadata('form-definition', form))
+      errors.push({ path: `/forms/${key}${e.path}`, message: e.message });
+  for (const [id, table] of Object.entries(content.codeTables ?? {}))
+    for (const e of validateMetadata('code-table', table))
+      errors.push({ path: `/codeTables/${id}${e.path}`, message: e.message });
+  for (const e of validateMetadata('parameter-set', content.parameters))
+    errors.push({ path: `/parameters${e.path}`, message: e.message });
+  if (errors.length) {
+    throw new HttpError(
+      422,
+      'spec_invalid',
+      '规范内容未通过元模式校验 / The spec content does not pass its meta-schemas',
+      { errors: errors.slice(0, 100) },
+    );
+  }
+}
