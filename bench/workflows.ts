@@ -149,11 +149,11 @@ try {
     elementId: string,
     input: { data?: Record<string, unknown>; variables?: Record<string, unknown> },
   ) => {
-    const task = (await runtime.worklist(caller, worklistLimit)).find(
+    const task = (await runtime.tasks.worklist(caller, worklistLimit)).find(
       (t) => t.instanceId === instance.id && t.elementId === elementId,
     );
     if (!task) throw new Error(`${elementId} of ${instance.id} is not on the worklist`);
-    const { instance: after } = await runtime.completeTask(task.id, caller, input, task.version);
+    const { instance: after } = await runtime.tasks.complete(task.id, caller, input, task.version);
     if (after.status === 'incident') throw new Error(`${instance.id} ran into an incident`);
     return after.status;
   };

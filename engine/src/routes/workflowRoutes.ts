@@ -9,7 +9,8 @@ import { defineRoute } from '../http/defineRoute.js';
 import { etag, expectedRowVersion } from '../http/preconditions.js';
 import type { OrgUnitStore } from '../orgs/OrgUnitStore.js';
 import type { SubmissionService } from '../submissions/SubmissionService.js';
-import { WorkflowRuntime } from '../workflows/WorkflowRuntime.js';
+import { TaskService } from '../workflows/TaskService.js';
+import type { WorkflowRuntime } from '../workflows/WorkflowRuntime.js';
 import { migrateInstances } from '../workflows/migrateInstances.js';
 
 const Task = z.object({}).passthrough().meta({ id: 'WorkflowTask' });
@@ -133,7 +134,7 @@ export function workflowRoutes(
             const visible =
               scope!.covers(row.org_path) ||
               view.tasks.some((t) =>
-                WorkflowRuntime.mayWork(caller!, {
+                TaskService.mayWork(caller!, {
                   candidate_role: t.candidateRole,
                   candidate_org_path: t.candidateOrgPath,
                 }),
@@ -152,7 +153,7 @@ export function workflowRoutes(
       tags: ['workflows'],
       access: { permission: 'tasks.work' },
       responses: { 200: { description: 'Tasks', schema: z.object({ tasks: z.array(Task) }) } },
-      handler: async ({ caller }) => ({ tasks: await workflows.worklist(caller!) }),
+      handler: async ({ caller }) => ({ tasks: await workflows.tasks.worklist(caller!) }),
     }),
     ...(['claim', 'release'] as const).map((action) =>
       defineRoute({
@@ -171,7 +172,7 @@ export function workflowRoutes(
         handler: ({ params, caller }, ctx) =>
           audited(ctx, caller!, { targetType: 'workflow_task', targetId: params.id }, async () => {
             const expected = expectedRowVersion(ctx);
-            const task = await workflows[action](params.id, caller!, expected);
+            const task = await workflows.tasks[action](params.id, caller!, expected);
             ctx.set('ETag', etag(task.version));
             return task;
           }),
@@ -201,7 +202,7 @@ export function workflowRoutes(
       },
       handler: ({ params, body, caller }, ctx) =>
         audited(ctx, caller!, { targetType: 'workflow_task', targetId: params.id }, async () => {
-          const result = await workflows.completeTask(
+          const result = await workflows.tasks.complete(
             params.id,
             caller!,
             {
@@ -280,7 +281,7 @@ export function workflowRoutes(
         200: { description: 'Incidents', schema: z.object({ incidents: z.array(Incident) }) },
       },
       handler: async ({ scope }) => ({
-        incidents: await workflows.incidents(scope!.likePatterns()),
+        incidents: await workflows.incidents.list(scope!.likePatterns()),
       }),
     }),
     ...(['retry', 'cancel'] as const).map((action) =>
@@ -306,8 +307,8 @@ export function workflowRoutes(
               const covers = (orgPath: string) => scope!.covers(orgPath);
               const instance =
                 action === 'retry'
-                  ? await workflows.retryIncident(params.id, caller!.user.id, covers)
-                  : await workflows.cancelIncident(params.id, caller!.user.id, covers);
+                  ? await workflows.incidents.retry(params.id, caller!.user.id, covers)
+                  : await workflows.incidents.cancel(params.id, caller!.user.id, covers);
               await recordByCaller(audit, caller!, requestOf(ctx), {
                 action: action === 'retry' ? 'workflow.incident.retry' : 'workflow.incident.cancel',
                 targetType: 'workflow_incident',

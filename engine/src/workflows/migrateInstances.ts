@@ -1,6 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { HttpError } from '../http/HttpError.js';
-import type { WorkflowRuntime, InstanceRow } from './WorkflowRuntime.js';
+import type { WorkflowRuntime } from './WorkflowRuntime.js';
+import type { InstanceRow } from './workflowRows.js';
 import type { SavedState } from './WorkflowSession.js';
 
 /** Element ids an instance's saved state has active (the pruned state keeps only those). */

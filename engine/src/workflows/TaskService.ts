@@ -1,0 +1,241 @@
+import type { Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { Caller } from '../access/Caller.js';
+import { HttpError } from '../http/HttpError.js';
+import {
+  prepareSubmission,
+  submitInTransaction,
+  type PreparedSubmission,
+} from './submitInTransaction.js';
+import type { WorkflowRuntime } from './WorkflowRuntime.js';
+import {
+  conflict,
+  instanceView,
+  select,
+  taskNotFound,
+  taskView,
+  UUID,
+  type InstanceView,
+  type TaskRow,
+  type TaskView,
+} from './workflowRows.js';
+
+/** A test-only hook: kill the process inside the transaction, before it commits. */
+function crashBeforeCommit(point: string) {
+  if (process.env.NODE_ENV === 'test' && process.env.FORMWORK_TEST_CRASH_BEFORE_COMMIT === point) {
+    process.kill(process.pid, 'SIGKILL');
+  }
+}
+
+/**
+ * User tasks: the worklist, claim, release and complete. Completing a task stores its bound
+ * form and signals the instance in one transaction (WorkflowRuntime.advance).
+ */
+export class TaskService {
+  constructor(private readonly runtime: WorkflowRuntime) {}
+
+  private get deps() {
+    return this.runtime.deps;
+  }
+
+  private q<T extends object>(sql: string, bind: unknown[], transaction: Transaction) {
+    return select<T>(this.deps.database, sql, bind, transaction);
+  }
+
+  /** Whether the caller may work the task: holds its role over its org. */
+  static mayWork(caller: Caller, task: Pick<TaskRow, 'candidate_role' | 'candidate_org_path'>) {
+    const scope = caller.scope('tasks.work');
+    if (!scope) return false;
+    return caller
+      .grantsWith('tasks.work')
+      .some(
+        (g) =>
+          (task.candidate_role === null || g.role.key === task.candidate_role) &&
+          task.candidate_org_path.startsWith(g.orgPath),
+      );
+  }
+
+  private async lockTask(transaction: Transaction, id: string, caller: Caller) {
+    if (!UUID.test(id)) throw taskNotFound();
+    const [task] = await this.q<TaskRow>(
+      'SELECT * FROM workflow_tasks WHERE id = $1 FOR UPDATE',
+      [id],
+      transaction,
+    );
+    if (!task || !TaskService.mayWork(caller, task)) throw taskNotFound();
+    return task;
+  }
+
+  private static checkOpen(task: TaskRow, expectedVersion: number | undefined, caller: Caller) {
+    if (task.status === 'completed' || task.status === 'cancelled') {
+      throw conflict('task_closed', '任务已处理', `The task is already ${task.status}`, {
+        status: task.status,
+        version: task.version,
+      });
+    }
+    if (expectedVersion !== undefined && expectedVersion !== task.version) {
+      throw conflict('stale_version', '任务已被他人更新', 'The task was changed by someone else', {
+        version: task.version,
+      });
+    }
+    if (task.status === 'claimed' && task.assignee_id !== caller.user.id) {
+      throw conflict('task_claimed', '任务已被他人认领', 'Someone else has claimed the task');
+    }
+  }
+
+  /** Open tasks the caller may work: their role, inside their tasks.work scope. */
+  async worklist(caller: Caller, limit = 200): Promise<TaskView[]> {
+    const grants = caller.grantsWith('tasks.work');
+    if (!grants.length || !caller.can('tasks.work')) return [];
+    const roles = grants.map((g) => g.role.key);
+    const paths = grants.map((g) => `${g.orgPath.replace(/[\\%_]/g, '\\$&')}%`);
+    const rows = await this.deps.database.sequelize.query<TaskRow>(
+      `SELECT t.* FROM workflow_tasks t
+       JOIN unnest($1::text[], $2::text[]) AS g(role, path)
+         ON t.candidate_role = g.role AND t.candidate_org_path LIKE g.path
+       WHERE t.status IN ('open', 'claimed')
+         AND (t.status = 'open' OR t.assignee_id = $3)
+       GROUP BY t.id ORDER BY t.due_at NULLS LAST, t.created_at LIMIT $4`,
+      { bind: [roles, paths, caller.user.id, limit], type: QueryTypes.SELECT },
+    );
+    return rows.map(taskView);
+  }
+
+  async claim(id: string, caller: Caller, expectedVersion?: number): Promise<TaskView> {
+    return this.deps.database.transaction(async (transaction) => {
+      const task = await this.lockTask(transaction, id, caller);
+      TaskService.checkOpen(task, expectedVersion, caller);
+      const [updated] = await this.q<TaskRow>(
+        `UPDATE workflow_tasks SET status = 'claimed', assignee_id = $2, version = version + 1
+         WHERE id = $1 RETURNING *`,
+        [id, caller.user.id],
+        transaction,
+      );
+      await this.runtime.history(
+        transaction,
+        task.instance_id,
+        caller.user.id,
+        'task.claimed',
+        task.element_id,
+        {
+          taskId: id,
+        },
+      );
+      return taskView(updated!);
+    });
+  }
+
+  async release(id: string, caller: Caller, expectedVersion?: number): Promise<TaskView> {
+    return this.deps.database.transaction(async (transaction) => {
+      const task = await this.lockTask(transaction, id, caller);
+      TaskService.checkOpen(task, expectedVersion, caller);
+      const [updated] = await this.q<TaskRow>(
+        `UPDATE workflow_tasks SET status = 'open', assignee_id = NULL, version = version + 1
+         WHERE id = $1 RETURNING *`,
+        [id],
+        transaction,
+      );
+      await this.runtime.history(
+        transaction,
+        task.instance_id,
+        caller.user.id,
+        'task.released',
+        task.element_id,
+        {
+          taskId: id,
+        },
+      );
+      return taskView(updated!);
+    });
+  }
+
+  /**
+   * Completes a task: in one transaction, lock the task (open or claimed by the caller, at the
+   * expected version, else 409), store its bound form as a submission when `data` is given,
+   * signal the waiting element with the data and variables, run to the next wait, save.
+   */
+  async complete(
+    id: string,
+    caller: Caller,
+    input: { data?: Record<string, unknown>; variables?: Record<string, unknown> },
+    expectedVersion: number | undefined,
+  ): Promise<{ task: TaskView; instance: InstanceView }> {
+    // Validate the bound form before any transaction opens: bad input is a 422 with nothing
+    // locked. The task's form and the instance's release never change, so this read is safe.
+    let prepared: PreparedSubmission | undefined;
+    if (input.data !== undefined) {
+      if (!UUID.test(id)) throw taskNotFound();
+      const [peek] = await this.deps.database.sequelize.query<
+        TaskRow & { release_id: string; subject_id: string | null }
+      >(
+        `SELECT t.*, i.release_id, i.subject_id FROM workflow_tasks t
+         JOIN workflow_instances i ON i.id = t.instance_id WHERE t.id = $1`,
+        { bind: [id], type: QueryTypes.SELECT },
+      );
+      if (!peek || !TaskService.mayWork(caller, peek)) throw taskNotFound();
+      TaskService.checkOpen(peek, expectedVersion, caller);
+      if (peek.form_key) {
+        if (!peek.subject_id) {
+          throw new HttpError(
+            422,
+            'no_subject',
+            '流程实例没有关联居民，无法提交表单 / The instance has no resident to submit a form for',
+          );
+        }
+        const release = this.deps.catalog.get(peek.release_id);
+        if (!release) throw new Error(`release ${peek.release_id} is not loaded`);
+        prepared = prepareSubmission(this.deps, {
+          release,
+          formKey: peek.form_key,
+          data: input.data,
+        });
+      }
+    }
+    return this.deps.database.transaction(async (transaction) => {
+      const task = await this.lockTask(transaction, id, caller);
+      TaskService.checkOpen(task, expectedVersion, caller);
+      const instance = await this.runtime.lockInstance(transaction, task.instance_id);
+      let submissionId: string | null = null;
+      let data: Record<string, unknown> = {};
+      if (prepared && instance.subject_id) {
+        const stored = await submitInTransaction(
+          this.deps,
+          { prepared, subjectId: instance.subject_id, userId: caller.user.id },
+          transaction,
+        );
+        submissionId = stored.id;
+        data = stored.data;
+      }
+      const values = { ...data, ...(input.variables ?? {}) };
+      const [done] = await this.q<TaskRow>(
+        `UPDATE workflow_tasks SET status = 'completed', version = version + 1, completed_at = $2,
+           completed_by = $3, submission_id = $4, assignee_id = coalesce(assignee_id, $3)
+         WHERE id = $1 RETURNING *`,
+        [id, this.deps.clock.now(), caller.user.id, submissionId],
+        transaction,
+      );
+      await this.runtime.history(
+        transaction,
+        task.instance_id,
+        caller.user.id,
+        'task.completed',
+        task.element_id,
+        {
+          taskId: id,
+          ...(submissionId ? { submissionId } : {}),
+          ...(input.variables ? { variables: input.variables } : {}),
+        },
+      );
+      const saved = await this.runtime.advance(transaction, instance, caller.user.id, (session) => {
+        session.assign(values);
+        session.execution.signal({
+          id: task.element_id,
+          executionId: task.execution_id,
+          ...values,
+        });
+      });
+      crashBeforeCommit('task-complete');
+      return { task: taskView(done!), instance: instanceView(saved) };
+    });
+  }
+}
