@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
+import { evaluateRule } from '@formwork/definitions';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
@@ -13,7 +15,7 @@ import {
   unknownWorkflow,
   type WorkflowDefinition,
 } from './WorkflowDefinitions.js';
-import { WorkflowSession } from './WorkflowSession.js';
+import { WorkflowSession, type StepResult } from './WorkflowSession.js';
 import {
   conflict,
   instanceNotFound,
@@ -27,6 +29,8 @@ import {
   type TaskRow,
 } from './workflowRows.js';
 
+/** How many instances one chain of thrown messages may pass through in one step. */
+export const MESSAGE_CHAIN_LIMIT = 8;
 
 /**
  * Durable BPMN execution (ARCHITECTURE decision 4). Every operation is one database
@@ -57,6 +61,8 @@ export class WorkflowRuntime {
   /** Failed services: list, retry, cancel. */
   readonly incidents = new IncidentService(this);
   readonly #writer: StepWriter;
+  /** How deep the current chain of thrown messages is (see #sendThrown). */
+  readonly #chain = new AsyncLocalStorage<number>();
 
   private q<T extends object>(sql: string, bind: unknown[], transaction: Transaction) {
     return select<T>(this.deps.database, sql, bind, transaction);
@@ -179,6 +185,7 @@ export class WorkflowRuntime {
         ...(input.message ? { message: input.message } : {}),
       });
       const saved = await this.#writer.persist(transaction, row, definition, result, input.actor);
+      await this.#sendThrown(transaction, saved, definition, result);
       return { instance: instanceView(saved), created: true };
     };
     return outer ? work(outer) : this.deps.database.transaction(work);
@@ -218,7 +225,62 @@ export class WorkflowRuntime {
     await session.resume(row.state);
     await act(session, definition);
     await session.settle();
-    return this.#writer.persist(transaction, row, definition, await session.finish(), actor);
+    const result = await session.finish();
+    const saved = await this.#writer.persist(transaction, row, definition, result, actor);
+    await this.#sendThrown(transaction, saved, definition, result);
+    return saved;
+  }
+
+  /**
+   * Delivers the messages the step's throw events sent to the other instances waiting for them,
+   * in the same transaction: correlated by the throw event's `correlationKey` property (JsonLogic
+   * over the variables, giving the business key) or else the sender's own business key, carrying
+   * the variables its `variables` property names (comma-separated). A chain of messages may
+   * pass through MESSAGE_CHAIN_LIMIT instances; a longer one (a loop in the BPMN) fails the step.
+   */
+  async #sendThrown(
+    transaction: Transaction,
+    sender: InstanceRow,
+    definition: WorkflowDefinition,
+    result: StepResult,
+  ) {
+    for (const thrown of result.thrown) {
+      const properties = definition.elements.get(thrown.elementId)?.properties ?? {};
+      const computed = properties.correlationKey
+        ? evaluateRule(JSON.parse(properties.correlationKey), result.variables)
+        : undefined;
+      const businessKey = typeof computed === 'string' ? computed : sender.business_key;
+      const names = (properties.variables ?? '').split(',').map((n) => n.trim());
+      const variables = Object.fromEntries(
+        names
+          .filter((n) => n && Object.hasOwn(result.variables, n))
+          .map((n) => [n, result.variables[n]]),
+      );
+      const depth = (this.#chain.getStore() ?? 0) + 1;
+      if (depth > MESSAGE_CHAIN_LIMIT) {
+        throw new HttpError(
+          422,
+          'message_loop',
+          `消息 ${thrown.name} 在流程实例之间循环传递 / Message ${thrown.name} went round more than ${MESSAGE_CHAIN_LIMIT} instances`,
+        );
+      }
+      const delivered = businessKey
+        ? await this.#chain.run(depth, () =>
+            this.deliver(transaction, {
+              message: thrown.name,
+              businessKey,
+              variables,
+              actor: 'message',
+              from: sender.id,
+            }),
+          )
+        : [];
+      await this.history(transaction, sender.id, 'message', 'message.sent', thrown.elementId, {
+        message: thrown.name,
+        businessKey,
+        delivered,
+      });
+    }
   }
 
   /** Writes a line into an instance's history. */
@@ -246,41 +308,57 @@ export class WorkflowRuntime {
     /** Only instances of orgs this admits move (the caller's scope); others are left waiting. */
     covers?: (orgPath: string) => boolean;
   }): Promise<string[]> {
-    return this.deps.database.transaction(async (transaction) => {
-      const subscriptions = await this.q<{
-        id: string;
-        instance_id: string;
-        message_ref: string;
-      }>(
-        `SELECT id, instance_id, message_ref FROM workflow_subscriptions
-         WHERE message_name = $1 AND status = 'waiting'
-           AND (($2::text IS NOT NULL AND business_key = $2)
-             OR ($3::uuid IS NOT NULL AND instance_id = $3::uuid))
-         ORDER BY created_at FOR UPDATE`,
-        [input.message, input.businessKey ?? null, input.instanceId ?? null],
+    return this.deps.database.transaction((transaction) => this.deliver(transaction, input));
+  }
+
+  /** correlate() inside a transaction; `from` is the instance that threw the message, if any. */
+  private async deliver(
+    transaction: Transaction,
+    input: {
+      message: string;
+      businessKey?: string;
+      instanceId?: string;
+      variables?: Record<string, unknown>;
+      actor: Actor;
+      covers?: (orgPath: string) => boolean;
+      from?: string;
+    },
+  ): Promise<string[]> {
+    const subscriptions = await this.q<{
+      id: string;
+      instance_id: string;
+      message_ref: string;
+    }>(
+      `SELECT id, instance_id, message_ref FROM workflow_subscriptions
+       WHERE message_name = $1 AND status = 'waiting'
+         AND (($2::text IS NOT NULL AND business_key = $2)
+           OR ($3::uuid IS NOT NULL AND instance_id = $3::uuid))
+         AND instance_id IS DISTINCT FROM $4::uuid
+       ORDER BY created_at FOR UPDATE`,
+      [input.message, input.businessKey ?? null, input.instanceId ?? null, input.from ?? null],
+      transaction,
+    );
+    const moved: string[] = [];
+    for (const sub of subscriptions) {
+      if (moved.includes(sub.instance_id)) continue;
+      const instance = await this.lockInstance(transaction, sub.instance_id);
+      if (input.covers && !input.covers(instance.org_path)) continue;
+      await this.q(
+        "UPDATE workflow_subscriptions SET status = 'consumed' WHERE id = $1 RETURNING id",
+        [sub.id],
         transaction,
       );
-      const moved: string[] = [];
-      for (const sub of subscriptions) {
-        if (moved.includes(sub.instance_id)) continue;
-        const instance = await this.lockInstance(transaction, sub.instance_id);
-        if (input.covers && !input.covers(instance.org_path)) continue;
-        await this.q(
-          "UPDATE workflow_subscriptions SET status = 'consumed' WHERE id = $1 RETURNING id",
-          [sub.id],
-          transaction,
-        );
-        await this.history(transaction, instance.id, input.actor, 'message.received', null, {
-          message: input.message,
-        });
-        await this.advance(transaction, instance, input.actor, (session) => {
-          if (input.variables) session.assign(input.variables);
-          session.execution.signal({ id: sub.message_ref, ...(input.variables ?? {}) });
-        });
-        moved.push(instance.id);
-      }
-      return moved;
-    });
+      await this.history(transaction, instance.id, input.actor, 'message.received', null, {
+        message: input.message,
+        ...(input.from ? { from: input.from } : {}),
+      });
+      await this.advance(transaction, instance, input.actor, (session) => {
+        if (input.variables) session.assign(input.variables);
+        session.execution.signal({ id: sub.message_ref, ...(input.variables ?? {}) });
+      });
+      moved.push(instance.id);
+    }
+    return moved;
   }
 
   /**

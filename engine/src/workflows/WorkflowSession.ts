@@ -32,6 +32,12 @@ export interface HistoryLine {
   details: Record<string, unknown>;
 }
 
+/** A message a throw event of this instance sent (to other instances waiting for it). */
+export interface ThrownMessage {
+  elementId: string;
+  name: string;
+}
+
 /** What one step (start, or recover + act) did, for the runtime to persist. */
 export interface StepResult {
   state: SavedState;
@@ -43,6 +49,7 @@ export interface StepResult {
   completed: boolean;
   failure: { elementId: string | null; error: string } | undefined;
   history: HistoryLine[];
+  thrown: ThrownMessage[];
 }
 
 /** bpmn-engine's getState() without the definition source and without idle elements. */
@@ -145,6 +152,7 @@ export class WorkflowSession {
     timedOut: new Set(),
     failure: undefined,
     history: [],
+    thrown: [],
   };
   #execution: any;
 
@@ -188,6 +196,13 @@ export class WorkflowSession {
         // seconds, and due dates follow the engine's clock, so round to the second.
         timeoutMs: Math.max(0, Math.round(Number(api.content?.timeout ?? 0) / 1000) * 1000),
       });
+    });
+    l.on('activity.message', (api: any) => {
+      // A message throw event (intermediate or end): the runtime delivers it to other instances.
+      const info = options.definition.elements.get(api.id);
+      if (info?.message && /ThrowEvent$|EndEvent$/.test(info.type)) {
+        this.#result.thrown.push({ elementId: info.id, name: info.message.name });
+      }
     });
     l.on('activity.timeout', (api: any) => {
       this.#result.timedOut.add(api.content?.parent?.id ?? api.id);
