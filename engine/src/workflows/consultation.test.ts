@@ -3,18 +3,63 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
 import { CONSULT_REPORT, CONSULT_REQUEST } from './fixtures/forms.js';
 
+/*
+ * Every path of seed/national-phs/3.0.0/workflows/remote-consultation.bpmn (3.1.0 holds the same
+ * file; the Fujian release the residents get is built on 3.0.0), end to end over HTTP.
+ *
+ * path                                                           → test ("given …")
+ * StartEvent_consult → UserTask_request → Gateway_urgency        → every test
+ * Gateway_urgency default Flow_routine → UserTask_triage         → "a routine request …"
+ *   Boundary_triage_48h (PT48H, non-interrupting)
+ *     → ServiceTask_triage_late → EndEvent_triage_late           → "a routine request …"
+ *   Boundary_triage_cancel (consultCancelled, interrupting)
+ *     → ServiceTask_cancelled → EndEvent_cancelled               → "a request waiting for triage …"
+ * Gateway_urgency Flow_urgent (urgency = "urgent")
+ *   → UserTask_triage_urgent                                     → "an urgent request, then …"
+ *   Boundary_triage_urgent_12h (PT12H, non-interrupting)
+ *     → ServiceTask_triage_urgent_late
+ *     → EndEvent_triage_urgent_late                              → "an urgent request, then …"
+ *   Boundary_triage_urgent_cancel (consultCancelled, interrupting)
+ *     → ServiceTask_cancelled → EndEvent_cancelled               → "an urgent request waiting …"
+ * Gateway_triage (from routine triage) Flow_triage_accept
+ *   → UserTask_confirm                                           → "a routine request …"
+ * Gateway_triage (from urgent triage) Flow_triage_accept         → "an urgent request, when …"
+ * Gateway_triage (from routine triage) Flow_triage_return
+ *   → UserTask_amend                                             → "a request the triage returns …"
+ * Gateway_triage (from urgent triage) Flow_triage_return         → "an urgent request the triage …"
+ * Gateway_triage, no branch matches (no default flow)            → "… a triage without an outcome"
+ * Gateway_resubmit Flow_resubmit (resubmit = true)
+ *   → Gateway_urgency → UserTask_triage                          → "a request the triage returns …"
+ *   → Gateway_urgency → UserTask_triage_urgent                   → "an urgent request the triage …"
+ * Gateway_resubmit default Flow_withdrawn → EndEvent_returned    → "… withdraws it …"
+ * UserTask_confirm → UserTask_consult (no decline/return by the expert in the BPMN)
+ *                                                                → "a routine request …"
+ *   Boundary_confirm_cancel (consultCancelled, interrupting)
+ *     → ServiceTask_cancelled → EndEvent_cancelled               → "… waiting for the expert …"
+ * UserTask_consult → ServiceTask_sign (sign-report)
+ *   → SendTask_report_back → EndEvent_done                       → "a routine request …"
+ *   Boundary_consult_3d (P3D, non-interrupting)
+ *     → ServiceTask_consult_late → EndEvent_consult_late         → "a confirmed consultation …"
+ *   consultCancelled after the confirmation (no boundary there)  → "… cancels too late"
+ */
+
 const CLINIC = '350121101201-V01';
 const HOUR = 3600_000;
 let f: IdentityFixture;
-let users: { township: TestUser; county: TestUser };
+let users: Record<'township' | 'county' | 'otherTownship' | 'otherCounty', TestUser>;
 let township: string;
 let county: string;
+/** A township doctor of another township and a clinician of another county (Lianjiang). */
+let otherTownship: string;
+let otherCounty: string;
 let serial = 0;
 
-/** Signs both doctors in again (sessions expire when a test moves the clock by days). */
+/** Signs the doctors in again (sessions expire when a test moves the clock by days). */
 async function signIn() {
   township = await f.login(users.township);
   county = await f.login(users.county);
+  otherTownship = await f.login(users.otherTownship);
+  otherCounty = await f.login(users.otherCounty);
 }
 
 async function startConsultation(): Promise<string> {
@@ -47,6 +92,26 @@ async function openTask(token: string, instanceId: string, elementId: string): P
   return task as Task;
 }
 
+/** The elements of an instance's tasks on someone's worklist. */
+async function listed(token: string, instanceId: string): Promise<string[]> {
+  const res = await f.request('GET', '/api/tasks', token);
+  expect(res.status).toBe(200);
+  return (res.body.tasks as { instanceId: string; elementId: string }[])
+    .filter((t) => t.instanceId === instanceId)
+    .map((t) => t.elementId);
+}
+
+/** Asserts who sees the instance's tasks: each worklist lists exactly these elements. */
+async function worklists(
+  instanceId: string,
+  expected: { township?: string[]; county?: string[] },
+): Promise<void> {
+  expect(await listed(township, instanceId), 'township').toEqual(expected.township ?? []);
+  expect(await listed(county, instanceId), 'county').toEqual(expected.county ?? []);
+  expect(await listed(otherTownship, instanceId), 'other township').toEqual([]);
+  expect(await listed(otherCounty, instanceId), 'other county').toEqual([]);
+}
+
 async function complete(token: string, task: Task, body: object) {
   const res = await f.request('POST', `/api/tasks/${task.id}/complete`, token, body, {
     'if-match': `"${task.version}"`,
@@ -62,12 +127,46 @@ const view = async (id: string) => {
     status: string;
     variables: Record<string, unknown>;
     tasks: { elementId: string; status: string }[];
-    history: { event: string; elementId: string | null }[];
+    history: { event: string; elementId: string | null; details: Record<string, unknown> }[];
   };
 };
 
 const firedTimers = async (id: string) =>
   (await view(id)).history.filter((h) => h.event === 'timer.fired').map((h) => h.elementId);
+const notices = async (id: string) =>
+  (await view(id)).history.filter((h) => h.event === 'notified').map((h) => h.elementId);
+const reached = async (id: string, elementId: string) =>
+  (await view(id)).history.some(
+    (h) => h.event === 'element.completed' && h.elementId === elementId,
+  );
+
+async function timerRows(id: string): Promise<string[]> {
+  const [rows] = await f.t.engine.database.sequelize.query(
+    'SELECT element_id, status FROM workflow_timers WHERE instance_id = $1 ORDER BY element_id',
+    { bind: [id] },
+  );
+  return (rows as { element_id: string; status: string }[]).map(
+    (r) => `${r.element_id}:${r.status}`,
+  );
+}
+
+/** The requester cancels (message consultCancelled); returns the instances it moved. */
+async function cancel(id: string): Promise<string[]> {
+  const res = await f.request('POST', '/api/workflows/messages', township, {
+    message: 'consultCancelled',
+    instanceId: id,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.instances as string[];
+}
+
+/** Moves the clock and fires what fell due; signs the doctors in again. */
+async function after(ms: number) {
+  f.clock.advance(ms);
+  await f.t.engine.timerPoller!.poll();
+  await f.t.engine.timerPoller!.poll();
+  await signIn();
+}
 
 /** A routine request filled by the township: the county's triage is next. */
 async function requested(extra: object = {}) {
@@ -79,11 +178,25 @@ async function requested(extra: object = {}) {
   return id;
 }
 
+/** The seed's urgent request: the gateway reads a process variable (see the urgent test). */
+const URGENT = { variables: { urgency: 'urgent' } };
+
+/** A routine request the triage accepted: the expert's confirmation is next. */
+async function triaged() {
+  const id = await requested();
+  await complete(county, await openTask(county, id, 'UserTask_triage'), {
+    variables: { triage: 'accept' },
+  });
+  return id;
+}
+
 beforeAll(async () => {
   f = await IdentityFixture.start();
   users = {
     township: await f.user('township-phc', '350121101'),
     county: await f.user('county-clinician', '350121'),
+    otherTownship: await f.user('township-phc', '350121102'),
+    otherCounty: await f.user('county-clinician', '350122'),
   };
 }, 60_000);
 beforeEach(signIn);
@@ -181,5 +294,183 @@ describe('remote consultation', () => {
       variables: { triage: 'accept' },
     });
     expect(late.status).toBe(409);
+  });
+
+  it('given an urgent request, when the county triages it in time and accepts it, then the 12 h notice never fires, the expert confirms and reports and the consultation closes', async () => {
+    const id = await requested(URGENT);
+    await worklists(id, { county: ['UserTask_triage_urgent'] });
+    const triage = await openTask(county, id, 'UserTask_triage_urgent');
+    expect(triage.candidateOrgPath).toMatch(/\/350121\/$/);
+    await after(11 * HOUR);
+    await complete(county, await openTask(county, id, 'UserTask_triage_urgent'), {
+      variables: { triage: 'accept' },
+    });
+    expect(await timerRows(id)).toEqual(['Boundary_triage_urgent_12h:cancelled']);
+
+    const confirm = await openTask(county, id, 'UserTask_confirm');
+    expect(confirm.dueAt).toBeNull();
+    await worklists(id, { county: ['UserTask_confirm'] });
+    await after(2 * HOUR);
+    expect(await firedTimers(id)).toEqual([]);
+    await complete(county, await openTask(county, id, 'UserTask_confirm'), { variables: {} });
+    await worklists(id, { county: ['UserTask_consult'] });
+    const done = await complete(county, await openTask(county, id, 'UserTask_consult'), {
+      data: CONSULT_REPORT,
+    });
+    expect(done.instance.status).toBe('completed');
+    expect(done.instance.variables).toMatchObject({ urgency: 'urgent', reportSigned: true });
+    expect(await notices(id)).toEqual(['SendTask_report_back']);
+    expect(await reached(id, 'EndEvent_done')).toBe(true);
+    const tasks = (await view(id)).tasks.map((t) => `${t.elementId}:${t.status}`);
+    expect(tasks.sort()).toEqual([
+      'UserTask_confirm:completed',
+      'UserTask_consult:completed',
+      'UserTask_request:completed',
+      'UserTask_triage_urgent:completed',
+    ]);
+    await worklists(id, {});
+  });
+
+  it('given an urgent request waiting for triage, when the requester cancels it, then the urgent triage and its 12 h timer are cancelled, everyone is notified and the consultation ends', async () => {
+    const id = await requested(URGENT);
+    const triage = await openTask(county, id, 'UserTask_triage_urgent');
+    expect(await cancel(id)).toEqual([id]);
+    const v = await view(id);
+    expect(v.status).toBe('completed');
+    expect(await notices(id)).toEqual(['ServiceTask_cancelled']);
+    expect(await reached(id, 'EndEvent_cancelled')).toBe(true);
+    expect(v.tasks.find((t) => t.elementId === 'UserTask_triage_urgent')?.status).toBe('cancelled');
+    expect(await timerRows(id)).toEqual(['Boundary_triage_urgent_12h:cancelled']);
+    await worklists(id, {});
+    // Nothing of it falls due later, and the county can no longer triage it.
+    await after(12 * HOUR + 1000);
+    expect(await firedTimers(id)).toEqual([]);
+    const late = await f.request(
+      'POST',
+      `/api/tasks/${triage.id}/complete`,
+      county,
+      { variables: { triage: 'accept' } },
+      { 'if-match': `"${triage.version}"` },
+    );
+    expect(late.status).toBe(409);
+    // A second cancellation finds nothing waiting.
+    expect(await cancel(id)).toEqual([]);
+  });
+
+  it('given an urgent request the triage returns, when the township amends and resubmits it, then it is back in urgent triage, due again in 12 h', async () => {
+    const id = await requested(URGENT);
+    await complete(county, await openTask(county, id, 'UserTask_triage_urgent'), {
+      variables: { triage: 'return' },
+    });
+    expect(await timerRows(id)).toEqual(['Boundary_triage_urgent_12h:cancelled']);
+    await worklists(id, { township: ['UserTask_amend'] });
+    expect((await openTask(township, id, 'UserTask_amend')).dueAt).toBeNull();
+    await after(HOUR);
+    // The amended form codes urgency "1"/"2" and its data goes to the process: the requester
+    // states "urgent" again as a variable (which wins over the form's data), as on the request.
+    await complete(township, await openTask(township, id, 'UserTask_amend'), {
+      data: CONSULT_REQUEST,
+      variables: { resubmit: true, urgency: 'urgent' },
+    });
+    const again = await openTask(county, id, 'UserTask_triage_urgent');
+    expect(new Date(again.dueAt!).getTime() - f.clock.now().getTime()).toBe(12 * HOUR);
+    await worklists(id, { county: ['UserTask_triage_urgent'] });
+    expect((await timerRows(id)).sort()).toEqual([
+      'Boundary_triage_urgent_12h:cancelled',
+      'Boundary_triage_urgent_12h:pending',
+    ]);
+  });
+
+  it('given a request the triage returns, when the township withdraws it instead of resubmitting, then the consultation ends as returned and nobody has a task', async () => {
+    const id = await requested();
+    await complete(county, await openTask(county, id, 'UserTask_triage'), {
+      variables: { triage: 'return' },
+    });
+    await worklists(id, { township: ['UserTask_amend'] });
+    const done = await complete(township, await openTask(township, id, 'UserTask_amend'), {
+      variables: {},
+    });
+    expect(done.instance.status).toBe('completed');
+    expect(await reached(id, 'EndEvent_returned')).toBe(true);
+    expect(await reached(id, 'UserTask_confirm')).toBe(false);
+    expect(await timerRows(id)).toEqual(['Boundary_triage_48h:cancelled']);
+    await worklists(id, {});
+    expect(await cancel(id)).toEqual([]);
+  });
+
+  it('given the county completes a triage without an outcome, when no branch of the gateway matches, then the consultation is held as an incident', async () => {
+    const id = await requested();
+    const done = await complete(county, await openTask(county, id, 'UserTask_triage'), {
+      variables: {},
+    });
+    expect(done.instance.status).toBe('incident');
+    // The task is done and nobody else has one: an admin sees the incident and its cause.
+    const incident = (await view(id)).history.find((h) => h.event === 'incident');
+    expect(incident?.details.error).toContain('Gateway_triage');
+    await worklists(id, {});
+  });
+
+  it('given a request waiting for the expert to confirm, when the requester cancels it, then the confirmation is cancelled, everyone is notified and the consultation ends', async () => {
+    const id = await triaged();
+    const confirm = await openTask(county, id, 'UserTask_confirm');
+    await worklists(id, { county: ['UserTask_confirm'] });
+    expect(await cancel(id)).toEqual([id]);
+    const v = await view(id);
+    expect(v.status).toBe('completed');
+    expect(await notices(id)).toEqual(['ServiceTask_cancelled']);
+    expect(await reached(id, 'EndEvent_cancelled')).toBe(true);
+    expect(v.tasks.find((t) => t.elementId === 'UserTask_confirm')?.status).toBe('cancelled');
+    expect(v.tasks.some((t) => t.elementId === 'UserTask_consult')).toBe(false);
+    expect(await timerRows(id)).toEqual(['Boundary_triage_48h:cancelled']);
+    await worklists(id, {});
+    const late = await f.request(
+      'POST',
+      `/api/tasks/${confirm.id}/complete`,
+      county,
+      { variables: {} },
+      { 'if-match': `"${confirm.version}"` },
+    );
+    expect(late.status).toBe(409);
+  });
+
+  it('given an expert who confirmed, when the requester cancels too late, then nothing moves and the consultation goes on', async () => {
+    const id = await triaged();
+    await complete(county, await openTask(county, id, 'UserTask_confirm'), { variables: {} });
+    expect(await cancel(id)).toEqual([]);
+    const v = await view(id);
+    expect(v.status).toBe('waiting');
+    expect(v.history.some((h) => h.elementId === 'ServiceTask_cancelled')).toBe(false);
+    await worklists(id, { county: ['UserTask_consult'] });
+    const done = await complete(county, await openTask(county, id, 'UserTask_consult'), {
+      data: CONSULT_REPORT,
+    });
+    expect(done.instance.status).toBe('completed');
+  });
+
+  it('given a confirmed consultation, when the expert has not reported in 3 days, then the overdue notice fires once, the report stays on the worklist and its late report still closes the consultation', async () => {
+    const id = await triaged();
+    await complete(county, await openTask(county, id, 'UserTask_confirm'), { variables: {} });
+    const consult = await openTask(county, id, 'UserTask_consult');
+    expect(new Date(consult.dueAt!).getTime() - f.clock.now().getTime()).toBe(72 * HOUR);
+    await after(71 * HOUR);
+    expect(await firedTimers(id)).toEqual([]);
+    await after(HOUR + 1000);
+    expect(await firedTimers(id)).toEqual(['Boundary_consult_3d']);
+    expect(await notices(id)).toEqual(['ServiceTask_consult_late']);
+    expect(await reached(id, 'EndEvent_consult_late')).toBe(true);
+    expect((await view(id)).status).toBe('waiting');
+    await worklists(id, { county: ['UserTask_consult'] });
+    await after(3 * 24 * HOUR);
+    expect(await firedTimers(id)).toEqual(['Boundary_consult_3d']);
+    const done = await complete(county, await openTask(county, id, 'UserTask_consult'), {
+      data: CONSULT_REPORT,
+    });
+    expect(done.instance.status).toBe('completed');
+    expect(done.instance.variables.reportSigned).toBe(true);
+    expect(await notices(id)).toEqual(['ServiceTask_consult_late', 'SendTask_report_back']);
+    expect((await timerRows(id)).sort()).toEqual([
+      'Boundary_consult_3d:fired',
+      'Boundary_triage_48h:cancelled',
+    ]);
   });
 });

@@ -2,7 +2,38 @@ import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
 import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
-import { REFERRAL_OUT, REFERRAL_RETURN } from './fixtures/forms.js';
+import { DM_VISIT, REFERRAL_OUT, REFERRAL_RETURN } from './fixtures/forms.js';
+
+/*
+ * Every path of seed/national-phs/3.0.0/workflows/two-way-referral.bpmn (3.1.0 holds the same
+ * file; the Fujian release the residents get is built on 3.0.0), end to end over HTTP.
+ *
+ * path                                                           → test ("given …")
+ * StartEvent_referral (POST …/instances) → UserTask_fill
+ *   → SendTask_notify_county → UserTask_decide                   → "a township doctor refers …"
+ * StartEvent_urgent (message urgentReferral; the outbox starts it from a follow-up)
+ *   → UserTask_fill_urgent → SendTask_notify_county
+ *   → UserTask_decide                                            → "a follow-up whose blood …"
+ *   (POST …/instances takes no `message`: only the outbox starts the urgent path)
+ * Gateway_decision Flow_accept → ReceiveTask_arrival
+ *   (referralPatientArrived) → UserTask_return
+ *   → SendTask_notify_return → Gateway_program                   → "a township doctor refers …"
+ * ReceiveTask_arrival, the patient never arrives (no boundary)   → "an accepted referral …"
+ * Gateway_decision Flow_decline → SendTask_notify_declined
+ *   → EndEvent_declined                                          → "a referral, when the county …"
+ * Gateway_decision, no branch matches (no default flow)          → "… without deciding …"
+ * Gateway_program default Flow_program_hypertension
+ *   → UserTask_followup_hypertension → EndEvent_done             → "a township doctor refers …"
+ *   Boundary_followup_hypertension_due (P14D, non-interrupting)
+ *     → ServiceTask_escalate_hypertension
+ *     → EndEvent_escalated_hypertension                          → "a returned patient …"
+ * Gateway_program Flow_program_diabetes (program = diabetes)
+ *   → UserTask_followup_diabetes → EndEvent_done                 → "a diabetic patient …"
+ *   Boundary_followup_diabetes_due (P14D, non-interrupting)
+ *     → ServiceTask_escalate_diabetes
+ *     → EndEvent_escalated_diabetes                              → "a returned diabetic patient …"
+ * (task guards, on UserTask_fill: 422 on invalid data, 409 on a stale version)
+ */
 
 const CLINIC = '350121101201-V01';
 const TOWNSHIP = '350121101';
@@ -11,6 +42,9 @@ const DAY = 24 * 3600_000;
 let f: IdentityFixture;
 let township: string;
 let county: string;
+/** A township doctor of another township and a clinician of another county (Lianjiang). */
+let otherTownship: string;
+let otherCounty: string;
 let serial = 0;
 
 async function resident(): Promise<string> {
@@ -25,7 +59,9 @@ async function resident(): Promise<string> {
   return res.body.id as string;
 }
 
-async function openTask(token: string, instanceId: string, elementId: string) {
+type Task = { id: string; version: number; candidateOrgPath: string; dueAt: string | null };
+
+async function openTask(token: string, instanceId: string, elementId: string): Promise<Task> {
   const res = await f.request('GET', '/api/tasks', token);
   expect(res.status).toBe(200);
   const task = res.body.tasks.find(
@@ -33,7 +69,27 @@ async function openTask(token: string, instanceId: string, elementId: string) {
       t.instanceId === instanceId && t.elementId === elementId,
   );
   expect(task, `${elementId} on the worklist`).toBeDefined();
-  return task as { id: string; version: number; candidateOrgPath: string; dueAt: string | null };
+  return task as Task;
+}
+
+/** The elements of an instance's tasks on someone's worklist. */
+async function listed(token: string, instanceId: string): Promise<string[]> {
+  const res = await f.request('GET', '/api/tasks', token);
+  expect(res.status).toBe(200);
+  return (res.body.tasks as { instanceId: string; elementId: string }[])
+    .filter((t) => t.instanceId === instanceId)
+    .map((t) => t.elementId);
+}
+
+/** Asserts who sees the instance's tasks: each worklist lists exactly these elements. */
+async function worklists(
+  instanceId: string,
+  expected: { township?: string[]; county?: string[] },
+): Promise<void> {
+  expect(await listed(township, instanceId), 'township').toEqual(expected.township ?? []);
+  expect(await listed(county, instanceId), 'county').toEqual(expected.county ?? []);
+  expect(await listed(otherTownship, instanceId), 'other township').toEqual([]);
+  expect(await listed(otherCounty, instanceId), 'other county').toEqual([]);
 }
 
 async function complete(token: string, task: { id: string; version: number }, body: object) {
@@ -44,23 +100,79 @@ async function complete(token: string, task: { id: string; version: number }, bo
   return res.body;
 }
 
-const instance = async (id: string) =>
-  (await f.request('GET', `/api/workflows/instances/${id}`, township)).body;
+type View = {
+  status: string;
+  releaseId: string;
+  variables: Record<string, unknown>;
+  tasks: { elementId: string; status: string }[];
+  history: { event: string; elementId: string | null; details: Record<string, unknown> }[];
+};
 
-async function startReferral(subjectId: string) {
+const instance = async (id: string): Promise<View> =>
+  (await f.request('GET', `/api/workflows/instances/${id}`, township)).body as View;
+
+const firedTimers = (view: View) =>
+  view.history.filter((h) => h.event === 'timer.fired').map((h) => h.elementId);
+const notices = (view: View) =>
+  view.history.filter((h) => h.event === 'notified').map((h) => h.elementId);
+const reached = (view: View, elementId: string) =>
+  view.history.some((h) => h.event === 'element.completed' && h.elementId === elementId);
+
+async function timerRows(id: string): Promise<string[]> {
+  const [rows] = await f.t.engine.database.sequelize.query(
+    'SELECT element_id, status FROM workflow_timers WHERE instance_id = $1 ORDER BY element_id',
+    { bind: [id] },
+  );
+  return (rows as { element_id: string; status: string }[]).map(
+    (r) => `${r.element_id}:${r.status}`,
+  );
+}
+
+async function startReferral(subjectId: string, variables?: Record<string, unknown>) {
   const res = await f.request('POST', '/api/workflows/two-way-referral/instances', township, {
     subjectId,
     businessKey: `ref-${subjectId}`,
+    ...(variables ? { variables } : {}),
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id as string;
 }
 
-let users: { township: TestUser; county: TestUser };
-/** Signs both doctors in again (sessions expire when a test moves the clock by days). */
+async function arrive(businessKey: string) {
+  const res = await f.request('POST', '/api/workflows/messages', county, {
+    message: 'referralPatientArrived',
+    businessKey,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.instances as string[];
+}
+
+/** A referral the county accepted: the county waits for the patient. */
+async function accepted(variables?: Record<string, unknown>) {
+  const subjectId = await resident();
+  const id = await startReferral(subjectId, variables);
+  await complete(township, await openTask(township, id, 'UserTask_fill'), { data: REFERRAL_OUT });
+  await complete(county, await openTask(county, id, 'UserTask_decide'), {
+    variables: { decision: 'accept' },
+  });
+  return { id, businessKey: `ref-${subjectId}` };
+}
+
+/** An accepted referral whose patient came and went home with a return slip. */
+async function returned(variables?: Record<string, unknown>) {
+  const { id, businessKey } = await accepted(variables);
+  expect(await arrive(businessKey)).toEqual([id]);
+  await complete(county, await openTask(county, id, 'UserTask_return'), { data: REFERRAL_RETURN });
+  return id;
+}
+
+let users: Record<'township' | 'county' | 'otherTownship' | 'otherCounty', TestUser>;
+/** Signs the doctors in again (sessions expire when a test moves the clock by days). */
 async function signIn() {
   township = await f.login(users.township);
   county = await f.login(users.county);
+  otherTownship = await f.login(users.otherTownship);
+  otherCounty = await f.login(users.otherCounty);
 }
 
 beforeAll(async () => {
@@ -68,6 +180,8 @@ beforeAll(async () => {
   users = {
     township: await f.user('township-phc', TOWNSHIP),
     county: await f.user('county-clinician', COUNTY),
+    otherTownship: await f.user('township-phc', '350121102'),
+    otherCounty: await f.user('county-clinician', '350122'),
   };
 }, 60_000);
 beforeEach(signIn);
@@ -84,6 +198,7 @@ describe('two-way referral', () => {
     const first = await f.request('GET', `/api/workflows/instances/${id}`, township);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.releaseId).toBe('national-phs@3.0.0+fujian@1.0.0');
+    await worklists(id, { township: ['UserTask_fill'] });
 
     const fill = await openTask(township, id, 'UserTask_fill');
     const filled = await complete(township, fill, { data: REFERRAL_OUT });
@@ -92,8 +207,8 @@ describe('two-way referral', () => {
     // The county hospital sees the decision on its worklist (the township does not).
     const decide = await openTask(county, id, 'UserTask_decide');
     expect(decide.candidateOrgPath).toMatch(/\/350121\/$/);
-    const townshipList = (await f.request('GET', '/api/tasks', township)).body.tasks;
-    expect(townshipList.some((t: { id: string }) => t.id === decide.id)).toBe(false);
+    await worklists(id, { county: ['UserTask_decide'] });
+    expect(notices(await instance(id))).toEqual(['SendTask_notify_county']);
     await complete(county, decide, { variables: { decision: 'accept' } });
 
     const arrived = await f.request('POST', '/api/workflows/messages', county, {
@@ -103,9 +218,12 @@ describe('two-way referral', () => {
     expect(arrived.body.instances).toEqual([id]);
 
     const ret = await openTask(county, id, 'UserTask_return');
+    await worklists(id, { county: ['UserTask_return'] });
     await complete(county, ret, { data: REFERRAL_RETURN });
 
+    // No programme given: the default flow, hypertension.
     const followUp = await openTask(township, id, 'UserTask_followup_hypertension');
+    await worklists(id, { township: ['UserTask_followup_hypertension'] });
     expect(new Date(followUp.dueAt!).getTime() - f.clock.now().getTime()).toBe(14 * DAY);
     const done = await complete(township, followUp, { data: HT_VISIT });
     expect(done.instance.status).toBe('completed');
@@ -114,12 +232,17 @@ describe('two-way referral', () => {
     const events = view.history.map((h: { event: string }) => h.event);
     expect(events[0]).toBe('instance.started');
     expect(events).toContain('notified');
+    expect(notices(view)).toEqual(['SendTask_notify_county', 'SendTask_notify_return']);
+    expect(reached(view, 'EndEvent_done')).toBe(true);
     expect(events.at(-1)).toBe('instance.completed');
     expect(view.tasks.every((t: { status: string }) => t.status === 'completed')).toBe(true);
+    expect(await timerRows(id)).toEqual(['Boundary_followup_hypertension_due:cancelled']);
+    await worklists(id, {});
   });
 
   it('given a referral, when the county declines with a reason, then the township is notified and the referral ends', async () => {
-    const id = await startReferral(await resident());
+    const subjectId = await resident();
+    const id = await startReferral(subjectId);
     await complete(township, await openTask(township, id, 'UserTask_fill'), { data: REFERRAL_OUT });
     const result = await complete(county, await openTask(county, id, 'UserTask_decide'), {
       variables: { decision: 'decline', declineReason: '床位已满' },
@@ -128,8 +251,53 @@ describe('two-way referral', () => {
     expect(result.instance.variables.declineReason).toBe('床位已满');
     const view = await instance(id);
     expect(
-      view.history.some((h: { elementId: string }) => h.elementId === 'SendTask_notify_declined'),
+      view.history.some(
+        (h: { elementId: string | null }) => h.elementId === 'SendTask_notify_declined',
+      ),
     ).toBe(true);
+    expect(notices(view)).toEqual(['SendTask_notify_county', 'SendTask_notify_declined']);
+    expect(reached(view, 'EndEvent_declined')).toBe(true);
+    expect(reached(view, 'ReceiveTask_arrival')).toBe(false);
+    await worklists(id, {});
+    // Nobody waits for the patient: an arrival message moves nothing.
+    expect(await arrive(`ref-${subjectId}`)).toEqual([]);
+    expect((await instance(id)).status).toBe('completed');
+  });
+
+  it('given the county completes its decision without deciding, when no branch of the gateway matches, then the referral is held as an incident', async () => {
+    const id = await startReferral(await resident());
+    await complete(township, await openTask(township, id, 'UserTask_fill'), { data: REFERRAL_OUT });
+    const result = await complete(county, await openTask(county, id, 'UserTask_decide'), {
+      variables: {},
+    });
+    expect(result.instance.status).toBe('incident');
+    // The task is done and nobody else has one: an admin sees the incident and its cause.
+    const incident = (await instance(id)).history.find((h) => h.event === 'incident');
+    expect(incident?.details.error).toContain('Gateway_decision');
+    await worklists(id, {});
+  });
+
+  it('given an accepted referral, when the patient never arrives, then nothing falls due, nobody has a task and the county still waits for the patient', async () => {
+    const { id, businessKey } = await accepted();
+    await worklists(id, {});
+    const [subscriptions] = await f.t.engine.database.sequelize.query(
+      'SELECT element_id, status FROM workflow_subscriptions WHERE instance_id = $1',
+      { bind: [id] },
+    );
+    expect(subscriptions).toEqual([{ element_id: 'ReceiveTask_arrival', status: 'waiting' }]);
+    expect(await timerRows(id)).toEqual([]);
+
+    f.clock.advance(60 * DAY);
+    await f.t.engine.timerPoller!.poll();
+    await signIn();
+    const view = await instance(id);
+    expect(view.status).toBe('waiting');
+    expect(firedTimers(view)).toEqual([]);
+    await worklists(id, {});
+    // Another patient's arrival does not move it; its own does, even two months late.
+    expect(await arrive(`${businessKey}-other`)).toEqual([]);
+    expect(await arrive(businessKey)).toEqual([id]);
+    await worklists(id, { county: ['UserTask_return'] });
   });
 
   it('given a returned patient, when the township has not followed up in 14 days, then the overdue notice fires once and the follow-up task stays open', async () => {
@@ -163,11 +331,55 @@ describe('two-way referral', () => {
     );
     expect(
       view.history.some(
-        (h: { elementId: string }) => h.elementId === 'ServiceTask_escalate_hypertension',
+        (h: { elementId: string | null }) => h.elementId === 'ServiceTask_escalate_hypertension',
       ),
     ).toBe(true);
+    expect(notices(view)).toContain('ServiceTask_escalate_hypertension');
+    expect(reached(view, 'EndEvent_escalated_hypertension')).toBe(true);
     expect(view.status).toBe('waiting');
-    await openTask(township, id, 'UserTask_followup_hypertension');
+    const late = await openTask(township, id, 'UserTask_followup_hypertension');
+    await worklists(id, { township: ['UserTask_followup_hypertension'] });
+    // The late follow-up still closes the referral.
+    const done = await complete(township, late, { data: HT_VISIT });
+    expect(done.instance.status).toBe('completed');
+    expect(await timerRows(id)).toEqual(['Boundary_followup_hypertension_due:fired']);
+  });
+
+  it('given a diabetic patient referred up (program = diabetes), when the patient is returned, then the township gets the diabetes follow-up due in 14 days and completing it closes the referral', async () => {
+    const id = await returned({ program: 'diabetes' });
+    const followUp = await openTask(township, id, 'UserTask_followup_diabetes');
+    await worklists(id, { township: ['UserTask_followup_diabetes'] });
+    expect(new Date(followUp.dueAt!).getTime() - f.clock.now().getTime()).toBe(14 * DAY);
+    const done = await complete(township, followUp, { data: DM_VISIT });
+    expect(done.instance.status).toBe('completed');
+    expect(done.task.submissionId).toMatch(/^[0-9a-f-]{36}$/);
+    const view = await instance(id);
+    expect(reached(view, 'EndEvent_done')).toBe(true);
+    expect(view.tasks.map((t) => t.elementId)).not.toContain('UserTask_followup_hypertension');
+    expect(await timerRows(id)).toEqual(['Boundary_followup_diabetes_due:cancelled']);
+  });
+
+  it('given a returned diabetic patient, when the township has not followed up in 14 days, then the diabetes overdue notice fires once, the follow-up stays open and completing it closes the referral', async () => {
+    const id = await returned({ program: 'diabetes' });
+    const poller = f.t.engine.timerPoller!;
+    f.clock.advance(14 * DAY - 1000);
+    await poller.poll();
+    await signIn();
+    expect(firedTimers(await instance(id))).toEqual([]);
+    f.clock.advance(2000);
+    await poller.poll();
+    await poller.poll();
+    await signIn();
+    const view = await instance(id);
+    expect(firedTimers(view)).toEqual(['Boundary_followup_diabetes_due']);
+    expect(notices(view)).toContain('ServiceTask_escalate_diabetes');
+    expect(reached(view, 'EndEvent_escalated_diabetes')).toBe(true);
+    expect(view.status).toBe('waiting');
+    const late = await openTask(township, id, 'UserTask_followup_diabetes');
+    await worklists(id, { township: ['UserTask_followup_diabetes'] });
+    const done = await complete(township, late, { data: DM_VISIT });
+    expect(done.instance.status).toBe('completed');
+    expect(await timerRows(id)).toEqual(['Boundary_followup_diabetes_due:fired']);
   });
 
   it('given a follow-up whose blood pressure crosses the urgent-referral rule, when it is submitted, then an urgent referral starts by itself, once', async () => {
@@ -191,8 +403,16 @@ describe('two-way referral', () => {
     expect((await instance(id)).tasks.map((t: { elementId: string }) => t.elementId)).toEqual([
       'UserTask_fill_urgent',
     ]);
+    await worklists(id, { township: ['UserTask_fill_urgent'] });
+    const started = await instance(id);
+    expect(started.history[0]).toMatchObject({
+      event: 'instance.started',
+      details: { message: 'urgentReferral' },
+    });
     await complete(township, confirm, { data: { ...REFERRAL_OUT, urgency: '1' } });
     await openTask(county, id, 'UserTask_decide');
+    await worklists(id, { county: ['UserTask_decide'] });
+    expect(notices(await instance(id))).toEqual(['SendTask_notify_county']);
   });
 
   it('given a referral-out with a date in the future, when the township completes the task, then 422, nothing moves and the corrected slip goes through', async () => {
