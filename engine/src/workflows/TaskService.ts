@@ -226,14 +226,20 @@ export class TaskService {
           ...(input.variables ? { variables: input.variables } : {}),
         },
       );
-      const saved = await this.runtime.advance(transaction, instance, caller.user.id, (session) => {
-        session.assign(values);
-        session.execution.signal({
-          id: task.element_id,
-          executionId: task.execution_id,
-          ...values,
-        });
-      });
+      const saved = await this.runtime.advance(
+        transaction,
+        instance,
+        caller.user.id,
+        (session) => {
+          session.assign(values);
+          session.execution.signal({
+            id: task.element_id,
+            executionId: task.execution_id,
+            ...values,
+          });
+        },
+        { refuseDeadEnds: true },
+      );
       crashBeforeCommit('task-complete');
       return { task: taskView(done!), instance: instanceView(saved) };
     });

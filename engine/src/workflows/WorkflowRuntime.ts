@@ -29,6 +29,13 @@ import {
   type TaskRow,
 } from './workflowRows.js';
 
+/** A gateway that found none of its conditions true in this step (bpmn-elements' wording). */
+function deadEndGateway(result: StepResult, definition: WorkflowDefinition) {
+  const id = /^<([^>]+)> no conditional flow taken/.exec(result.failure?.error ?? '')?.[1];
+  const info = id ? definition.elements.get(id) : undefined;
+  return info?.type.endsWith('Gateway') ? info : undefined;
+}
+
 /** How many instances one chain of thrown messages may pass through in one step. */
 export const MESSAGE_CHAIN_LIMIT = 8;
 
@@ -212,6 +219,14 @@ export class WorkflowRuntime {
     row: InstanceRow,
     actor: Actor,
     act: (session: WorkflowSession, definition: WorkflowDefinition) => void | Promise<void>,
+    options: {
+      /**
+       * The step acts on someone's input (a completed task, a message from outside): when a
+       * gateway right after it finds none of its conditions true, refuse the input with 422 and
+       * change nothing, instead of holding the instance as an incident.
+       */
+      refuseDeadEnds?: boolean;
+    } = {},
   ): Promise<InstanceRow> {
     if (row.status === 'completed' || row.status === 'cancelled' || !row.state) {
       throw conflict(
@@ -226,6 +241,15 @@ export class WorkflowRuntime {
     await act(session, definition);
     await session.settle();
     const result = await session.finish();
+    const deadEnd = options.refuseDeadEnds ? deadEndGateway(result, definition) : undefined;
+    if (deadEnd) {
+      throw new HttpError(
+        422,
+        'no_branch_taken',
+        `「${deadEnd.name}」的条件都不成立，请给出决定 / None of the conditions of "${deadEnd.name}" hold for the values given`,
+        { elementId: deadEnd.id },
+      );
+    }
     const saved = await this.#writer.persist(transaction, row, definition, result, actor);
     await this.#sendThrown(transaction, saved, definition, result);
     return saved;
@@ -352,10 +376,16 @@ export class WorkflowRuntime {
         message: input.message,
         ...(input.from ? { from: input.from } : {}),
       });
-      await this.advance(transaction, instance, input.actor, (session) => {
-        if (input.variables) session.assign(input.variables);
-        session.execution.signal({ id: sub.message_ref, ...(input.variables ?? {}) });
-      });
+      await this.advance(
+        transaction,
+        instance,
+        input.actor,
+        (session) => {
+          if (input.variables) session.assign(input.variables);
+          session.execution.signal({ id: sub.message_ref, ...(input.variables ?? {}) });
+        },
+        { refuseDeadEnds: !input.from },
+      );
       moved.push(instance.id);
     }
     return moved;

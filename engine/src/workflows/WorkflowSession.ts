@@ -269,6 +269,9 @@ export class WorkflowSession {
 
   /** Starts a new instance and runs it to its first wait. */
   async start(variables: Record<string, unknown>) {
+    // bpmn-engine hands execute()'s variables to each definition's own environment only: put
+    // them in the engine's too, so services, task rules and the saved variables see them.
+    Object.assign((this.#engine as any).environment.variables, variables);
     this.#execution = await within(
       this.#engine.execute({ listener: this.#listener, variables } as any),
       'execute',

@@ -398,16 +398,24 @@ describe('remote consultation', () => {
     expect(await cancel(id)).toEqual([]);
   });
 
-  it('given the county completes a triage without an outcome, when no branch of the gateway matches, then the consultation is held as an incident', async () => {
+  it('given the county completes a triage without an outcome, when no branch of the gateway matches, then 422 names the gateway and the triage task stays open', async () => {
     const id = await requested();
-    const done = await complete(county, await openTask(county, id, 'UserTask_triage'), {
-      variables: {},
+    const before = await view(id);
+    const triage = await openTask(county, id, 'UserTask_triage');
+    const refused = await f.request(
+      'POST',
+      `/api/tasks/${triage.id}/complete`,
+      county,
+      { variables: {} },
+      { 'if-match': `"${triage.version}"` },
+    );
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.error).toMatchObject({
+      code: 'no_branch_taken',
+      details: { elementId: 'Gateway_triage' },
     });
-    expect(done.instance.status).toBe('incident');
-    // The task is done and nobody else has one: an admin sees the incident and its cause.
-    const incident = (await view(id)).history.find((h) => h.event === 'incident');
-    expect(incident?.details.error).toContain('Gateway_triage');
-    await worklists(id, {});
+    expect(await view(id)).toEqual(before);
+    await worklists(id, { county: ['UserTask_triage'] });
   });
 
   it('given a request waiting for the expert to confirm, when the requester cancels it, then the confirmation is cancelled, everyone is notified and the consultation ends', async () => {

@@ -264,17 +264,28 @@ describe('two-way referral', () => {
     expect((await instance(id)).status).toBe('completed');
   });
 
-  it('given the county completes its decision without deciding, when no branch of the gateway matches, then the referral is held as an incident', async () => {
+  it('given the county completes its decision without deciding, when no branch of the gateway matches, then 422 names the gateway, the task stays open and nothing moves; with a decision it goes through', async () => {
     const id = await startReferral(await resident());
     await complete(township, await openTask(township, id, 'UserTask_fill'), { data: REFERRAL_OUT });
-    const result = await complete(county, await openTask(county, id, 'UserTask_decide'), {
-      variables: {},
+    const before = await instance(id);
+    const decide = await openTask(county, id, 'UserTask_decide');
+    const refused = await f.request(
+      'POST',
+      `/api/tasks/${decide.id}/complete`,
+      county,
+      { variables: {} },
+      { 'if-match': `"${decide.version}"` },
+    );
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.error).toMatchObject({
+      code: 'no_branch_taken',
+      details: { elementId: 'Gateway_decision' },
     });
-    expect(result.instance.status).toBe('incident');
-    // The task is done and nobody else has one: an admin sees the incident and its cause.
-    const incident = (await instance(id)).history.find((h) => h.event === 'incident');
-    expect(incident?.details.error).toContain('Gateway_decision');
+    expect(await instance(id)).toEqual(before);
+    await worklists(id, { county: ['UserTask_decide'] });
+    await complete(county, decide, { variables: { decision: 'accept' } });
     await worklists(id, {});
+    expect((await instance(id)).status).toBe('waiting');
   });
 
   it('given an accepted referral, when the patient never arrives, then nothing falls due, nobody has a task and the county still waits for the patient', async () => {
@@ -405,6 +416,13 @@ describe('two-way referral', () => {
     ]);
     await worklists(id, { township: ['UserTask_fill_urgent'] });
     const started = await instance(id);
+    expect(started.variables).toMatchObject({
+      subjectId,
+      urgency: 'urgent',
+      program: 'hypertension',
+      sbp: 186,
+      dbp: 112,
+    });
     expect(started.history[0]).toMatchObject({
       event: 'instance.started',
       details: { message: 'urgentReferral' },
