@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { DEMO_PASSWORD } from '../seeding/demoWorld.js';
+import { callApi } from './callApi.js';
 import type { TestDatabase } from './testDatabase.js';
 
 const bin = new URL('../../bin/formwork.js', import.meta.url).pathname;
@@ -76,4 +78,14 @@ export function startEngineProcess(env: NodeJS.ProcessEnv): Promise<EngineProces
       reject(new Error(`formwork start ended (${code ?? signal}): ${stderr}`)),
     );
   });
+}
+
+/** Signs a demo user (seeded by DEMO=true) in at the engine at `url`; returns the token. */
+export async function signInDemoUser(url: string, username: string): Promise<string> {
+  const res = await callApi(url, 'POST', '/api/auth/login', undefined, {
+    username,
+    password: DEMO_PASSWORD,
+  });
+  if (res.status !== 200) throw new Error(`sign-in ${username}: ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
 }

@@ -5,4 +5,9 @@ export { readJson } from './readJson.js';
 export { IdentityFixture, TestClock, TEST_PASSWORD, type TestUser } from './identityFixture.js';
 export { testEngineConfig } from './testEngineConfig.js';
 export { callApi, type ApiResponse } from './callApi.js';
-export { engineProcessEnv, startEngineProcess, type EngineProcess } from './engineProcess.js';
+export {
+  engineProcessEnv,
+  signInDemoUser,
+  startEngineProcess,
+  type EngineProcess,
+} from './engineProcess.js';

@@ -1,15 +1,16 @@
 import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../seeding/demoWorld.js';
 import {
   callApi,
   createTestDatabase,
   engineProcessEnv,
+  signInDemoUser,
   startEngineProcess,
   type EngineProcess,
   type TestDatabase,
 } from '../testing/index.js';
 import { REFERRAL_OUT } from './fixtures/forms.js';
+import { instanceAt } from './fixtures/instanceAt.js';
 
 /**
  * Acceptance 2 of the workflow runtime: the engine process dies (SIGKILL, no shutdown) inside
@@ -19,28 +20,6 @@ import { REFERRAL_OUT } from './fixtures/forms.js';
  */
 
 const CLINIC = '350121101201-V01';
-
-async function signIn(url: string, username: string): Promise<string> {
-  const res = await callApi(url, 'POST', '/api/auth/login', undefined, {
-    username,
-    password: DEMO_PASSWORD,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.token as string;
-}
-
-interface InstanceView {
-  status: string;
-  version: number;
-  tasks: { id: string; elementId: string; status: string; version: number }[];
-  history: { event: string; elementId: string | null }[];
-}
-
-async function instanceAt(url: string, token: string, id: string): Promise<InstanceView> {
-  const res = await callApi(url, 'GET', `/api/workflows/instances/${id}`, token);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as InstanceView;
-}
 
 async function referralForms(url: string, token: string, subjectId: string): Promise<number> {
   const res = await callApi(url, 'GET', `/api/subjects/${subjectId}/submissions`, token);
@@ -64,7 +43,7 @@ describe('a crash between completing a task and its commit', () => {
       engineProcessEnv(db, { FORMWORK_TEST_CRASH_BEFORE_COMMIT: 'task-complete' }),
     );
     engines.push(crashing);
-    let township = await signIn(crashing.url, 'fj.township-phc');
+    let township = await signInDemoUser(crashing.url, 'fj.township-phc');
     const subject = await callApi(crashing.url, 'POST', '/api/subjects', township, {
       name: '崩溃恢复对象',
       idNumber: makeResidentIdNumber(CLINIC.slice(0, 6), '1956-08-09', 901),
@@ -103,7 +82,7 @@ describe('a crash between completing a task and its commit', () => {
     // Then: restarted, the engine shows the instance exactly as before the attempt.
     const restarted = await startEngineProcess(engineProcessEnv(db));
     engines.push(restarted);
-    township = await signIn(restarted.url, 'fj.township-phc');
+    township = await signInDemoUser(restarted.url, 'fj.township-phc');
     const after = await instanceAt(restarted.url, township, id);
     expect(after.version).toBe(before.version);
     expect(after.status).toBe(before.status);

@@ -7,16 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../database/Database.js';
 import { EmbeddedPostgres } from '../database/EmbeddedPostgres.js';
 import { createLogger } from '../logging/createLogger.js';
-import { DEMO_PASSWORD } from '../seeding/demoWorld.js';
 import {
   callApi,
   createTestDatabase,
   engineProcessEnv,
+  signInDemoUser,
   startEngineProcess,
   type EngineProcess,
   type TestDatabase,
 } from '../testing/index.js';
 import { CONSULT_REQUEST, REFERRAL_OUT } from './fixtures/forms.js';
+import { instanceAt, type InstanceOverHttp } from './fixtures/instanceAt.js';
 
 /**
  * Acceptance 3 of the workflow runtime: two `formwork start` processes on one database. On
@@ -37,15 +38,6 @@ let county: string;
 let serial = 0;
 const dirs: string[] = [];
 
-async function signIn(username: string): Promise<string> {
-  const res = await callApi(a.url, 'POST', '/api/auth/login', undefined, {
-    username,
-    password: DEMO_PASSWORD,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.token as string;
-}
-
 async function startInstance(key: 'two-way-referral' | 'remote-consultation'): Promise<string> {
   serial++;
   const subject = await callApi(a.url, 'POST', '/api/subjects', township, {
@@ -62,18 +54,6 @@ async function startInstance(key: 'two-way-referral' | 'remote-consultation'): P
   return res.body.id as string;
 }
 
-interface InstanceView {
-  version: number;
-  tasks: { id: string; elementId: string; status: string; version: number }[];
-  history: { event: string; elementId: string | null }[];
-}
-
-async function instanceAt(url: string, id: string): Promise<InstanceView> {
-  const res = await callApi(url, 'GET', `/api/workflows/instances/${id}`, township);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as InstanceView;
-}
-
 function completeAt(
   url: string,
   token: string,
@@ -85,7 +65,7 @@ function completeAt(
   });
 }
 
-const openTask = (view: InstanceView, elementId: string) =>
+const openTask = (view: InstanceOverHttp, elementId: string) =>
   view.tasks.find((t) => t.elementId === elementId && t.status === 'open')!;
 
 beforeAll(async () => {
@@ -108,8 +88,8 @@ beforeAll(async () => {
     dataDir: db.dataDir,
     logger: createLogger('warn'),
   });
-  township = await signIn('fj.township-phc');
-  county = await signIn('fj.county-clinician');
+  township = await signInDemoUser(a.url, 'fj.township-phc');
+  county = await signInDemoUser(a.url, 'fj.county-clinician');
 }, 180_000);
 
 afterAll(async () => {
@@ -125,7 +105,7 @@ describe('two engine processes on one database', () => {
     const ids: string[] = [];
     for (let i = 0; i < INSTANCES; i++) ids.push(await startInstance('two-way-referral'));
     for (const id of ids) {
-      const fill = openTask(await instanceAt(a.url, id), 'UserTask_fill');
+      const fill = openTask(await instanceAt(a.url, township, id), 'UserTask_fill');
       const answers = await Promise.all([
         completeAt(a.url, township, fill, { data: REFERRAL_OUT }),
         completeAt(b.url, township, fill, { data: REFERRAL_OUT }),
@@ -139,7 +119,7 @@ describe('two engine processes on one database', () => {
 
       // Both engines see the same result: one completion, one decision task, one stored form.
       for (const url of [a.url, b.url]) {
-        const view = await instanceAt(url, id);
+        const view = await instanceAt(url, township, id);
         expect(view.tasks.map((t) => [t.elementId, t.status])).toEqual([
           ['UserTask_fill', 'completed'],
           ['UserTask_decide', 'open'],
@@ -155,7 +135,7 @@ describe('two engine processes on one database', () => {
     }
 
     // The county's decision is taken through the other engine than the one that stored the form.
-    const view = await instanceAt(b.url, ids[0]!);
+    const view = await instanceAt(b.url, township, ids[0]!);
     const decided = await completeAt(b.url, county, openTask(view, 'UserTask_decide'), {
       variables: { decision: 'decline', declineReason: '床位已满' },
     });
@@ -167,7 +147,7 @@ describe('two engine processes on one database', () => {
     const ids: string[] = [];
     for (let i = 0; i < INSTANCES; i++) {
       const id = await startInstance('remote-consultation');
-      const request = openTask(await instanceAt(a.url, id), 'UserTask_request');
+      const request = openTask(await instanceAt(a.url, township, id), 'UserTask_request');
       const res = await completeAt(a.url, township, request, { data: CONSULT_REQUEST });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       ids.push(id);
@@ -188,7 +168,7 @@ describe('two engine processes on one database', () => {
     await expect.poll(pending, { timeout: 60_000, interval: 100 }).toBe(0);
 
     for (const id of ids) {
-      const view = await instanceAt(b.url, id);
+      const view = await instanceAt(b.url, township, id);
       const fired = view.history.filter((h) => h.event === 'timer.fired');
       expect(fired.map((h) => h.elementId)).toEqual(['Boundary_triage_48h']);
       const notices = view.history.filter(
