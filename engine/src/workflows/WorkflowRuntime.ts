@@ -36,6 +36,13 @@ function deadEndGateway(result: StepResult, definition: WorkflowDefinition) {
   return info?.type.endsWith('Gateway') ? info : undefined;
 }
 
+/** The names people read for the engine's own actors in an instance's history. */
+const SYSTEM_ACTORS: Readonly<Record<string, string>> = {
+  timer: '定时器 Timer',
+  message: '流程消息 Workflow message',
+  outbox: '随访提交触发 Started by a submission',
+};
+
 /** How many instances one chain of thrown messages may pass through in one step. */
 export const MESSAGE_CHAIN_LIMIT = 8;
 
@@ -440,13 +447,20 @@ export class WorkflowRuntime {
     const history = await db.query<{
       at: Date;
       actor: string | null;
+      actor_name: string | null;
       event: string;
       element_id: string | null;
       details: Record<string, unknown>;
     }>(
-      'SELECT at, actor, event, element_id, details FROM workflow_history WHERE instance_id = $1 ORDER BY id',
+      `SELECT h.at, h.actor, u.display_name AS actor_name, h.event, h.element_id, h.details
+       FROM workflow_history h
+       LEFT JOIN users u ON u.id::text = h.actor
+       WHERE h.instance_id = $1 ORDER BY h.id`,
       { bind: [id], type: QueryTypes.SELECT },
     );
+    const elements = this.deps.catalog.get(row.release_id)
+      ? (await this.definitionOf(row)).elements
+      : undefined;
     const tasks = await db.query<TaskRow>(
       'SELECT * FROM workflow_tasks WHERE instance_id = $1 ORDER BY created_at, id',
       { bind: [id], type: QueryTypes.SELECT },
@@ -459,8 +473,12 @@ export class WorkflowRuntime {
         history: history.map((h) => ({
           at: new Date(h.at).toISOString(),
           actor: h.actor,
+          /** Who, for people: the user's name, or what the engine acted as. */
+          actorName: h.actor_name ?? SYSTEM_ACTORS[h.actor ?? ''] ?? h.actor,
           event: h.event,
           elementId: h.element_id,
+          /** The element's name in the BPMN (zh, then English). */
+          elementName: h.element_id ? (elements?.get(h.element_id)?.name ?? null) : null,
           details: h.details,
         })),
       },

@@ -77,7 +77,14 @@ const view = async (id: string) =>
   (await f.request('GET', `/api/workflows/instances/${id}`, token.township)).body as {
     status: string;
     variables: Record<string, unknown>;
-    history: { event: string; details: Record<string, unknown> }[];
+    history: {
+      event: string;
+      actor: string | null;
+      actorName: string | null;
+      elementId: string | null;
+      elementName: string | null;
+      details: Record<string, unknown>;
+    }[];
   };
 
 const incidentsOf = async (as: string, instanceId: string) => {
@@ -168,9 +175,18 @@ describe('workflow services registered by plugins', () => {
     expect(retried.body.status).toBe('completed');
     expect((await f.auditActions()).at(-1)).toBe('workflow.incident.retry');
     expect(testCa.signed.filter((s) => s === id)).toHaveLength(1);
-    const events = (await view(id)).history.map((h) => h.event);
+    const history = (await view(id)).history;
+    const events = history.map((h) => h.event);
     expect(events.filter((e) => e === 'report-signed')).toHaveLength(1);
-    expect(events).toContain('incident.retried');
+    // The history reads for people: who retried (by name) and which step signed.
+    expect(history.find((h) => h.event === 'incident.retried')).toMatchObject({
+      actor: users.admin.id,
+      actorName: users.admin.username,
+    });
+    expect(history.find((h) => h.event === 'report-signed')).toMatchObject({
+      elementId: 'ServiceTask_sign',
+      elementName: 'CA 签名 Sign report',
+    });
     expect(await incidentsOf(token.admin, id)).toEqual([]);
     const again = await f.request(
       'POST',
