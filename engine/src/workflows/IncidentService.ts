@@ -82,10 +82,10 @@ export class IncidentService {
         [id, this.deps.clock.now(), UUID.test(actor) ? actor : null],
         transaction,
       );
-      await this.runtime.history(transaction, instance.id, actor, 'incident.retried', null, {
-        incidentId: id,
+      const retried = { event: 'incident.retried', elementId: null, details: { incidentId: id } };
+      const saved = await this.runtime.advance(transaction, instance, actor, () => undefined, {
+        cause: [retried],
       });
-      const saved = await this.runtime.advance(transaction, instance, actor, () => undefined);
       return instanceView(saved);
     });
   }

@@ -33,6 +33,8 @@ export class StepWriter {
     definition: WorkflowDefinition,
     result: StepResult,
     actor: Actor,
+    /** History lines of what caused the step (written first, with the step's own). */
+    cause: readonly HistoryLine[] = [],
   ): Promise<InstanceRow> {
     const now = this.deps.clock.now();
     const status: InstanceStatus = result.failure
@@ -62,7 +64,7 @@ export class StepWriter {
       );
     }
     /** History lines of the step, written together at the end, in order. */
-    const lines: HistoryLine[] = [];
+    const lines: HistoryLine[] = [...cause];
     const postponed = new Set(result.postponed.map((p) => p.elementId));
     const timerDue = new Map<string, Date>();
     for (const timer of result.timers) {

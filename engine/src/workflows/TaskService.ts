@@ -214,18 +214,15 @@ export class TaskService {
         [id, this.deps.clock.now(), caller.user.id, submissionId],
         transaction,
       );
-      await this.runtime.history(
-        transaction,
-        task.instance_id,
-        caller.user.id,
-        'task.completed',
-        task.element_id,
-        {
+      const completed = {
+        event: 'task.completed',
+        elementId: task.element_id,
+        details: {
           taskId: id,
           ...(submissionId ? { submissionId } : {}),
           ...(input.variables ? { variables: input.variables } : {}),
         },
-      );
+      };
       const saved = await this.runtime.advance(
         transaction,
         instance,
@@ -238,7 +235,7 @@ export class TaskService {
             ...values,
           });
         },
-        { refuseDeadEnds: true },
+        { refuseDeadEnds: true, cause: [completed] },
       );
       crashBeforeCommit('task-complete');
       return { task: taskView(done!), instance: instanceView(saved) };

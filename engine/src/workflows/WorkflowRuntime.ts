@@ -15,7 +15,7 @@ import {
   unknownWorkflow,
   type WorkflowDefinition,
 } from './WorkflowDefinitions.js';
-import { WorkflowSession, type StepResult } from './WorkflowSession.js';
+import { WorkflowSession, type HistoryLine, type StepResult } from './WorkflowSession.js';
 import {
   conflict,
   instanceNotFound,
@@ -194,11 +194,13 @@ export class WorkflowRuntime {
         );
         return { instance: instanceView(existing!), created: false };
       }
-      await this.history(transaction, id, input.actor, 'instance.started', null, {
-        releaseId: release.id,
-        ...(input.message ? { message: input.message } : {}),
-      });
-      const saved = await this.#writer.persist(transaction, row, definition, result, input.actor);
+      const saved = await this.#writer.persist(transaction, row, definition, result, input.actor, [
+        {
+          event: 'instance.started',
+          elementId: null,
+          details: { releaseId: release.id, ...(input.message ? { message: input.message } : {}) },
+        },
+      ]);
       await this.#sendThrown(transaction, saved, definition, result);
       return { instance: instanceView(saved), created: true };
     };
@@ -233,6 +235,8 @@ export class WorkflowRuntime {
        * change nothing, instead of holding the instance as an incident.
        */
       refuseDeadEnds?: boolean;
+      /** History lines of what caused the step, written with the step's own. */
+      cause?: HistoryLine[];
     } = {},
   ): Promise<InstanceRow> {
     if (row.status === 'completed' || row.status === 'cancelled' || !row.state) {
@@ -257,7 +261,14 @@ export class WorkflowRuntime {
         { elementId: deadEnd.id },
       );
     }
-    const saved = await this.#writer.persist(transaction, row, definition, result, actor);
+    const saved = await this.#writer.persist(
+      transaction,
+      row,
+      definition,
+      result,
+      actor,
+      options.cause,
+    );
     await this.#sendThrown(transaction, saved, definition, result);
     return saved;
   }
@@ -379,10 +390,11 @@ export class WorkflowRuntime {
         [sub.id],
         transaction,
       );
-      await this.history(transaction, instance.id, input.actor, 'message.received', null, {
-        message: input.message,
-        ...(input.from ? { from: input.from } : {}),
-      });
+      const received = {
+        event: 'message.received',
+        elementId: null,
+        details: { message: input.message, ...(input.from ? { from: input.from } : {}) },
+      };
       await this.advance(
         transaction,
         instance,
@@ -391,7 +403,7 @@ export class WorkflowRuntime {
           if (input.variables) session.assign(input.variables);
           session.execution.signal({ id: sub.message_ref, ...(input.variables ?? {}) });
         },
-        { refuseDeadEnds: !input.from },
+        { refuseDeadEnds: !input.from, cause: [received] },
       );
       moved.push(instance.id);
     }
@@ -425,12 +437,14 @@ export class WorkflowRuntime {
       );
       const instance = await this.lockInstance(transaction, timer.instance_id);
       if (instance.status === 'waiting' || instance.status === 'running') {
-        await this.history(transaction, instance.id, 'timer', 'timer.fired', timer.element_id, {
-          node,
-        });
-        await this.advance(transaction, instance, 'timer', (session) => {
-          session.execution.cancelActivity({ id: timer.element_id });
-        });
+        const fired = { event: 'timer.fired', elementId: timer.element_id, details: { node } };
+        await this.advance(
+          transaction,
+          instance,
+          'timer',
+          (session) => session.execution.cancelActivity({ id: timer.element_id }),
+          { cause: [fired] },
+        );
       }
       return true;
     });
