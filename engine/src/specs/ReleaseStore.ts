@@ -10,7 +10,7 @@
 import type { Overlay } from '@formwork/definitions';
 import { QueryTypes } from 'sequelize';
 import type { Caller } from '../access/Caller.js';
-import { recordByCaller, type RequestContext } from '../access/recordByCaller.js';
+import type { RequestContext } from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
 import { canonicalJson } from '../audit/canonicalJson.js';
@@ -198,28 +198,22 @@ export class ReleaseStore {
           transaction,
         },
       );
-      await this.rows.transitionRow(
-        'release',
-        release.id,
-        '-',
-        'publish',
-        null,
-        'published',
-        caller,
-        null,
-        now,
-        transaction,
-      );
-      await recordByCaller(
-        this.deps.audit,
-        caller,
-        request,
+      await this.rows.recordStep(
+        {
+          kind: 'release',
+          key: release.id,
+          version: '-',
+          action: 'publish',
+          from: null,
+          to: 'published',
+        },
         {
           action: 'release.publish',
           targetType: 'release',
           targetId: release.id,
           details: { jurisdiction, manifestHash, signed: signature !== null },
         },
+        { caller, request, at: now },
         transaction,
       );
     });

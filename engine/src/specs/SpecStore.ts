@@ -235,28 +235,15 @@ export class SpecStore {
           `${key}@${version} 已存在 / ${key}@${version} already exists`,
         );
       }
-      await this.rows.transitionRow(
-        kind,
-        key,
-        version,
-        via.action,
-        null,
-        'draft',
-        caller,
-        null,
-        now,
-        transaction,
-      );
-      await recordByCaller(
-        this.deps.audit,
-        caller,
-        request,
+      await this.rows.recordStep(
+        { kind, key, version, action: via.action, from: null, to: 'draft' },
         {
           action: 'spec.draft.save',
           targetType: kind,
           targetId: `${key}@${version}`,
           details: { created: true, contentHash: contentHash(content), ...via.details },
         },
+        { caller, request, at: now },
         transaction,
       );
     });
@@ -409,22 +396,8 @@ export class SpecStore {
         },
       );
       if (!updated) throw staleRowVersion(row.row_version + 1, row.row_version);
-      await this.rows.transitionRow(
-        kind,
-        key,
-        version,
-        action,
-        row.status,
-        step.to,
-        caller,
-        reason,
-        now,
-        transaction,
-      );
-      await recordByCaller(
-        this.deps.audit,
-        caller,
-        request,
+      await this.rows.recordStep(
+        { kind, key, version, action, from: row.status, to: step.to, reason },
         {
           action: step.audit,
           targetType: kind,
@@ -436,6 +409,7 @@ export class SpecStore {
             contentHash: row.content_hash,
           },
         },
+        { caller, request, at: now },
         transaction,
       );
     });

@@ -5,7 +5,12 @@
  */
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Caller } from '../access/Caller.js';
-import { recordDenial, type RequestContext } from '../access/recordByCaller.js';
+import {
+  recordByCaller,
+  recordDenial,
+  type CallerEvent,
+  type RequestContext,
+} from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
 import type { Database } from '../database/Database.js';
@@ -40,39 +45,45 @@ export class VersionRows {
     return row;
   }
 
-  /** Appends to spec_transitions (who, when, from, to, why) within the step's transaction. */
-  transitionRow(
-    kind: VersionKind | 'release',
-    key: string,
-    version: string,
-    action: string,
-    from: string | null,
-    to: string,
-    caller: Caller | undefined,
-    reason: string | null | undefined,
-    at: Date,
+  /**
+   * Records one lifecycle step within its transaction: a spec_transitions row (who, when, from,
+   * to, why) and the audit event.
+   */
+  async recordStep(
+    step: {
+      kind: VersionKind | 'release';
+      key: string;
+      version: string;
+      action: string;
+      from: string | null;
+      to: string;
+      reason?: string | null | undefined;
+    },
+    audit: Omit<CallerEvent, 'outcome'>,
+    who: { caller: Caller; request: RequestContext; at: Date },
     transaction: Transaction,
   ) {
-    return this.sequelize.query(
+    await this.sequelize.query(
       `INSERT INTO spec_transitions (kind, key, version, action, from_status, to_status, actor_id,
          actor_username, reason, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       {
         bind: [
-          kind,
-          key,
-          version,
-          action,
-          from,
-          to,
-          caller?.user.id ?? null,
-          caller?.user.username ?? null,
-          reason ?? null,
-          at,
+          step.kind,
+          step.key,
+          step.version,
+          step.action,
+          step.from,
+          step.to,
+          who.caller.user.id,
+          who.caller.user.username,
+          step.reason ?? null,
+          who.at,
         ],
         transaction,
       },
     );
+    await recordByCaller(this.deps.audit, who.caller, who.request, audit, transaction);
   }
 
   /** The row if the caller's scope covers its jurisdiction; else an audited 404. */
