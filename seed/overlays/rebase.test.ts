@@ -3,7 +3,9 @@
  * national-phs/3.1.0/CHANGES.md): Yunnan carries every operation; Fujian meets exactly the
  * conflict designed into 3.1.0 (the base now adds the diabetes foot examination itself) and
  * carries the rest; both rebased overlays apply to 3.1.0 without problems and every effective form
- * compiles.
+ * compiles. The seed's 1.1.0 overlays are exactly the 1.0.0 ones rebased onto 3.1.1 (the patch
+ * release fixing the consultation's urgent branch; national-phs/3.1.1/CHANGES.md): the same
+ * conflict, the same carried operations.
  */
 import { describe, expect, it } from 'vitest';
 import { applyOverlay, FormCompiler, rebaseOverlay } from '@formwork/definitions';
@@ -18,13 +20,19 @@ const EXPECTED_CONFLICTS: Record<string, { index: number; code: string }[]> = {
 };
 
 describe('seed overlays', () => {
-  it('given the seed, when listed, then Fujian and Yunnan 1.0.0 are there', () => {
+  it('given the seed, when listed, then Fujian and Yunnan 1.0.0 and 1.1.0 are there, in version order', () => {
     expect(listOverlays()).toEqual(
       expect.arrayContaining([
         { key: 'fujian', version: '1.0.0' },
         { key: 'yunnan', version: '1.0.0' },
       ]),
     );
+    expect(listOverlays()).toEqual([
+      { key: 'fujian', version: '1.0.0' },
+      { key: 'fujian', version: '1.1.0' },
+      { key: 'yunnan', version: '1.0.0' },
+      { key: 'yunnan', version: '1.1.0' },
+    ]);
   });
 });
 
@@ -95,3 +103,40 @@ describe('Fujian rebased onto 3.1.0: the foot examination conflict', () => {
     ).toEqual(['dorsalisPedisSide', 'footExam', 'footExamFindings']);
   });
 });
+
+describe.each(['fujian', 'yunnan'])(
+  'overlay %s 1.1.0: 1.0.0 rebased onto national-phs 3.1.1',
+  (key) => {
+    const patched = readBaseSpec('national-phs', '3.1.1');
+    const overlay = readOverlay(key, '1.0.0');
+    const seeded = readOverlay(key, '1.1.0');
+
+    it('given the rebase of 1.0.0 onto 3.1.1, then the expected conflicts and the seed 1.1.0 is its result', async () => {
+      const {
+        problems,
+        conflicts,
+        carried,
+        overlay: rebased,
+      } = await rebaseOverlay(oldBase, patched, overlay);
+      expect(problems).toEqual([]);
+      expect(conflicts.map(({ index, code }) => ({ index, code }))).toEqual(
+        EXPECTED_CONFLICTS[key],
+      );
+      const dropped = EXPECTED_CONFLICTS[key]!.map((c) => c.index);
+      expect(carried).toEqual(
+        overlay.operations.map((_, i) => i).filter((i) => !dropped.includes(i)),
+      );
+      expect(seeded).toEqual({ ...rebased, version: '1.1.0' });
+      expect(seeded.base).toEqual({ spec: 'national-phs', version: '3.1.1' });
+    });
+
+    it('given 1.1.0, when applied to 3.1.1, then no problems, every form compiles and the consultation is the fixed one', async () => {
+      const { spec, problems } = await applyOverlay(patched, seeded);
+      expect(problems).toEqual([]);
+      const compiler = new FormCompiler({ codeTables: spec.codeTables });
+      for (const [name, form] of Object.entries(spec.forms))
+        expect(() => compiler.compile(form), name).not.toThrow();
+      expect(spec.workflows['remote-consultation']).toContain('{"==":[{"var":"urgency"},"2"]}');
+    });
+  },
+);

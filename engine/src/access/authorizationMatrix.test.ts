@@ -259,7 +259,7 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/forms/{key}/versions/{version}/typescript': {
     call: () => ({
       method: 'GET',
-      path: '/api/forms/hypertension-followup/versions/3.0.0/typescript',
+      path: '/api/forms/hypertension-followup/versions/3.1.1/typescript',
     }),
   },
   'POST /api/submissions': {
@@ -581,8 +581,10 @@ function specCases(): Record<string, RouteCase> {
     parameters,
     workflows: {},
   });
+  // The current seed overlay (on 3.1.1): a release published from it keeps the jurisdiction on
+  // the current base, so the form versions the other cases name stay served.
   const overlayContent = (where: Where, version: string) => ({
-    ...readOverlay(key('overlay', where), '1.0.0'),
+    ...readOverlay(key('overlay', where), '1.1.0'),
     version,
   });
   /** A fresh version row in `status` (approved when asked); returns its key and version. */
@@ -608,7 +610,7 @@ function specCases(): Record<string, RouteCase> {
              created_by, created_at, updated_by, updated_at, approved_by, approved_at, published_at,
              base_spec, base_version)
            VALUES ($1, $2, $3, $4::jsonb, 'x', $5, $6, now(), $6, now(), $6, ${approvedAt},
-             ${published}, 'national-phs', '3.0.0')`,
+             ${published}, 'national-phs', '3.1.1')`,
       { bind: [k, version, jurisdiction, JSON.stringify(content), status, randomUUID()] },
     );
     return { k, version };

@@ -27,8 +27,17 @@ describe('formwork spec', () => {
     const { out, text } = sink();
     expect(await specListCommand(testEngineConfig(db), { out })).toBe(0);
     expect(text()).toMatch(/spec\s+national-phs@3\.1\.0\s+100000\s+published/);
+    expect(text()).toMatch(/spec\s+national-phs@3\.1\.1\s+100000\s+published/);
     expect(text()).toMatch(/overlay\s+fujian@1\.0\.0\s+350000\s+national-phs@3\.0\.0\s+published/);
-    expect(text()).toMatch(/national-phs@3\.1\.0\s+100000\s+published\s+yes/);
+    expect(text()).toMatch(/overlay\s+fujian@1\.1\.0\s+350000\s+national-phs@3\.1\.1\s+published/);
+    // Older releases stay, no longer current (the column is empty before the hash).
+    expect(text()).toMatch(/^national-phs@3\.1\.0\s+100000\s+published\s+[0-9a-f]{16}$/m);
+    expect(text()).toMatch(/national-phs@3\.1\.1\s+100000\s+published\s+yes/);
+    expect(text()).toMatch(
+      /^national-phs@3\.0\.0\+fujian@1\.0\.0\s+350000\s+published\s+[0-9a-f]{16}$/m,
+    );
+    expect(text()).toMatch(/national-phs@3\.1\.1\+fujian@1\.1\.0\s+350000\s+published\s+yes/);
+    expect(text()).toMatch(/national-phs@3\.1\.1\+yunnan@1\.1\.0\s+530000\s+published\s+yes/);
   });
 
   it('given two releases, when `spec diff` runs for one form, then each classified change is a row', async () => {
@@ -45,17 +54,18 @@ describe('formwork spec', () => {
     expect(text()).toMatch(/\/auxiliaryExams\s+label-changed\s+yes/);
   });
 
-  it('given Fujian 1.0.0, when `spec rebase --to 3.1.0` runs, then operation 0 is the one conflict and nothing is stored', async () => {
-    const { out, text } = sink();
-    const code = await specRebaseCommand(testEngineConfig(db), 'fujian', '1.0.0', {
-      to: '3.1.0',
-      out,
-    });
-    expect(code).toBe(0);
-    expect(text()).toContain('12 carried, 1 conflict(s)');
-    expect(text()).toMatch(/^0\s+add-field diabetes-followup\s+CONFLICT \(field-exists\)/m);
+  it('given Fujian 1.0.0, when `spec rebase --to 3.1.0` (and --to 3.1.1) runs, then operation 0 is the one conflict and nothing is stored', async () => {
+    const before = sink();
+    await specListCommand(testEngineConfig(db), { out: before.out });
+    for (const to of ['3.1.0', '3.1.1']) {
+      const { out, text } = sink();
+      const code = await specRebaseCommand(testEngineConfig(db), 'fujian', '1.0.0', { to, out });
+      expect(code).toBe(0);
+      expect(text()).toContain(`national-phs@3.0.0 → ${to}: 12 carried, 1 conflict(s)`);
+      expect(text()).toMatch(/^0\s+add-field diabetes-followup\s+CONFLICT \(field-exists\)/m);
+    }
     const again = sink();
     await specListCommand(testEngineConfig(db), { out: again.out });
-    expect(again.text()).not.toContain('fujian@1.1.0');
+    expect(again.text()).toBe(before.text());
   });
 });

@@ -43,6 +43,13 @@ describe('data migration national-phs@3.0.0 → 3.1.0 of hypertension-followup',
     publisher = await f.login(await f.user('province-publisher', '100000', { withTotp: true }));
     reader = await f.login(await f.user('county-phc-manager', '100000'));
     await insertPinnedSubmissions(f.t.engine.database, { count: COUNT, slowEvery: SLOW_EVERY });
+    // This migration is about 3.0.0 → 3.1.0, so 3.1.0 is the national current release here (the
+    // seed makes the patch release 3.1.1 current; the "current version" reads below target 3.1.0).
+    // Only the `current` flag may change on a published release; the other seed releases stay.
+    await sql("UPDATE releases SET current = false WHERE id = 'national-phs@3.1.1'");
+    await sql("UPDATE releases SET current = true WHERE id = 'national-phs@3.1.0'");
+    await f.t.engine.services.specs.reloadCatalog();
+    expect(f.t.engine.services.catalog.forOrgPath(NATIONAL_ORG.path).id).toBe('national-phs@3.1.0');
   });
   afterAll(async () => {
     await f?.stop();

@@ -13,7 +13,8 @@ import { importSeed } from './seedReleases.js';
 /**
  * Releases from the database: the seed imported on start, published versions immutable down to
  * SQL, a rebased overlay published as a signed release that new records are captured on, and the
- * semantic diff and rebase endpoints on the real national 3.0.0 → 3.1.0 change.
+ * semantic diff and rebase endpoints on the real national 3.0.0 → 3.1.0 change. The seed's current
+ * releases are national 3.1.1 and the provinces' 1.1.0 on it; the older ones stay readable.
  */
 let f: IdentityFixture;
 let doctor: string;
@@ -46,7 +47,7 @@ async function newResident(serial: number) {
 }
 
 describe('the seed in the database', () => {
-  it('given a new database, when the engine starts, then the national base, both overlays and a current release per jurisdiction are stored and served', async () => {
+  it('given a new database, when the engine starts, then every national base and overlay version and a current release per jurisdiction (the newest) are stored and served', async () => {
     const { body } = await f.request('GET', '/api/releases', doctor);
     expect(
       body.releases.map((r: { id: string; current: boolean; signature: unknown }) => [
@@ -56,12 +57,15 @@ describe('the seed in the database', () => {
     ).toEqual(
       expect.arrayContaining([
         ['national-phs@3.0.0', false],
-        ['national-phs@3.1.0', true],
-        ['national-phs@3.0.0+fujian@1.0.0', true],
-        ['national-phs@3.0.0+yunnan@1.0.0', true],
+        ['national-phs@3.1.0', false],
+        ['national-phs@3.1.1', true],
+        ['national-phs@3.0.0+fujian@1.0.0', false],
+        ['national-phs@3.0.0+yunnan@1.0.0', false],
+        ['national-phs@3.1.1+fujian@1.1.0', true],
+        ['national-phs@3.1.1+yunnan@1.1.0', true],
       ]),
     );
-    expect(body.releases).toHaveLength(4);
+    expect(body.releases).toHaveLength(7);
     const one = await f.request(
       'GET',
       `/api/releases/${encodeURIComponent('national-phs@3.0.0+fujian@1.0.0')}`,
@@ -74,10 +78,23 @@ describe('the seed in the database', () => {
     expect(one.body.manifestHash).toBe(
       createHash('sha256').update(canonicalJson(one.body.manifest)).digest('hex'),
     );
-    expect(f.t.engine.services.catalog.forOrgPath('/100000/350000/350100/350121/').id).toBe(
-      'national-phs@3.0.0+fujian@1.0.0',
+    const current = await f.request(
+      'GET',
+      `/api/releases/${encodeURIComponent('national-phs@3.1.1+fujian@1.1.0')}`,
+      doctor,
     );
-    expect(f.t.engine.services.catalog.forOrgPath('/100000/110000/').id).toBe('national-phs@3.1.0');
+    expect(current.body.manifest.forms['diabetes-followup']).toEqual({
+      version: '3.1.1',
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(current.body.manifest.overlay).toMatchObject({ key: 'fujian', version: '1.1.0' });
+    expect(f.t.engine.services.catalog.forOrgPath('/100000/350000/350100/350121/').id).toBe(
+      'national-phs@3.1.1+fujian@1.1.0',
+    );
+    expect(f.t.engine.services.catalog.forOrgPath('/100000/530000/').id).toBe(
+      'national-phs@3.1.1+yunnan@1.1.0',
+    );
+    expect(f.t.engine.services.catalog.forOrgPath('/100000/110000/').id).toBe('national-phs@3.1.1');
   });
 
   it('given the seed is stored, when imported again (a restart), then nothing is imported', async () => {
@@ -126,14 +143,14 @@ describe('published versions are immutable in the database itself', () => {
 });
 
 describe('rebase, publish a signed release, capture on it', () => {
-  it('given Fujian 1.0.0, when rebased onto 3.1.0, then exactly the footExam operation conflicts, the rest carries over into a draft 1.1.0', async () => {
+  it('given Fujian 1.0.0, when rebased onto 3.1.0, then exactly the footExam operation conflicts, the rest carries over into a draft 1.2.0', async () => {
     const rebased = await f.request(
       'POST',
       '/api/overlays/fujian/versions/1.0.0/rebase',
       configurator,
       {
         toBaseVersion: '3.1.0',
-        version: '1.1.0',
+        version: '1.2.0',
       },
     );
     expect(rebased.status, JSON.stringify(rebased.body).slice(0, 300)).toBe(201);
@@ -151,11 +168,11 @@ describe('rebase, publish a signed release, capture on it', () => {
     );
     expect(rebased.body.overlay).toMatchObject({
       key: 'fujian',
-      version: '1.1.0',
+      version: '1.2.0',
       status: 'draft',
       base: { spec: 'national-phs', version: '3.1.0' },
     });
-    const history = (await f.request('GET', '/api/overlays/fujian/versions/1.1.0', configurator))
+    const history = (await f.request('GET', '/api/overlays/fujian/versions/1.2.0', configurator))
       .body;
     expect(history.transitions[0]).toMatchObject({ action: 'rebase', to: 'draft' });
   });
@@ -174,10 +191,10 @@ describe('rebase, publish a signed release, capture on it', () => {
       subjectId: residentBefore,
       data: HT_VISIT,
     });
-    expect(before.body.releaseId).toBe('national-phs@3.0.0+fujian@1.0.0');
+    expect(before.body.releaseId).toBe('national-phs@3.1.1+fujian@1.1.0');
 
     const step = (action: string, token: string, body = {}) =>
-      f.request('POST', `/api/overlays/fujian/versions/1.1.0/${action}`, token, body);
+      f.request('POST', `/api/overlays/fujian/versions/1.2.0/${action}`, token, body);
     expect((await step('submit', configurator)).status).toBe(200);
     expect((await step('approve', reviewer)).status).toBe(200);
     expect((await step('publish', publisher)).status).toBe(200);
@@ -192,12 +209,12 @@ describe('rebase, publish a signed release, capture on it', () => {
     ).toBe(404);
     // When
     const released = await f.request('POST', '/api/releases', publisher, {
-      overlay: { key: 'fujian', version: '1.1.0' },
+      overlay: { key: 'fujian', version: '1.2.0' },
     });
     expect(released.status, JSON.stringify(released.body).slice(0, 300)).toBe(201);
     const release = released.body;
     expect(release).toMatchObject({
-      id: 'national-phs@3.1.0+fujian@1.1.0',
+      id: 'national-phs@3.1.0+fujian@1.2.0',
       jurisdiction: '350000',
       current: true,
       status: 'published',
@@ -217,19 +234,19 @@ describe('rebase, publish a signed release, capture on it', () => {
       signature: { value: string };
     }[];
     expect(stored!.signature.value).toBe(release.signature.value);
-    expect(release.manifest.overlay).toMatchObject({ key: 'fujian', version: '1.1.0' });
+    expect(release.manifest.overlay).toMatchObject({ key: 'fujian', version: '1.2.0' });
     expect(release.manifest.forms['diabetes-followup'].version).toBe('3.1.0');
 
     // And the old one is no longer current, but still readable
     const old = await f.request(
       'GET',
-      `/api/releases/${encodeURIComponent('national-phs@3.0.0+fujian@1.0.0')}`,
+      `/api/releases/${encodeURIComponent('national-phs@3.1.1+fujian@1.1.0')}`,
       doctor,
     );
     expect(old.body.current).toBe(false);
     // Publishing it twice is a conflict
     const again = await f.request('POST', '/api/releases', publisher, {
-      overlay: { key: 'fujian', version: '1.1.0' },
+      overlay: { key: 'fujian', version: '1.2.0' },
     });
     expect(again.body.error.code).toBe('release_exists');
 
@@ -242,7 +259,7 @@ describe('rebase, publish a signed release, capture on it', () => {
     });
     expect(after.status, JSON.stringify(after.body).slice(0, 300)).toBe(201);
     expect(after.body).toMatchObject({
-      releaseId: 'national-phs@3.1.0+fujian@1.1.0',
+      releaseId: 'national-phs@3.1.0+fujian@1.2.0',
       formVersion: '3.1.0',
     });
     // The earlier submission still amends on its own release
@@ -254,7 +271,7 @@ describe('rebase, publish a signed release, capture on it', () => {
       { 'if-match': '"1"' },
     );
     expect(amended.status).toBe(200);
-    expect(amended.body.releaseId).toBe('national-phs@3.0.0+fujian@1.0.0');
+    expect(amended.body.releaseId).toBe('national-phs@3.1.1+fujian@1.1.0');
 
     const [audit] = await sql(
       "SELECT details FROM audit_events WHERE action = 'release.publish' AND target_id = $1",

@@ -19,7 +19,7 @@ import {
 } from './specContent.js';
 
 /** The national base versions the seed ships, oldest first (the last is current). */
-export const SEED_BASE_VERSIONS = ['3.0.0', '3.1.0'] as const;
+export const SEED_BASE_VERSIONS = ['3.0.0', '3.1.0', '3.1.1'] as const;
 
 /** A spec version of the seed as the database stores it: the BaseSpec, schedules, indicators. */
 export function seedSpecContent(spec: string, version: string): SpecContent {
@@ -63,10 +63,13 @@ export async function seedReleases(spec = 'national-phs'): Promise<Release[]> {
 }
 
 /**
- * Imports the seed into the database unless it is there: national-phs 3.0.0 and 3.1.0 as
- * published spec versions, every seed overlay as a published overlay version, and a published
- * release for each (national 3.1.0 and each province's overlay current, unless the jurisdiction
- * already has a current release). Idempotent; when every seed release is stored it only reads
+ * Imports the seed into the database unless it is there: every national-phs version of
+ * SEED_BASE_VERSIONS as a published spec version, every seed overlay as a published overlay
+ * version, and a published release for each. The newest national version and each province's
+ * newest overlay version are current, unless the jurisdiction already has a current release the
+ * seed did not ship (one published through the API stays current); a current release of an older
+ * seed version gives way to the newer one, so a database seeded before keeps every old release
+ * readable and serves the new one. Idempotent; when every seed release is stored it only reads
  * the ids. Recorded in spec_transitions (action `import`, no actor), not in the audit trail.
  */
 export async function importSeed(
@@ -160,9 +163,18 @@ export async function importSeed(
       );
       if (row) await transition('overlay', overlay.key, overlay.version);
     }
-    // Non-current first, so a current one is only refused when the jurisdiction already has one.
+    // Non-current first, so a current one is only refused when the jurisdiction already has one
+    // the seed did not ship; an older seed release that is current gives way.
     for (const item of [...plan].sort((a, b) => Number(a.current) - Number(b.current))) {
       const { release } = item;
+      if (item.current)
+        await q(
+          `UPDATE releases SET current = false
+           WHERE jurisdiction = $1 AND current AND id = ANY($2::text[]) AND id <> $3
+             AND NOT EXISTS (SELECT 1 FROM releases WHERE id = $3)
+           RETURNING id AS key`,
+          [release.jurisdiction, ids, release.id],
+        );
       const manifest = releaseManifest(
         release,
         {

@@ -60,8 +60,8 @@ describe('submitting a follow-up visit', () => {
     expect(res.body).toMatchObject({
       subjectId,
       formKey: 'hypertension-followup',
-      formVersion: '3.0.0',
-      releaseId: 'national-phs@3.0.0+fujian@1.0.0',
+      formVersion: '3.1.1',
+      releaseId: 'national-phs@3.1.1+fujian@1.1.0',
       revision: 1,
       rowVersion: 1,
     });
@@ -410,7 +410,7 @@ describe('the outbox', () => {
 
 describe('typed payloads', () => {
   it('given a form version, when its TypeScript type is requested, then the fields come with their types and labels', async () => {
-    const res = await fetch(`${f.url}/api/forms/hypertension-followup/versions/3.0.0/typescript`, {
+    const res = await fetch(`${f.url}/api/forms/hypertension-followup/versions/3.1.1/typescript`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.status).toBe(200);
@@ -419,10 +419,11 @@ describe('typed payloads', () => {
     expect(text).toMatch(/export interface HypertensionFollowup \{/);
     expect(text).toMatch(/sbp: number;/);
     expect(text).toMatch(/收缩压/);
-    // Fujian's release adds fields to the national form.
+    // Fujian's release adds fields to the national form (3.1.x adds home BP monitoring).
     expect(text).toMatch(/medicationAdjustment\?:/);
+    expect(text).toMatch(/homeBpMonitoring\?:/);
     const national = await fetch(
-      `${f.url}/api/forms/hypertension-followup/versions/3.0.0/typescript?release=national-phs@3.0.0`,
+      `${f.url}/api/forms/hypertension-followup/versions/3.1.1/typescript?release=national-phs@3.1.1`,
       { headers: { authorization: `Bearer ${token}` } },
     );
     expect(await national.text()).not.toMatch(/medicationAdjustment/);

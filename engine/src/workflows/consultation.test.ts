@@ -4,17 +4,19 @@ import { IdentityFixture, type TestUser } from '../testing/index.js';
 import { CONSULT_REPORT, CONSULT_REQUEST } from './fixtures/forms.js';
 
 /*
- * Every path of seed/national-phs/3.0.0/workflows/remote-consultation.bpmn (3.1.0 holds the same
- * file; the Fujian release the residents get is built on 3.0.0), end to end over HTTP.
+ * Every path of seed/national-phs/3.1.1/workflows/remote-consultation.bpmn (the Fujian release
+ * the residents get, national-phs@3.1.1+fujian@1.1.0, is built on 3.1.1), end to end over HTTP.
+ * The urgency is the request form's own consult-urgency code: "2" urgent, "1" normal.
  *
  * path                                                           → test ("given …")
  * StartEvent_consult → UserTask_request → Gateway_urgency        → every test
- * Gateway_urgency default Flow_routine → UserTask_triage         → "a routine request …"
+ * Gateway_urgency default Flow_routine (urgency = "1")
+ *   → UserTask_triage                                            → "a routine request …"
  *   Boundary_triage_48h (PT48H, non-interrupting)
  *     → ServiceTask_triage_late → EndEvent_triage_late           → "a routine request …"
  *   Boundary_triage_cancel (consultCancelled, interrupting)
  *     → ServiceTask_cancelled → EndEvent_cancelled               → "a request waiting for triage …"
- * Gateway_urgency Flow_urgent (urgency = "urgent")
+ * Gateway_urgency Flow_urgent (urgency = "2")
  *   → UserTask_triage_urgent                                     → "an urgent request, then …"
  *   Boundary_triage_urgent_12h (PT12H, non-interrupting)
  *     → ServiceTask_triage_urgent_late
@@ -178,8 +180,9 @@ async function requested(extra: object = {}) {
   return id;
 }
 
-/** The seed's urgent request: the gateway reads a process variable (see the urgent test). */
-const URGENT = { variables: { urgency: 'urgent' } };
+/** An urgent request: the form's consult-urgency code "2", whose data the gateway reads. */
+const URGENT_REQUEST = { ...CONSULT_REQUEST, urgency: '2' };
+const URGENT = { data: URGENT_REQUEST };
 
 /** A routine request the triage accepted: the expert's confirmation is next. */
 async function triaged() {
@@ -207,8 +210,10 @@ afterAll(async () => {
 });
 
 describe('remote consultation', () => {
-  it('given a routine request, when nobody triages it in 48 h, then the overdue notice fires once; when the county accepts, the expert confirms and reports, then the report is signed and the consultation closes', async () => {
+  it('given a routine request (urgency code "1"), when nobody triages it in 48 h, then the overdue notice fires once; when the county accepts, the expert confirms and reports, then the report is signed and the consultation closes', async () => {
     const id = await requested();
+    expect((await view(id)).variables.urgency).toBe('1');
+    await worklists(id, { county: ['UserTask_triage'] });
     const triage = await openTask(county, id, 'UserTask_triage');
     expect(triage.candidateOrgPath).toMatch(/\/350121\/$/);
     expect(new Date(triage.dueAt!).getTime() - f.clock.now().getTime()).toBe(48 * HOUR);
@@ -241,10 +246,10 @@ describe('remote consultation', () => {
     expect(events.at(-1)).toBe('instance.completed');
   });
 
-  it('given an urgent request, then triage is due in 12 h and its overdue notice fires at 12 h', async () => {
-    // The seed gateway tests urgency == "urgent" while the form's code table says "2": the
-    // requester states it as a process variable.
-    const id = await requested({ variables: { urgency: 'urgent' } });
+  it('given an urgent request (urgency code "2" filled in the form, no variables), then triage is due in 12 h and its overdue notice fires at 12 h', async () => {
+    const id = await requested(URGENT);
+    expect((await view(id)).variables.urgency).toBe('2');
+    await worklists(id, { county: ['UserTask_triage_urgent'] });
     const triage = await openTask(county, id, 'UserTask_triage_urgent');
     expect(new Date(triage.dueAt!).getTime() - f.clock.now().getTime()).toBe(12 * HOUR);
     f.clock.advance(12 * HOUR + 1000);
@@ -318,7 +323,7 @@ describe('remote consultation', () => {
       data: CONSULT_REPORT,
     });
     expect(done.instance.status).toBe('completed');
-    expect(done.instance.variables).toMatchObject({ urgency: 'urgent', reportSigned: true });
+    expect(done.instance.variables).toMatchObject({ urgency: '2', reportSigned: true });
     expect(await notices(id)).toEqual(['SendTask_report_back']);
     expect(await reached(id, 'EndEvent_done')).toBe(true);
     const tasks = (await view(id)).tasks.map((t) => `${t.elementId}:${t.status}`);
@@ -366,11 +371,10 @@ describe('remote consultation', () => {
     await worklists(id, { township: ['UserTask_amend'] });
     expect((await openTask(township, id, 'UserTask_amend')).dueAt).toBeNull();
     await after(HOUR);
-    // The amended form codes urgency "1"/"2" and its data goes to the process: the requester
-    // states "urgent" again as a variable (which wins over the form's data), as on the request.
+    // The amended form's data goes to the process again: still urgency "2".
     await complete(township, await openTask(township, id, 'UserTask_amend'), {
-      data: CONSULT_REQUEST,
-      variables: { resubmit: true, urgency: 'urgent' },
+      data: URGENT_REQUEST,
+      variables: { resubmit: true },
     });
     const again = await openTask(county, id, 'UserTask_triage_urgent');
     expect(new Date(again.dueAt!).getTime() - f.clock.now().getTime()).toBe(12 * HOUR);

@@ -5,8 +5,9 @@ import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
 import { DM_VISIT, REFERRAL_OUT, REFERRAL_RETURN } from './fixtures/forms.js';
 
 /*
- * Every path of seed/national-phs/3.0.0/workflows/two-way-referral.bpmn (3.1.0 holds the same
- * file; the Fujian release the residents get is built on 3.0.0), end to end over HTTP.
+ * Every path of seed/national-phs/3.1.1/workflows/two-way-referral.bpmn (the same process as
+ * 3.0.0 and 3.1.0; the Fujian release the residents get, national-phs@3.1.1+fujian@1.1.0, is built
+ * on 3.1.1), end to end over HTTP.
  *
  * path                                                           → test ("given …")
  * StartEvent_referral (POST …/instances) → UserTask_fill
@@ -197,7 +198,7 @@ describe('two-way referral', () => {
     const id = await startReferral(subjectId);
     const first = await f.request('GET', `/api/workflows/instances/${id}`, township);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body.releaseId).toBe('national-phs@3.0.0+fujian@1.0.0');
+    expect(first.body.releaseId).toBe('national-phs@3.1.1+fujian@1.1.0');
     await worklists(id, { township: ['UserTask_fill'] });
 
     const fill = await openTask(township, id, 'UserTask_fill');
