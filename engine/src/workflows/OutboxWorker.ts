@@ -65,7 +65,8 @@ export class OutboxWorker {
               businessKey: p.submissionId,
               message: 'urgentReferral',
               variables: {
-                urgency: 'urgent',
+                // The referral-urgency code table's 紧急 / Urgent (what the slip's field holds).
+                urgency: '2',
                 program: 'hypertension',
                 sbp: p.data.sbp,
                 dbp: p.data.dbp,

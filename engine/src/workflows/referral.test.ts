@@ -419,7 +419,7 @@ describe('two-way referral', () => {
     const started = await instance(id);
     expect(started.variables).toMatchObject({
       subjectId,
-      urgency: 'urgent',
+      urgency: '2',
       program: 'hypertension',
       sbp: 186,
       dbp: 112,
