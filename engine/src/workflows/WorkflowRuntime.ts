@@ -417,26 +417,31 @@ export class WorkflowRuntime {
   async fireNextDueTimer(node: string): Promise<boolean> {
     return this.deps.database.transaction(async (transaction) => {
       const now = this.deps.clock.now();
+      // Timers of an instance held by an incident wait: they fire once it is retried.
       const [timer] = await this.q<{
         id: string;
         instance_id: string;
         element_id: string;
       }>(
-        `SELECT id, instance_id, element_id FROM workflow_timers
-         WHERE status = 'pending' AND due_at <= $1
-         ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        `SELECT t.id, t.instance_id, t.element_id FROM workflow_timers t
+         JOIN workflow_instances i ON i.id = t.instance_id
+         WHERE t.status = 'pending' AND t.due_at <= $1 AND i.status IN ('waiting', 'running')
+         ORDER BY t.due_at LIMIT 1 FOR UPDATE OF t SKIP LOCKED`,
         [now],
         transaction,
       );
       if (!timer) return false;
+      const instance = await this.lockInstance(transaction, timer.instance_id);
+      // An incident since the SELECT: leave the timer pending (the next SELECT passes it over).
+      if (instance.status === 'incident') return true;
+      const active = instance.status === 'waiting' || instance.status === 'running';
       await this.q(
-        `UPDATE workflow_timers SET status = 'fired', claimed_by = $2, claimed_at = $3
+        `UPDATE workflow_timers SET status = $4, claimed_by = $2, claimed_at = $3
          WHERE id = $1 RETURNING id`,
-        [timer.id, node, now],
+        [timer.id, node, now, active ? 'fired' : 'cancelled'],
         transaction,
       );
-      const instance = await this.lockInstance(transaction, timer.instance_id);
-      if (instance.status === 'waiting' || instance.status === 'running') {
+      if (active) {
         const fired = { event: 'timer.fired', elementId: timer.element_id, details: { node } };
         await this.advance(
           transaction,

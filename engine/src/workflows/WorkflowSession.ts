@@ -155,6 +155,8 @@ export class WorkflowSession {
     thrown: [],
   };
   #execution: any;
+  /** Service outputs that arrived before start/resume returned the execution. */
+  readonly #early: Record<string, unknown>[] = [];
 
   constructor(private readonly options: SessionOptions) {
     const call = (activity: any, callback: any) => this.#call(activity, callback);
@@ -231,7 +233,13 @@ export class WorkflowSession {
           record: (event, details = {}) =>
             this.#result.history.push({ event, elementId: activity.id, details }),
         });
-        if (output && typeof output === 'object') this.assign(output);
+        if (output && typeof output === 'object') {
+          // The running process reads it at once (a gateway right after the service); every
+          // other environment gets it now, or as soon as start/resume hands over the execution.
+          Object.assign(activity.environment?.variables ?? {}, output);
+          if (this.#execution) this.assign(output);
+          else this.#early.push(output as Record<string, unknown>);
+        }
         callback(null, output ?? {});
       } catch (err) {
         // The task stays executing (saved that way): an incident, retried by recover + resume.
@@ -251,6 +259,10 @@ export class WorkflowSession {
 
   get variables(): Record<string, unknown> {
     return (this.#execution?.environment?.variables ?? {}) as Record<string, unknown>;
+  }
+
+  #assignEarly() {
+    for (const output of this.#early.splice(0)) this.assign(output);
   }
 
   /** Merges variables into every environment the running elements read. */
@@ -276,7 +288,9 @@ export class WorkflowSession {
       this.#engine.execute({ listener: this.#listener, variables } as any),
       'execute',
     );
+    this.#assignEarly();
     await this.settle();
+    this.#assignEarly();
   }
 
   /** Re-attaches the definition to saved state and resumes it (waits are announced again). */
@@ -286,7 +300,9 @@ export class WorkflowSession {
       this.#engine.resume({ listener: this.#listener } as any),
       'resume',
     );
+    this.#assignEarly();
     await this.settle();
+    this.#assignEarly();
   }
 
   /** Lets asynchronous services finish (and whatever they start). */

@@ -1,14 +1,13 @@
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/identityFixture.js';
-import { Database } from '../database/Database.js';
-import { migrate } from '../database/migrate.js';
-import { createLogger } from '../logging/createLogger.js';
-import type { Release } from '../specs/Release.js';
-import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
-import { seedReleases } from '../specs/seedReleases.js';
-import { createTestDatabase, type TestDatabase } from '../testing/index.js';
-import { MESSAGE_CHAIN_LIMIT, WorkflowRuntime } from './WorkflowRuntime.js';
+import type { Database } from '../database/Database.js';
+import {
+  processXml,
+  runtimeWithWorkflows,
+  TEST_ORG,
+  type RuntimeWithWorkflows,
+} from './fixtures/runtimeWithWorkflows.js';
+import { MESSAGE_CHAIN_LIMIT, type WorkflowRuntime } from './WorkflowRuntime.js';
 
 /**
  * Messages between instances: a throw event of one instance reaches the instances of other
@@ -17,20 +16,8 @@ import { MESSAGE_CHAIN_LIMIT, WorkflowRuntime } from './WorkflowRuntime.js';
  * referral instance.
  */
 
-const process = (
-  id: string,
-  messages: string[],
-  body: string,
-) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_${id}" targetNamespace="https://formwork.example/test">
-  ${messages.map((m) => `<bpmn:message id="Message_${m}" name="${m}" />`).join('\n  ')}
-  <bpmn:process id="Process_${id}" isExecutable="true">
-${body}
-  </bpmn:process>
-</bpmn:definitions>`;
-
 /** The township waits for the county's decision, then ends accepted or declined. */
-const TOWNSHIP = process(
+const TOWNSHIP = processXml(
   'township',
   ['countyDecision'],
   `    <bpmn:startEvent id="Start" />
@@ -41,7 +28,7 @@ const TOWNSHIP = process(
     <bpmn:sequenceFlow id="F2" sourceRef="Catch_decision" targetRef="Gateway_decision" />
     <bpmn:exclusiveGateway id="Gateway_decision" default="F_declined" />
     <bpmn:sequenceFlow id="F_accepted" sourceRef="Gateway_decision" targetRef="End_accepted">
-      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" language="jsonlogic">{"==":[{"var":"decision"},"accept"]}</bpmn:conditionExpression>
+      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="jsonlogic">{"==":[{"var":"decision"},"accept"]}</bpmn:conditionExpression>
     </bpmn:sequenceFlow>
     <bpmn:sequenceFlow id="F_declined" sourceRef="Gateway_decision" targetRef="End_declined" />
     <bpmn:endEvent id="End_accepted" />
@@ -49,7 +36,7 @@ const TOWNSHIP = process(
 );
 
 /** The county receives the case, decides (a message from outside), and sends the decision. */
-const COUNTY = process(
+const COUNTY = processXml(
   'county',
   ['countyDecided', 'countyDecision'],
   `    <bpmn:startEvent id="Start" />
@@ -68,7 +55,7 @@ const COUNTY = process(
 
 /** Two processes that answer each other's message for ever: a loop in the BPMN. */
 const echo = (id: string, hears: string, says: string) =>
-  process(
+  processXml(
     id,
     [hears, says],
     `    <bpmn:startEvent id="Start" />
@@ -85,46 +72,27 @@ const echo = (id: string, hears: string, says: string) =>
     <bpmn:sequenceFlow id="F4" sourceRef="Throw" targetRef="Merge" />`,
   );
 
-const ORG = { orgCode: '350121101', orgPath: '/350000/350100/350121/350121101/' };
-let db: TestDatabase;
-let database: Database;
+let env: RuntimeWithWorkflows;
 let runtime: WorkflowRuntime;
+let database: Database;
 let serial = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const logger = createLogger('warn');
-  database = await Database.open({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, logger });
-  await migrate(database, logger);
-  const fujian = (await seedReleases()).find((r) => r.jurisdiction === '350000')!;
-  const release: Release = {
-    ...fujian,
-    id: 'test-instance-messages',
-    spec: {
-      ...fujian.spec,
-      workflows: {
-        ...fujian.spec.workflows,
-        'test-township': TOWNSHIP,
-        'test-county': COUNTY,
-        'test-ping': echo('ping', 'pong', 'ping'),
-        'test-pong': echo('pong', 'ping', 'pong'),
-      },
-    },
-  };
-  runtime = new WorkflowRuntime({
-    database,
-    catalog: new ReleaseCatalog([release]),
-    clock: new TestClock(),
+  env = await runtimeWithWorkflows({
+    'test-township': TOWNSHIP,
+    'test-county': COUNTY,
+    'test-ping': echo('ping', 'pong', 'ping'),
+    'test-pong': echo('pong', 'ping', 'pong'),
   });
+  ({ runtime, database } = env);
 }, 60_000);
 
 afterAll(async () => {
-  await database?.close();
-  await db?.drop();
+  await env?.close();
 });
 
 const start = async (key: string, businessKey: string) =>
-  (await runtime.start(key, { ...ORG, businessKey, actor: 'test' })).instance;
+  (await runtime.start(key, { ...TEST_ORG, businessKey, actor: 'test' })).instance;
 
 const state = async (id: string) => {
   const { view } = await runtime.instance(id);

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServiceRegistry } from './ServiceRegistry.js';
+import {
+  processXml,
+  runtimeWithWorkflows,
+  TEST_ORG,
+  type RuntimeWithWorkflows,
+} from './fixtures/runtimeWithWorkflows.js';
+
+/**
+ * A timer must not be lost while its instance is held by an incident: it waits, and fires once
+ * the incident is retried.
+ */
+
+/** Two branches at once: a service that may fail, and a one-hour timer; both must finish. */
+const PARALLEL = processXml(
+  'parallel',
+  [],
+  `    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Split" />
+    <bpmn:parallelGateway id="Split" />
+    <bpmn:sequenceFlow id="F2" sourceRef="Split" targetRef="Service_lab" />
+    <bpmn:sequenceFlow id="F3" sourceRef="Split" targetRef="Timer_1h" />
+    <bpmn:serviceTask id="Service_lab" name="取化验结果 Fetch lab results" camunda:type="external" camunda:topic="fetch-lab" />
+    <bpmn:sequenceFlow id="F4" sourceRef="Service_lab" targetRef="Join" />
+    <bpmn:intermediateCatchEvent id="Timer_1h">
+      <bpmn:timerEventDefinition>
+        <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration>
+      </bpmn:timerEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="F5" sourceRef="Timer_1h" targetRef="Join" />
+    <bpmn:parallelGateway id="Join" />
+    <bpmn:sequenceFlow id="F6" sourceRef="Join" targetRef="End" />
+    <bpmn:endEvent id="End" />`,
+);
+
+const lab = { answers: false };
+let env: RuntimeWithWorkflows;
+
+beforeAll(async () => {
+  const services = new ServiceRegistry();
+  services.add('fetch-lab', () => {
+    if (!lab.answers) throw new Error('化验系统无响应 / The lab system does not answer');
+    return { labResults: 'normal' };
+  });
+  env = await runtimeWithWorkflows({ 'test-parallel': PARALLEL }, services);
+}, 60_000);
+
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('timers of an instance held by an incident', () => {
+  it('given a failed service in one branch and a timer in the other, when the timer falls due, then it waits for the incident; after a retry it fires once and the instance completes', async () => {
+    const { runtime, clock, database } = env;
+    lab.answers = false;
+    const { instance } = await runtime.start('test-parallel', { ...TEST_ORG, actor: 'test' });
+    expect(instance.status).toBe('incident');
+    const timers = async () =>
+      (
+        await database.sequelize.query<{ status: string }>(
+          'SELECT status FROM workflow_timers WHERE instance_id = $1',
+          { bind: [instance.id], type: 'SELECT' as never },
+        )
+      ).map((t) => t.status);
+    expect(await timers()).toEqual(['pending']);
+
+    clock.advance(2 * 3600_000);
+    expect(await runtime.fireNextDueTimer('test')).toBe(false);
+    expect(await timers()).toEqual(['pending']);
+    const held = (await runtime.instance(instance.id)).view;
+    expect(held.status).toBe('incident');
+    expect(held.history.map((h) => h.event)).not.toContain('timer.fired');
+
+    lab.answers = true;
+    const [incident] = await runtime.incidents.list([`${TEST_ORG.orgPath}%`]);
+    const retried = await runtime.incidents.retry(incident!.id, 'test', () => true);
+    expect(retried.status).toBe('waiting');
+    expect(retried.variables.labResults).toBe('normal');
+
+    expect(await runtime.fireNextDueTimer('test')).toBe(true);
+    expect(await runtime.fireNextDueTimer('test')).toBe(false);
+    expect(await timers()).toEqual(['fired']);
+    const done = (await runtime.instance(instance.id)).view;
+    expect(done.status).toBe('completed');
+    expect(done.history.filter((h) => h.event === 'timer.fired')).toHaveLength(1);
+  });
+});
