@@ -162,9 +162,15 @@ export class StepWriter {
     );
     lines.push(...result.history);
     if (result.failure) {
+      // One open incident per failing element: a step that re-runs it (a message, a parallel
+      // task) and fails again updates the error instead of opening another.
       await this.q(
-        `INSERT INTO workflow_incidents (id, instance_id, element_id, error, status, created_at)
-         VALUES ($1, $2, $3, $4, 'open', $5) RETURNING id`,
+        `WITH open AS (
+           UPDATE workflow_incidents SET error = $4
+           WHERE instance_id = $2 AND element_id = $3 AND status = 'open' RETURNING id
+         )
+         INSERT INTO workflow_incidents (id, instance_id, element_id, error, status, created_at)
+         SELECT $1, $2, $3, $4, 'open', $5 WHERE NOT EXISTS (SELECT 1 FROM open) RETURNING id`,
         [randomUUID(), row.id, result.failure.elementId ?? '', result.failure.error, now],
         transaction,
       );

@@ -8,8 +8,9 @@ import {
 } from './fixtures/runtimeWithWorkflows.js';
 
 /**
- * A timer must not be lost while its instance is held by an incident: it waits, and fires once
- * the incident is retried.
+ * An instance held by an incident (a failed service) loses nothing: its timers wait and fire
+ * once the incident is retried, and a step that runs the failing service again keeps one
+ * incident open with the latest error.
  */
 
 /** Two branches at once: a service that may fail, and a one-hour timer; both must finish. */
@@ -34,6 +35,26 @@ const PARALLEL = processXml(
     <bpmn:endEvent id="End" />`,
 );
 
+/** The same failing service, and a message that may arrive meanwhile. */
+const WITH_MESSAGE = processXml(
+  'with-message',
+  ['labReminder'],
+  `    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Split" />
+    <bpmn:parallelGateway id="Split" />
+    <bpmn:sequenceFlow id="F2" sourceRef="Split" targetRef="Service_lab" />
+    <bpmn:sequenceFlow id="F3" sourceRef="Split" targetRef="Catch_reminder" />
+    <bpmn:serviceTask id="Service_lab" camunda:type="external" camunda:topic="fetch-lab" />
+    <bpmn:sequenceFlow id="F4" sourceRef="Service_lab" targetRef="Join" />
+    <bpmn:intermediateCatchEvent id="Catch_reminder">
+      <bpmn:messageEventDefinition messageRef="Message_labReminder" />
+    </bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="F5" sourceRef="Catch_reminder" targetRef="Join" />
+    <bpmn:parallelGateway id="Join" />
+    <bpmn:sequenceFlow id="F6" sourceRef="Join" targetRef="End" />
+    <bpmn:endEvent id="End" />`,
+);
+
 const lab = { answers: false };
 let env: RuntimeWithWorkflows;
 
@@ -43,14 +64,17 @@ beforeAll(async () => {
     if (!lab.answers) throw new Error('化验系统无响应 / The lab system does not answer');
     return { labResults: 'normal' };
   });
-  env = await runtimeWithWorkflows({ 'test-parallel': PARALLEL }, services);
+  env = await runtimeWithWorkflows(
+    { 'test-parallel': PARALLEL, 'test-with-message': WITH_MESSAGE },
+    services,
+  );
 }, 60_000);
 
 afterAll(async () => {
   await env?.close();
 });
 
-describe('timers of an instance held by an incident', () => {
+describe('an instance held by an incident', () => {
   it('given a failed service in one branch and a timer in the other, when the timer falls due, then it waits for the incident; after a retry it fires once and the instance completes', async () => {
     const { runtime, clock, database } = env;
     lab.answers = false;
@@ -84,5 +108,37 @@ describe('timers of an instance held by an incident', () => {
     const done = (await runtime.instance(instance.id)).view;
     expect(done.status).toBe('completed');
     expect(done.history.filter((h) => h.event === 'timer.fired')).toHaveLength(1);
+  });
+
+  it('given an incident, when a message makes the instance run the failing service again and it fails again, then one incident stays open with the latest error', async () => {
+    const { runtime } = env;
+    lab.answers = false;
+    const { instance } = await runtime.start('test-with-message', {
+      ...TEST_ORG,
+      businessKey: 'lab-1',
+      actor: 'test',
+    });
+    expect(instance.status).toBe('incident');
+    const open = async () =>
+      (await runtime.incidents.list([`${TEST_ORG.orgPath}%`])).filter(
+        (i) => i.instanceId === instance.id,
+      );
+    expect(await open()).toHaveLength(1);
+
+    const moved = await runtime.correlate({
+      message: 'labReminder',
+      businessKey: 'lab-1',
+      actor: 'test',
+    });
+    expect(moved).toEqual([instance.id]);
+    const [incident, ...more] = await open();
+    expect(more).toEqual([]);
+    expect(incident!.elementId).toBe('Service_lab');
+    expect((await runtime.instance(instance.id)).view.status).toBe('incident');
+
+    lab.answers = true;
+    const retried = await runtime.incidents.retry(incident!.id, 'test', () => true);
+    expect(retried.status).toBe('completed');
+    expect(await open()).toEqual([]);
   });
 });
