@@ -1,7 +1,13 @@
-import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IdentityFixture, type TestUser } from '../testing/index.js';
+import type { TestUser } from '../testing/index.js';
 import { CONSULT_REPORT, CONSULT_REQUEST } from './fixtures/forms.js';
+import {
+  firedTimers,
+  MINHOU_DOCTORS,
+  notices,
+  reached,
+  WorkflowScenario,
+} from './fixtures/workflowScenario.js';
 
 /*
  * Every path of seed/national-phs/3.1.1/workflows/remote-consultation.bpmn (the Fujian release
@@ -47,120 +53,37 @@ import { CONSULT_REPORT, CONSULT_REQUEST } from './fixtures/forms.js';
 
 const CLINIC = '350121101201-V01';
 const HOUR = 3600_000;
-let f: IdentityFixture;
-let users: Record<'township' | 'county' | 'otherTownship' | 'otherCounty', TestUser>;
+const f = new WorkflowScenario();
+const { openTask, complete, timerRows } = f;
+let users: Record<keyof typeof MINHOU_DOCTORS, TestUser>;
 let township: string;
 let county: string;
 /** A township doctor of another township and a clinician of another county (Lianjiang). */
 let otherTownship: string;
 let otherCounty: string;
-let serial = 0;
 
 /** Signs the doctors in again (sessions expire when a test moves the clock by days). */
 async function signIn() {
-  township = await f.login(users.township);
-  county = await f.login(users.county);
-  otherTownship = await f.login(users.otherTownship);
-  otherCounty = await f.login(users.otherCounty);
+  ({ township, county, otherTownship, otherCounty } = await f.signIn(users));
 }
 
 async function startConsultation(): Promise<string> {
-  serial++;
-  const idNumber = makeResidentIdNumber(CLINIC.slice(0, 6), '1967-05-02', 700 + serial);
-  const subject = await f.request('POST', '/api/subjects', township, {
-    name: `会诊对象${serial}`,
-    idNumber,
-    orgCode: CLINIC,
+  const subjectId = await f.resident(township, CLINIC, '1967-05-02', 700, '会诊对象');
+  const started = await f.start('remote-consultation', township, {
+    subjectId,
+    businessKey: `consult-${subjectId}`,
   });
-  expect(subject.status, JSON.stringify(subject.body)).toBe(201);
-  const res = await f.request('POST', '/api/workflows/remote-consultation/instances', township, {
-    subjectId: subject.body.id,
-    businessKey: `consult-${subject.body.id}`,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
-}
-
-type Task = { id: string; version: number; candidateOrgPath: string; dueAt: string | null };
-
-async function openTask(token: string, instanceId: string, elementId: string): Promise<Task> {
-  const res = await f.request('GET', '/api/tasks', token);
-  expect(res.status).toBe(200);
-  const task = res.body.tasks.find(
-    (t: { instanceId: string; elementId: string }) =>
-      t.instanceId === instanceId && t.elementId === elementId,
-  );
-  expect(task, `${elementId} on the worklist`).toBeDefined();
-  return task as Task;
-}
-
-/** The elements of an instance's tasks on someone's worklist. */
-async function listed(token: string, instanceId: string): Promise<string[]> {
-  const res = await f.request('GET', '/api/tasks', token);
-  expect(res.status).toBe(200);
-  return (res.body.tasks as { instanceId: string; elementId: string }[])
-    .filter((t) => t.instanceId === instanceId)
-    .map((t) => t.elementId);
+  return started.id;
 }
 
 /** Asserts who sees the instance's tasks: each worklist lists exactly these elements. */
-async function worklists(
-  instanceId: string,
-  expected: { township?: string[]; county?: string[] },
-): Promise<void> {
-  expect(await listed(township, instanceId), 'township').toEqual(expected.township ?? []);
-  expect(await listed(county, instanceId), 'county').toEqual(expected.county ?? []);
-  expect(await listed(otherTownship, instanceId), 'other township').toEqual([]);
-  expect(await listed(otherCounty, instanceId), 'other county').toEqual([]);
-}
+const worklists = (instanceId: string, expected: { township?: string[]; county?: string[] }) =>
+  f.worklists(instanceId, { township, county, otherTownship, otherCounty }, expected);
 
-async function complete(token: string, task: Task, body: object) {
-  const res = await f.request('POST', `/api/tasks/${task.id}/complete`, token, body, {
-    'if-match': `"${task.version}"`,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
-
-const view = async (id: string) => {
-  const res = await f.request('GET', `/api/workflows/instances/${id}`, township);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as {
-    status: string;
-    variables: Record<string, unknown>;
-    tasks: { elementId: string; status: string }[];
-    history: { event: string; elementId: string | null; details: Record<string, unknown> }[];
-  };
-};
-
-const firedTimers = async (id: string) =>
-  (await view(id)).history.filter((h) => h.event === 'timer.fired').map((h) => h.elementId);
-const notices = async (id: string) =>
-  (await view(id)).history.filter((h) => h.event === 'notified').map((h) => h.elementId);
-const reached = async (id: string, elementId: string) =>
-  (await view(id)).history.some(
-    (h) => h.event === 'element.completed' && h.elementId === elementId,
-  );
-
-async function timerRows(id: string): Promise<string[]> {
-  const [rows] = await f.t.engine.database.sequelize.query(
-    'SELECT element_id, status FROM workflow_timers WHERE instance_id = $1 ORDER BY element_id',
-    { bind: [id] },
-  );
-  return (rows as { element_id: string; status: string }[]).map(
-    (r) => `${r.element_id}:${r.status}`,
-  );
-}
+const view = (id: string) => f.view(township, id);
 
 /** The requester cancels (message consultCancelled); returns the instances it moved. */
-async function cancel(id: string): Promise<string[]> {
-  const res = await f.request('POST', '/api/workflows/messages', township, {
-    message: 'consultCancelled',
-    instanceId: id,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.instances as string[];
-}
+const cancel = (id: string) => f.message(township, { message: 'consultCancelled', instanceId: id });
 
 /** Moves the clock and fires what fell due; signs the doctors in again. */
 async function after(ms: number) {
@@ -194,20 +117,11 @@ async function triaged() {
 }
 
 beforeAll(async () => {
-  f = await IdentityFixture.start();
-  users = {
-    township: await f.user('township-phc', '350121101'),
-    county: await f.user('county-clinician', '350121'),
-    otherTownship: await f.user('township-phc', '350121102'),
-    otherCounty: await f.user('county-clinician', '350122'),
-  };
+  await f.startEngine();
+  users = await f.users(MINHOU_DOCTORS);
 }, 60_000);
 beforeEach(signIn);
-afterAll(async () => {
-  for (const l of f?.t.logs ?? [])
-    if (l.level >= 40) console.log('LOG', JSON.stringify(l).slice(0, 700));
-  await f?.stop();
-});
+afterAll(() => f.stop());
 
 describe('remote consultation', () => {
   it('given a routine request (urgency code "1"), when nobody triages it in 48 h, then the overdue notice fires once; when the county accepts, the expert confirms and reports, then the report is signed and the consultation closes', async () => {
@@ -222,12 +136,12 @@ describe('remote consultation', () => {
     f.clock.advance(47 * HOUR);
     await poller.poll();
     await signIn();
-    expect(await firedTimers(id)).toEqual([]);
+    expect(firedTimers(await view(id))).toEqual([]);
     f.clock.advance(HOUR + 1000);
     await poller.poll();
     await poller.poll();
     await signIn();
-    expect(await firedTimers(id)).toEqual(['Boundary_triage_48h']);
+    expect(firedTimers(await view(id))).toEqual(['Boundary_triage_48h']);
     expect((await view(id)).history.some((h) => h.elementId === 'ServiceTask_triage_late')).toBe(
       true,
     );
@@ -255,7 +169,7 @@ describe('remote consultation', () => {
     f.clock.advance(12 * HOUR + 1000);
     await f.t.engine.timerPoller!.poll();
     await signIn();
-    expect(await firedTimers(id)).toEqual(['Boundary_triage_urgent_12h']);
+    expect(firedTimers(await view(id))).toEqual(['Boundary_triage_urgent_12h']);
     await openTask(county, id, 'UserTask_triage_urgent');
   });
 
@@ -316,7 +230,7 @@ describe('remote consultation', () => {
     expect(confirm.dueAt).toBeNull();
     await worklists(id, { county: ['UserTask_confirm'] });
     await after(2 * HOUR);
-    expect(await firedTimers(id)).toEqual([]);
+    expect(firedTimers(await view(id))).toEqual([]);
     await complete(county, await openTask(county, id, 'UserTask_confirm'), { variables: {} });
     await worklists(id, { county: ['UserTask_consult'] });
     const done = await complete(county, await openTask(county, id, 'UserTask_consult'), {
@@ -324,8 +238,8 @@ describe('remote consultation', () => {
     });
     expect(done.instance.status).toBe('completed');
     expect(done.instance.variables).toMatchObject({ urgency: '2', reportSigned: true });
-    expect(await notices(id)).toEqual(['SendTask_report_back']);
-    expect(await reached(id, 'EndEvent_done')).toBe(true);
+    expect(notices(await view(id))).toEqual(['SendTask_report_back']);
+    expect(reached(await view(id), 'EndEvent_done')).toBe(true);
     const tasks = (await view(id)).tasks.map((t) => `${t.elementId}:${t.status}`);
     expect(tasks.sort()).toEqual([
       'UserTask_confirm:completed',
@@ -342,21 +256,15 @@ describe('remote consultation', () => {
     expect(await cancel(id)).toEqual([id]);
     const v = await view(id);
     expect(v.status).toBe('completed');
-    expect(await notices(id)).toEqual(['ServiceTask_cancelled']);
-    expect(await reached(id, 'EndEvent_cancelled')).toBe(true);
+    expect(notices(await view(id))).toEqual(['ServiceTask_cancelled']);
+    expect(reached(await view(id), 'EndEvent_cancelled')).toBe(true);
     expect(v.tasks.find((t) => t.elementId === 'UserTask_triage_urgent')?.status).toBe('cancelled');
     expect(await timerRows(id)).toEqual(['Boundary_triage_urgent_12h:cancelled']);
     await worklists(id, {});
     // Nothing of it falls due later, and the county can no longer triage it.
     await after(12 * HOUR + 1000);
-    expect(await firedTimers(id)).toEqual([]);
-    const late = await f.request(
-      'POST',
-      `/api/tasks/${triage.id}/complete`,
-      county,
-      { variables: { triage: 'accept' } },
-      { 'if-match': `"${triage.version}"` },
-    );
+    expect(firedTimers(await view(id))).toEqual([]);
+    const late = await f.attempt(county, triage, { variables: { triage: 'accept' } });
     expect(late.status).toBe(409);
     // A second cancellation finds nothing waiting.
     expect(await cancel(id)).toEqual([]);
@@ -395,8 +303,8 @@ describe('remote consultation', () => {
       variables: {},
     });
     expect(done.instance.status).toBe('completed');
-    expect(await reached(id, 'EndEvent_returned')).toBe(true);
-    expect(await reached(id, 'UserTask_confirm')).toBe(false);
+    expect(reached(await view(id), 'EndEvent_returned')).toBe(true);
+    expect(reached(await view(id), 'UserTask_confirm')).toBe(false);
     expect(await timerRows(id)).toEqual(['Boundary_triage_48h:cancelled']);
     await worklists(id, {});
     expect(await cancel(id)).toEqual([]);
@@ -406,13 +314,7 @@ describe('remote consultation', () => {
     const id = await requested();
     const before = await view(id);
     const triage = await openTask(county, id, 'UserTask_triage');
-    const refused = await f.request(
-      'POST',
-      `/api/tasks/${triage.id}/complete`,
-      county,
-      { variables: {} },
-      { 'if-match': `"${triage.version}"` },
-    );
+    const refused = await f.attempt(county, triage, { variables: {} });
     expect(refused.status, JSON.stringify(refused.body)).toBe(422);
     expect(refused.body.error).toMatchObject({
       code: 'no_branch_taken',
@@ -429,19 +331,13 @@ describe('remote consultation', () => {
     expect(await cancel(id)).toEqual([id]);
     const v = await view(id);
     expect(v.status).toBe('completed');
-    expect(await notices(id)).toEqual(['ServiceTask_cancelled']);
-    expect(await reached(id, 'EndEvent_cancelled')).toBe(true);
+    expect(notices(await view(id))).toEqual(['ServiceTask_cancelled']);
+    expect(reached(await view(id), 'EndEvent_cancelled')).toBe(true);
     expect(v.tasks.find((t) => t.elementId === 'UserTask_confirm')?.status).toBe('cancelled');
     expect(v.tasks.some((t) => t.elementId === 'UserTask_consult')).toBe(false);
     expect(await timerRows(id)).toEqual(['Boundary_triage_48h:cancelled']);
     await worklists(id, {});
-    const late = await f.request(
-      'POST',
-      `/api/tasks/${confirm.id}/complete`,
-      county,
-      { variables: {} },
-      { 'if-match': `"${confirm.version}"` },
-    );
+    const late = await f.attempt(county, confirm, { variables: {} });
     expect(late.status).toBe(409);
   });
 
@@ -465,21 +361,21 @@ describe('remote consultation', () => {
     const consult = await openTask(county, id, 'UserTask_consult');
     expect(new Date(consult.dueAt!).getTime() - f.clock.now().getTime()).toBe(72 * HOUR);
     await after(71 * HOUR);
-    expect(await firedTimers(id)).toEqual([]);
+    expect(firedTimers(await view(id))).toEqual([]);
     await after(HOUR + 1000);
-    expect(await firedTimers(id)).toEqual(['Boundary_consult_3d']);
-    expect(await notices(id)).toEqual(['ServiceTask_consult_late']);
-    expect(await reached(id, 'EndEvent_consult_late')).toBe(true);
+    expect(firedTimers(await view(id))).toEqual(['Boundary_consult_3d']);
+    expect(notices(await view(id))).toEqual(['ServiceTask_consult_late']);
+    expect(reached(await view(id), 'EndEvent_consult_late')).toBe(true);
     expect((await view(id)).status).toBe('waiting');
     await worklists(id, { county: ['UserTask_consult'] });
     await after(3 * 24 * HOUR);
-    expect(await firedTimers(id)).toEqual(['Boundary_consult_3d']);
+    expect(firedTimers(await view(id))).toEqual(['Boundary_consult_3d']);
     const done = await complete(county, await openTask(county, id, 'UserTask_consult'), {
       data: CONSULT_REPORT,
     });
     expect(done.instance.status).toBe('completed');
     expect(done.instance.variables.reportSigned).toBe(true);
-    expect(await notices(id)).toEqual(['ServiceTask_consult_late', 'SendTask_report_back']);
+    expect(notices(await view(id))).toEqual(['ServiceTask_consult_late', 'SendTask_report_back']);
     expect((await timerRows(id)).sort()).toEqual([
       'Boundary_consult_3d:fired',
       'Boundary_triage_48h:cancelled',

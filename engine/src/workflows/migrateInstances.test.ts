@@ -1,9 +1,9 @@
-import { makeResidentIdNumber } from '@formwork/definitions';
 import { readOverlay, readBaseSpec } from '@formwork/seed/lib/readSpec';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IdentityFixture, type TestUser } from '../testing/index.js';
+import type { TestUser } from '../testing/index.js';
 import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
 import { REFERRAL_OUT, REFERRAL_RETURN } from './fixtures/forms.js';
+import { WorkflowScenario } from './fixtures/workflowScenario.js';
 
 /**
  * Instance migration v1 → v2 over HTTP. v1 is the release Fujian runs on from the seed
@@ -50,10 +50,10 @@ function referralV2(): string {
   return v2;
 }
 
-let f: IdentityFixture;
+const f = new WorkflowScenario();
+const { openTask, complete } = f;
 let users: Record<'township' | 'county' | 'fujian' | 'yunnan' | 'reviewer' | 'publisher', TestUser>;
 const token = {} as Record<keyof typeof users, string>;
-let serial = 0;
 /** The v1 referrals, by the element they wait at. */
 const at = { fill: '', decide: '', arrival: '', followUp: '' };
 
@@ -65,61 +65,21 @@ async function signIn() {
   }
 }
 
-type Task = { id: string; version: number; elementId: string; status: string };
-type Instance = {
-  status: string;
-  releaseId: string;
-  tasks: Task[];
-  history: { event: string; elementId: string | null; details: Record<string, unknown> }[];
-};
-
-const view = async (id: string): Promise<Instance> => {
-  const res = await f.request('GET', `/api/workflows/instances/${id}`, token.township);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as Instance;
-};
-
-async function openTask(who: 'township' | 'county', instanceId: string, elementId: string) {
-  const res = await f.request('GET', '/api/tasks', token[who]);
-  expect(res.status).toBe(200);
-  const task = res.body.tasks.find(
-    (t: Task & { instanceId: string }) => t.instanceId === instanceId && t.elementId === elementId,
-  );
-  expect(task, `${elementId} on the worklist`).toBeDefined();
-  return task as Task;
-}
-
-async function complete(who: 'township' | 'county', task: Task, body: object) {
-  const res = await f.request('POST', `/api/tasks/${task.id}/complete`, token[who], body, {
-    'if-match': `"${task.version}"`,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { instance: { status: string; releaseId: string } };
-}
+const view = (id: string) => f.view(token.township, id);
 
 async function arrived(instanceId: string) {
-  const res = await f.request('POST', '/api/workflows/messages', token.county, {
-    message: 'referralPatientArrived',
-    instanceId,
-  });
-  expect(res.body.instances).toEqual([instanceId]);
+  const moved = await f.message(token.county, { message: 'referralPatientArrived', instanceId });
+  expect(moved).toEqual([instanceId]);
 }
 
 async function startReferral(): Promise<string> {
-  serial++;
-  const subject = await f.request('POST', '/api/subjects', token.township, {
-    name: `迁移对象${serial}`,
-    idNumber: makeResidentIdNumber(CLINIC.slice(0, 6), '1960-06-01', 300 + serial),
-    orgCode: CLINIC,
+  const subjectId = await f.resident(token.township, CLINIC, '1960-06-01', 300, '迁移对象');
+  const started = await f.start(KEY, token.township, {
+    subjectId,
+    businessKey: `migrate-${subjectId}`,
   });
-  expect(subject.status, JSON.stringify(subject.body)).toBe(201);
-  const res = await f.request('POST', `/api/workflows/${KEY}/instances`, token.township, {
-    subjectId: subject.body.id,
-    businessKey: `migrate-${subject.body.id}`,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  expect(res.body.releaseId).toBe(V1);
-  return res.body.id as string;
+  expect(started.releaseId).toBe(V1);
+  return started.id;
 }
 
 /** Fujian 1.2.0 = Fujian 1.1.0 + the v2 referral, through draft, review, publish and release. */
@@ -179,7 +139,7 @@ async function snapshot() {
 let before: Record<string, unknown>;
 
 beforeAll(async () => {
-  f = await IdentityFixture.start();
+  await f.startEngine();
   users = {
     township: await f.user('township-phc', '350121101'),
     county: await f.user('county-clinician', '350121'),
@@ -192,25 +152,25 @@ beforeAll(async () => {
   // Given referrals running on v1, waiting at four different elements
   at.fill = await startReferral();
   at.decide = await startReferral();
-  await complete('township', await openTask('township', at.decide, 'UserTask_fill'), {
+  await complete(token.township, await openTask(token.township, at.decide, 'UserTask_fill'), {
     data: REFERRAL_OUT,
   });
   at.arrival = await startReferral();
-  await complete('township', await openTask('township', at.arrival, 'UserTask_fill'), {
+  await complete(token.township, await openTask(token.township, at.arrival, 'UserTask_fill'), {
     data: REFERRAL_OUT,
   });
-  await complete('county', await openTask('county', at.arrival, 'UserTask_decide'), {
+  await complete(token.county, await openTask(token.county, at.arrival, 'UserTask_decide'), {
     variables: { decision: 'accept' },
   });
   at.followUp = await startReferral();
-  await complete('township', await openTask('township', at.followUp, 'UserTask_fill'), {
+  await complete(token.township, await openTask(token.township, at.followUp, 'UserTask_fill'), {
     data: REFERRAL_OUT,
   });
-  await complete('county', await openTask('county', at.followUp, 'UserTask_decide'), {
+  await complete(token.county, await openTask(token.county, at.followUp, 'UserTask_decide'), {
     variables: { decision: 'accept' },
   });
   await arrived(at.followUp);
-  await complete('county', await openTask('county', at.followUp, 'UserTask_return'), {
+  await complete(token.county, await openTask(token.county, at.followUp, 'UserTask_return'), {
     data: REFERRAL_RETURN,
   });
   // and a v2 released for Fujian after they started
@@ -218,11 +178,7 @@ beforeAll(async () => {
   before = await snapshot();
 }, 120_000);
 beforeEach(signIn);
-afterAll(async () => {
-  for (const l of f?.t.logs ?? [])
-    if (l.level >= 40) console.log('LOG', JSON.stringify(l).slice(0, 700));
-  await f?.stop();
-});
+afterAll(() => f.stop());
 
 describe('instance migration v1 → v2', () => {
   it('given running v1 referrals, when a township doctor (no workflows.edit) asks to migrate them, then 403 and nothing moves', async () => {
@@ -307,7 +263,7 @@ describe('instance migration v1 → v2', () => {
 
     // The task row kept its identity: the county completes the very task it had on v1.
     const decideBefore = (await view(at.decide)).tasks.find((t) => t.status === 'open')!;
-    const decide = await openTask('county', at.decide, 'UserTask_decide_v2');
+    const decide = await openTask(token.county, at.decide, 'UserTask_decide_v2');
     expect(decide.id).toBe(decideBefore.id);
 
     // The follow-up's 14-day timer, scheduled on v1, still fires under v2.
@@ -324,26 +280,26 @@ describe('instance migration v1 → v2', () => {
     expect(afterMigration.some((h) => h.elementId === 'ServiceTask_escalate_hypertension')).toBe(
       true,
     );
-    const followUp = await openTask('township', at.followUp, 'UserTask_followup_hypertension');
-    const closed = await complete('township', followUp, { data: HT_VISIT });
+    const followUp = await openTask(token.township, at.followUp, 'UserTask_followup_hypertension');
+    const closed = await complete(token.township, followUp, { data: HT_VISIT });
     expect(closed.instance).toMatchObject({ status: 'completed', releaseId: V2 });
 
-    await complete('township', await openTask('township', at.fill, 'UserTask_fill'), {
+    await complete(token.township, await openTask(token.township, at.fill, 'UserTask_fill'), {
       data: REFERRAL_OUT,
     });
-    await complete('county', await openTask('county', at.fill, 'UserTask_decide_v2'), {
+    await complete(token.county, await openTask(token.county, at.fill, 'UserTask_decide_v2'), {
       variables: { decision: 'accept' },
     });
-    await complete('county', decide, { variables: { decision: 'accept' } });
+    await complete(token.county, decide, { variables: { decision: 'accept' } });
 
     for (const id of [at.fill, at.decide, at.arrival]) {
       await arrived(id);
-      await complete('county', await openTask('county', id, 'UserTask_return'), {
+      await complete(token.county, await openTask(token.county, id, 'UserTask_return'), {
         data: REFERRAL_RETURN,
       });
       const done = await complete(
-        'township',
-        await openTask('township', id, 'UserTask_followup_hypertension'),
+        token.township,
+        await openTask(token.township, id, 'UserTask_followup_hypertension'),
         { data: HT_VISIT },
       );
       expect(done.instance).toMatchObject({ status: 'completed', releaseId: V2 });

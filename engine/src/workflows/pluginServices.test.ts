@@ -1,16 +1,11 @@
-import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../server/Engine.js';
 import { createLogger } from '../logging/createLogger.js';
 import { PluginLoadError } from '../plugin-host/PluginHost.js';
-import {
-  createTestDatabase,
-  IdentityFixture,
-  testEngineConfig,
-  type TestUser,
-} from '../testing/index.js';
+import { createTestDatabase, testEngineConfig, type TestUser } from '../testing/index.js';
 import { CONSULT_REPORT, CONSULT_REQUEST } from './fixtures/forms.js';
 import { testCa } from './fixtures/reportSigningPlugin.js';
+import { WorkflowScenario } from './fixtures/workflowScenario.js';
 
 /**
  * Workflow services from plugins: the consultation's `sign-report` step runs the service a
@@ -20,47 +15,18 @@ import { testCa } from './fixtures/reportSigningPlugin.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}.ts`, import.meta.url).pathname;
 const CLINIC = '350121101201-V01';
-let f: IdentityFixture;
+const f = new WorkflowScenario();
+const { openTask, complete } = f;
 let users: Record<'township' | 'county' | 'admin' | 'otherAdmin', TestUser>;
 let token: Record<keyof typeof users, string>;
-let serial = 0;
-
-type Task = { id: string; version: number; elementId: string; instanceId: string };
-
-async function openTask(as: string, instanceId: string, elementId: string): Promise<Task> {
-  const res = await f.request('GET', '/api/tasks', as);
-  const task = (res.body.tasks as Task[]).find(
-    (t) => t.instanceId === instanceId && t.elementId === elementId,
-  );
-  expect(task, `${elementId} on the worklist`).toBeDefined();
-  return task!;
-}
-
-async function complete(as: string, task: Task, body: object) {
-  const res = await f.request('POST', `/api/tasks/${task.id}/complete`, as, body, {
-    'if-match': `"${task.version}"`,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { instance: { status: string; variables: Record<string, unknown> } };
-}
 
 /** A consultation triaged and confirmed: the expert's report is the next step. */
 async function awaitingReport(): Promise<string> {
-  serial++;
-  const subject = await f.request('POST', '/api/subjects', token.township, {
-    name: `签名对象${serial}`,
-    idNumber: makeResidentIdNumber(CLINIC.slice(0, 6), '1959-09-30', 600 + serial),
-    orgCode: CLINIC,
+  const subjectId = await f.resident(token.township, CLINIC, '1959-09-30', 600, '签名对象');
+  const { id } = await f.start('remote-consultation', token.township, {
+    subjectId,
+    businessKey: `sign-${subjectId}`,
   });
-  expect(subject.status, JSON.stringify(subject.body)).toBe(201);
-  const started = await f.request(
-    'POST',
-    '/api/workflows/remote-consultation/instances',
-    token.township,
-    { subjectId: subject.body.id, businessKey: `sign-${subject.body.id}` },
-  );
-  expect(started.status, JSON.stringify(started.body)).toBe(201);
-  const id = started.body.id as string;
   await complete(token.township, await openTask(token.township, id, 'UserTask_request'), {
     data: CONSULT_REQUEST,
   });
@@ -73,19 +39,7 @@ async function awaitingReport(): Promise<string> {
   return id;
 }
 
-const view = async (id: string) =>
-  (await f.request('GET', `/api/workflows/instances/${id}`, token.township)).body as {
-    status: string;
-    variables: Record<string, unknown>;
-    history: {
-      event: string;
-      actor: string | null;
-      actorName: string | null;
-      elementId: string | null;
-      elementName: string | null;
-      details: Record<string, unknown>;
-    }[];
-  };
+const view = (id: string) => f.view(token.township, id);
 
 const incidentsOf = async (as: string, instanceId: string) => {
   const res = await f.request('GET', '/api/workflows/incidents', as);
@@ -96,7 +50,7 @@ const incidentsOf = async (as: string, instanceId: string) => {
 };
 
 beforeAll(async () => {
-  f = await IdentityFixture.start({ plugins: [fixture('reportSigningPlugin')] });
+  await f.startEngine({ plugins: [fixture('reportSigningPlugin')] });
   users = {
     township: await f.user('township-phc', '350121101'),
     county: await f.user('county-clinician', '350121'),
@@ -106,19 +60,12 @@ beforeAll(async () => {
   // The report is signed on the day the fixture's report names; sign in once (a TOTP code is
   // accepted once, and the clock stands still from here on).
   f.clock.advance(3 * 24 * 3600_000);
-  token = {
-    township: await f.login(users.township),
-    county: await f.login(users.county),
-    admin: await f.login(users.admin),
-    otherAdmin: await f.login(users.otherAdmin),
-  };
+  token = await f.signIn(users);
 }, 60_000);
 beforeEach(() => {
   testCa.available = true;
 });
-afterAll(async () => {
-  await f?.stop();
-});
+afterAll(() => f.stop({ quiet: true }));
 
 describe('workflow services registered by plugins', () => {
   it('given a CA plugin registering sign-report, when the expert completes the report, then the plugin signs it and the consultation closes', async () => {

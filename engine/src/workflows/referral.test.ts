@@ -1,8 +1,14 @@
-import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IdentityFixture, type TestUser } from '../testing/index.js';
+import type { TestUser } from '../testing/index.js';
 import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
 import { DM_VISIT, REFERRAL_OUT, REFERRAL_RETURN } from './fixtures/forms.js';
+import {
+  firedTimers,
+  MINHOU_DOCTORS,
+  notices,
+  reached,
+  WorkflowScenario,
+} from './fixtures/workflowScenario.js';
 
 /*
  * Every path of seed/national-phs/3.1.1/workflows/two-way-referral.bpmn (the same process as
@@ -37,116 +43,34 @@ import { DM_VISIT, REFERRAL_OUT, REFERRAL_RETURN } from './fixtures/forms.js';
  */
 
 const CLINIC = '350121101201-V01';
-const TOWNSHIP = '350121101';
-const COUNTY = '350121';
 const DAY = 24 * 3600_000;
-let f: IdentityFixture;
+const f = new WorkflowScenario();
+const { openTask, complete, view, timerRows } = f;
 let township: string;
 let county: string;
 /** A township doctor of another township and a clinician of another county (Lianjiang). */
 let otherTownship: string;
 let otherCounty: string;
-let serial = 0;
 
-async function resident(): Promise<string> {
-  serial++;
-  const idNumber = makeResidentIdNumber(CLINIC.slice(0, 6), '1958-03-14', 500 + serial);
-  const res = await f.request('POST', '/api/subjects', township, {
-    name: `转诊对象${serial}`,
-    idNumber,
-    orgCode: CLINIC,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
-}
-
-type Task = { id: string; version: number; candidateOrgPath: string; dueAt: string | null };
-
-async function openTask(token: string, instanceId: string, elementId: string): Promise<Task> {
-  const res = await f.request('GET', '/api/tasks', token);
-  expect(res.status).toBe(200);
-  const task = res.body.tasks.find(
-    (t: { instanceId: string; elementId: string }) =>
-      t.instanceId === instanceId && t.elementId === elementId,
-  );
-  expect(task, `${elementId} on the worklist`).toBeDefined();
-  return task as Task;
-}
-
-/** The elements of an instance's tasks on someone's worklist. */
-async function listed(token: string, instanceId: string): Promise<string[]> {
-  const res = await f.request('GET', '/api/tasks', token);
-  expect(res.status).toBe(200);
-  return (res.body.tasks as { instanceId: string; elementId: string }[])
-    .filter((t) => t.instanceId === instanceId)
-    .map((t) => t.elementId);
-}
+const resident = () => f.resident(township, CLINIC, '1958-03-14', 500, '转诊对象');
 
 /** Asserts who sees the instance's tasks: each worklist lists exactly these elements. */
-async function worklists(
-  instanceId: string,
-  expected: { township?: string[]; county?: string[] },
-): Promise<void> {
-  expect(await listed(township, instanceId), 'township').toEqual(expected.township ?? []);
-  expect(await listed(county, instanceId), 'county').toEqual(expected.county ?? []);
-  expect(await listed(otherTownship, instanceId), 'other township').toEqual([]);
-  expect(await listed(otherCounty, instanceId), 'other county').toEqual([]);
-}
+const worklists = (instanceId: string, expected: { township?: string[]; county?: string[] }) =>
+  f.worklists(instanceId, { township, county, otherTownship, otherCounty }, expected);
 
-async function complete(token: string, task: { id: string; version: number }, body: object) {
-  const res = await f.request('POST', `/api/tasks/${task.id}/complete`, token, body, {
-    'if-match': `"${task.version}"`,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
-
-type View = {
-  status: string;
-  releaseId: string;
-  variables: Record<string, unknown>;
-  tasks: { elementId: string; status: string }[];
-  history: { event: string; elementId: string | null; details: Record<string, unknown> }[];
-};
-
-const instance = async (id: string): Promise<View> =>
-  (await f.request('GET', `/api/workflows/instances/${id}`, township)).body as View;
-
-const firedTimers = (view: View) =>
-  view.history.filter((h) => h.event === 'timer.fired').map((h) => h.elementId);
-const notices = (view: View) =>
-  view.history.filter((h) => h.event === 'notified').map((h) => h.elementId);
-const reached = (view: View, elementId: string) =>
-  view.history.some((h) => h.event === 'element.completed' && h.elementId === elementId);
-
-async function timerRows(id: string): Promise<string[]> {
-  const [rows] = await f.t.engine.database.sequelize.query(
-    'SELECT element_id, status FROM workflow_timers WHERE instance_id = $1 ORDER BY element_id',
-    { bind: [id] },
-  );
-  return (rows as { element_id: string; status: string }[]).map(
-    (r) => `${r.element_id}:${r.status}`,
-  );
-}
+const instance = (id: string) => view(township, id);
 
 async function startReferral(subjectId: string, variables?: Record<string, unknown>) {
-  const res = await f.request('POST', '/api/workflows/two-way-referral/instances', township, {
+  const started = await f.start('two-way-referral', township, {
     subjectId,
     businessKey: `ref-${subjectId}`,
     ...(variables ? { variables } : {}),
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
+  return started.id;
 }
 
-async function arrive(businessKey: string) {
-  const res = await f.request('POST', '/api/workflows/messages', county, {
-    message: 'referralPatientArrived',
-    businessKey,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.instances as string[];
-}
+const arrive = (businessKey: string) =>
+  f.message(county, { message: 'referralPatientArrived', businessKey });
 
 /** A referral the county accepted: the county waits for the patient. */
 async function accepted(variables?: Record<string, unknown>) {
@@ -167,30 +91,18 @@ async function returned(variables?: Record<string, unknown>) {
   return id;
 }
 
-let users: Record<'township' | 'county' | 'otherTownship' | 'otherCounty', TestUser>;
+let users: Record<keyof typeof MINHOU_DOCTORS, TestUser>;
 /** Signs the doctors in again (sessions expire when a test moves the clock by days). */
 async function signIn() {
-  township = await f.login(users.township);
-  county = await f.login(users.county);
-  otherTownship = await f.login(users.otherTownship);
-  otherCounty = await f.login(users.otherCounty);
+  ({ township, county, otherTownship, otherCounty } = await f.signIn(users));
 }
 
 beforeAll(async () => {
-  f = await IdentityFixture.start();
-  users = {
-    township: await f.user('township-phc', TOWNSHIP),
-    county: await f.user('county-clinician', COUNTY),
-    otherTownship: await f.user('township-phc', '350121102'),
-    otherCounty: await f.user('county-clinician', '350122'),
-  };
+  await f.startEngine();
+  users = await f.users(MINHOU_DOCTORS);
 }, 60_000);
 beforeEach(signIn);
-afterAll(async () => {
-  for (const l of f?.t.logs ?? [])
-    if (l.level >= 40) console.log('LOG', JSON.stringify(l).slice(0, 700));
-  await f?.stop();
-});
+afterAll(() => f.stop());
 
 describe('two-way referral', () => {
   it('given a township doctor refers a patient up, when the county accepts, the patient arrives and is returned, then the township follows up within 2 weeks and the referral closes', async () => {
@@ -270,13 +182,7 @@ describe('two-way referral', () => {
     await complete(township, await openTask(township, id, 'UserTask_fill'), { data: REFERRAL_OUT });
     const before = await instance(id);
     const decide = await openTask(county, id, 'UserTask_decide');
-    const refused = await f.request(
-      'POST',
-      `/api/tasks/${decide.id}/complete`,
-      county,
-      { variables: {} },
-      { 'if-match': `"${decide.version}"` },
-    );
+    const refused = await f.attempt(county, decide, { variables: {} });
     expect(refused.status, JSON.stringify(refused.body)).toBe(422);
     expect(refused.body.error).toMatchObject({
       code: 'no_branch_taken',
@@ -437,13 +343,9 @@ describe('two-way referral', () => {
   it('given a referral-out with a date in the future, when the township completes the task, then 422, nothing moves and the corrected slip goes through', async () => {
     const id = await startReferral(await resident());
     const fill = await openTask(township, id, 'UserTask_fill');
-    const bad = await f.request(
-      'POST',
-      `/api/tasks/${fill.id}/complete`,
-      township,
-      { data: { ...REFERRAL_OUT, referralDate: '2099-01-01' } },
-      { 'if-match': `"${fill.version}"` },
-    );
+    const bad = await f.attempt(township, fill, {
+      data: { ...REFERRAL_OUT, referralDate: '2099-01-01' },
+    });
     expect(bad.status, JSON.stringify(bad.body)).toBe(422);
     const still = await openTask(township, id, 'UserTask_fill');
     expect(still.version).toBe(fill.version);
@@ -455,15 +357,7 @@ describe('two-way referral', () => {
     const id = await startReferral(await resident());
     const fill = await openTask(township, id, 'UserTask_fill');
     await complete(township, fill, { data: REFERRAL_OUT });
-    const again = await f.request(
-      'POST',
-      `/api/tasks/${fill.id}/complete`,
-      township,
-      { data: REFERRAL_OUT },
-      {
-        'if-match': `"${fill.version}"`,
-      },
-    );
+    const again = await f.attempt(township, fill, { data: REFERRAL_OUT });
     expect(again.status).toBe(409);
   });
 });

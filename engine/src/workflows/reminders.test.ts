@@ -1,6 +1,6 @@
-import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IdentityFixture, type TestUser } from '../testing/index.js';
+import type { TestUser } from '../testing/index.js';
+import { noticeTemplates, WorkflowScenario } from './fixtures/workflowScenario.js';
 
 /**
  * The seed's follow-up reminders (follow-up-reminders.bpmn), end to end over HTTP: one instance
@@ -11,82 +11,39 @@ import { IdentityFixture, type TestUser } from '../testing/index.js';
 const CLINIC = '350121101201-V01';
 const TOWNSHIP = '350121101';
 const DAY = 24 * 3600_000;
-let f: IdentityFixture;
+const f = new WorkflowScenario();
+const { rows } = f;
 let users: { township: TestUser };
 let township: string;
-let serial = 0;
 
 /** Signs the doctor in again (sessions expire when a test moves the clock by days). */
 async function signIn() {
   township = await f.login(users.township);
 }
 
-type History = { event: string; elementId: string | null; details: Record<string, unknown> }[];
-
-const view = async (id: string) => {
-  const res = await f.request('GET', `/api/workflows/instances/${id}`, township);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as {
-    status: string;
-    businessKey: string;
-    releaseId: string;
-    variables: Record<string, unknown>;
-    history: History;
-  };
-};
+const view = (id: string) => f.view(township, id);
 
 /** The reminder of one resident's follow-up falling due: the scheduler's start, by HTTP. */
 async function reminderFor(): Promise<{ id: string; businessKey: string }> {
-  serial++;
-  const subject = await f.request('POST', '/api/subjects', township, {
-    name: `随访对象${serial}`,
-    idNumber: makeResidentIdNumber(CLINIC.slice(0, 6), '1951-08-20', 900 + serial),
-    orgCode: CLINIC,
-  });
-  expect(subject.status, JSON.stringify(subject.body)).toBe(201);
-  const businessKey = `follow-up-${subject.body.id}-2026-12`;
-  const res = await f.request('POST', '/api/workflows/follow-up-reminders/instances', township, {
-    subjectId: subject.body.id,
+  const subjectId = await f.resident(township, CLINIC, '1951-08-20', 900, '随访对象');
+  const businessKey = `follow-up-${subjectId}-2026-12`;
+  const started = await f.start('follow-up-reminders', township, {
+    subjectId,
     businessKey,
     variables: { program: 'hypertension', dueDate: '2026-12-01' },
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { id: res.body.id as string, businessKey };
+  return { id: started.id, businessKey };
 }
 
-async function send(message: string, businessKey: string, variables?: object) {
-  const res = await f.request('POST', '/api/workflows/messages', township, {
-    message,
-    businessKey,
-    ...(variables ? { variables } : {}),
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.instances as string[];
-}
-
-const rows = async (table: string, id: string) => {
-  const [found] = await f.t.engine.database.sequelize.query(
-    `SELECT element_id, status FROM ${table} WHERE instance_id = $1 ORDER BY element_id`,
-    { bind: [id] },
-  );
-  return (found as { element_id: string; status: string }[]).map(
-    (r) => `${r.element_id}:${r.status}`,
-  );
-};
-
-const notices = (history: History) =>
-  history.filter((h) => h.event === 'notified').map((h) => h.details.template);
+const send = (message: string, businessKey: string, variables?: object) =>
+  f.message(township, { message, businessKey, ...(variables ? { variables } : {}) });
 
 beforeAll(async () => {
-  f = await IdentityFixture.start();
+  await f.startEngine();
   users = { township: await f.user('township-phc', TOWNSHIP) };
 }, 60_000);
 beforeEach(signIn);
-afterAll(async () => {
-  for (const l of f?.t.logs ?? [])
-    if (l.level >= 40) console.log('LOG', JSON.stringify(l).slice(0, 700));
-  await f?.stop();
-});
+afterAll(() => f.stop());
 
 describe('follow-up reminders', () => {
   it('given a follow-up falling due, when the due-soon reminder has gone out and the follow-up is recorded on time, then the reminder ends on time with no overdue warning', async () => {
@@ -94,7 +51,7 @@ describe('follow-up reminders', () => {
     const started = await view(id);
     expect(started.status).toBe('waiting');
     expect(started.businessKey).toBe(businessKey);
-    expect(notices(started.history)).toEqual(['follow-up-due-soon']);
+    expect(noticeTemplates(started)).toEqual(['follow-up-due-soon']);
     expect(await rows('workflow_subscriptions', id)).toEqual([
       'Catch_overdue:waiting',
       'Catch_recorded_on_time:waiting',
@@ -107,7 +64,7 @@ describe('follow-up reminders', () => {
     expect(done.variables.visitDate).toBe('2026-11-28');
     expect(done.history.some((h) => h.elementId === 'EndEvent_on_time')).toBe(true);
     expect(done.history.at(-1)!.event).toBe('instance.completed');
-    expect(notices(done.history)).toEqual(['follow-up-due-soon']);
+    expect(noticeTemplates(done)).toEqual(['follow-up-due-soon']);
     // The overdue branch of the event gateway is gone with it.
     expect(await rows('workflow_subscriptions', id)).toEqual([
       'Catch_overdue:cancelled',
@@ -121,7 +78,7 @@ describe('follow-up reminders', () => {
 
     const overdue = await view(id);
     expect(overdue.status).toBe('waiting');
-    expect(notices(overdue.history)).toEqual(['follow-up-due-soon', 'follow-up-overdue']);
+    expect(noticeTemplates(overdue)).toEqual(['follow-up-due-soon', 'follow-up-overdue']);
     const scheduled = overdue.history.find((h) => h.event === 'timer.scheduled');
     expect(scheduled?.elementId).toBe('Catch_long_overdue');
     expect(new Date(scheduled!.details.dueAt as string).getTime() - f.clock.now().getTime()).toBe(
@@ -137,7 +94,7 @@ describe('follow-up reminders', () => {
     expect(done.status).toBe('completed');
     expect(done.history.some((h) => h.elementId === 'EndEvent_late')).toBe(true);
     expect(done.history.some((h) => h.event === 'escalated')).toBe(false);
-    expect(notices(done.history)).toEqual(['follow-up-due-soon', 'follow-up-overdue']);
+    expect(noticeTemplates(done)).toEqual(['follow-up-due-soon', 'follow-up-overdue']);
     expect(await rows('workflow_timers', id)).toEqual(['Catch_long_overdue:cancelled']);
   });
 
@@ -205,7 +162,7 @@ describe('follow-up reminders', () => {
     expect(await send('followUpRecorded', `${second.businessKey}-x`)).toEqual([]);
     expect(await send('followUpOverdue', second.businessKey)).toEqual([second.id]);
     expect((await view(first.id)).status).toBe('completed');
-    expect(notices((await view(second.id)).history)).toEqual([
+    expect(noticeTemplates(await view(second.id))).toEqual([
       'follow-up-due-soon',
       'follow-up-overdue',
     ]);
