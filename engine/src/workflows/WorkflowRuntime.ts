@@ -412,9 +412,46 @@ export class WorkflowRuntime {
 
   /**
    * Fires one due timer, claimed with FOR UPDATE SKIP LOCKED (so several engine processes
-   * share the work and none fires it twice). Returns false when none was due.
+   * share the work and none fires it twice). Returns false when none was due. A timer whose step
+   * throws (an instance that cannot be recovered) holds its instance as an incident instead of
+   * blocking the timers due after it.
    */
   async fireNextDueTimer(node: string): Promise<boolean> {
+    let claimed: { instance_id: string; element_id: string } | undefined;
+    try {
+      return await this.#fireNextDueTimer(node, (timer) => (claimed = timer));
+    } catch (err) {
+      if (!claimed) throw err;
+      await this.#holdForError(claimed.instance_id, claimed.element_id, err);
+      return true;
+    }
+  }
+
+  /** Marks an instance as held by an incident for an error outside any service. */
+  async #holdForError(instanceId: string, elementId: string, err: unknown) {
+    const error = err instanceof Error ? err.message : String(err);
+    await this.deps.database.transaction(async (transaction) => {
+      const [held] = await this.q<{ id: string }>(
+        `UPDATE workflow_instances SET status = 'incident', version = version + 1, updated_at = $2
+         WHERE id = $1 AND status IN ('waiting', 'running') RETURNING id`,
+        [instanceId, this.deps.clock.now()],
+        transaction,
+      );
+      if (!held) return;
+      await this.q(
+        `INSERT INTO workflow_incidents (id, instance_id, element_id, error, status, created_at)
+         VALUES ($1, $2, $3, $4, 'open', $5) RETURNING id`,
+        [randomUUID(), instanceId, elementId, error, this.deps.clock.now()],
+        transaction,
+      );
+      await this.history(transaction, instanceId, 'timer', 'incident', elementId, { error });
+    });
+  }
+
+  async #fireNextDueTimer(
+    node: string,
+    claim: (timer: { instance_id: string; element_id: string }) => void,
+  ): Promise<boolean> {
     return this.deps.database.transaction(async (transaction) => {
       const now = this.deps.clock.now();
       // Timers of an instance held by an incident wait: they fire once it is retried.
@@ -431,6 +468,7 @@ export class WorkflowRuntime {
         transaction,
       );
       if (!timer) return false;
+      claim(timer);
       const instance = await this.lockInstance(transaction, timer.instance_id);
       // An incident since the SELECT: leave the timer pending (the next SELECT passes it over).
       if (instance.status === 'incident') return true;

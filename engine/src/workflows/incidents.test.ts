@@ -141,4 +141,36 @@ describe('an instance held by an incident', () => {
     expect(retried.status).toBe('completed');
     expect(await open()).toEqual([]);
   });
+
+  it('given a due timer whose instance cannot run (pinned to a release this engine has not loaded), when timers fall due, then that instance is held as an incident with the error and the timers due after it still fire', async () => {
+    const { runtime, clock, database } = env;
+    lab.answers = true;
+    const start = async () =>
+      (await runtime.start('test-parallel', { ...TEST_ORG, actor: 'test' })).instance;
+    const broken = await start();
+    clock.advance(1000);
+    const healthy = await start();
+    await database.sequelize.query(
+      "UPDATE workflow_instances SET release_id = 'no-such-release' WHERE id = $1",
+      { bind: [broken.id] },
+    );
+
+    clock.advance(2 * 3600_000);
+    let polls = 0;
+    while (await runtime.fireNextDueTimer('test')) polls++;
+    expect(polls).toBe(2);
+
+    expect((await runtime.instance(healthy.id)).view.status).toBe('completed');
+    const held = await database.sequelize.query<{ status: string }>(
+      'SELECT status FROM workflow_instances WHERE id = $1',
+      { bind: [broken.id], type: 'SELECT' as never },
+    );
+    expect(held.map((r) => r.status)).toEqual(['incident']);
+    const [incident, ...more] = (await runtime.incidents.list([`${TEST_ORG.orgPath}%`])).filter(
+      (i) => i.instanceId === broken.id,
+    );
+    expect(more).toEqual([]);
+    expect(incident).toMatchObject({ elementId: 'Timer_1h' });
+    expect(incident!.error).toContain('no-such-release');
+  });
 });
