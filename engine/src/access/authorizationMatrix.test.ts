@@ -384,6 +384,31 @@ async function openIncident(w: World, where: Where): Promise<string> {
   return id;
 }
 
+/** A workflow the outbox could not start for the world's resident (a referral, ready to retry). */
+async function openStartFailure(w: World, where: Where): Promise<string> {
+  const { database } = w.f.t.engine;
+  const [rows] = await database.sequelize.query(
+    'SELECT org_code, org_path FROM subjects WHERE id = $1',
+    { bind: [w.subject[where].id] },
+  );
+  const subject = (rows as { org_code: string; org_path: string }[])[0]!;
+  const id = randomUUID();
+  const start = {
+    orgCode: subject.org_code,
+    orgPath: subject.org_path,
+    subjectId: w.subject[where].id,
+    businessKey: `matrix-start-${id}`,
+    actor: 'outbox',
+  };
+  await database.sequelize.query(
+    `INSERT INTO workflow_start_failures (id, consumer, event_id, definition_key, org_path, start,
+       error, status, created_at)
+     VALUES ($1, 'matrix', $2, 'two-way-referral', $3, $4::jsonb, 'matrix', 'open', now())`,
+    { bind: [id, ++serial, subject.org_path, JSON.stringify(start)] },
+  );
+  return id;
+}
+
 /** Workflows: instances, tasks and incidents belong to the org of their resident. */
 function workflowCases(): Record<string, RouteCase> {
   const noOutsideTask = (_where: Where, body: unknown) => {
@@ -442,6 +467,13 @@ function workflowCases(): Record<string, RouteCase> {
     'GET /api/workflows/incidents': {
       call: () => ({ method: 'GET', path: '/api/workflows/incidents' }),
     },
+    'GET /api/workflows/start-failures': {
+      call: () => ({ method: 'GET', path: '/api/workflows/start-failures' }),
+      check: (_where, body) => {
+        const codes = (body as { failures: { orgCode: string }[] }).failures.map((f) => f.orgCode);
+        expect(codes.filter((c) => c.startsWith('53'))).toEqual([]);
+      },
+    },
     'POST /api/workflows/migrations': {
       // Only instances in the caller's scope move: the national release's (Yunnan) stay put.
       call: () => ({
@@ -462,6 +494,12 @@ function workflowCases(): Record<string, RouteCase> {
       call: async (where, w) => ({
         method: 'POST',
         path: `/api/workflows/incidents/${await openIncident(w, where)}/${action}`,
+      }),
+    };
+    cases[`POST /api/workflows/start-failures/{id}/${action}`] = {
+      call: async (where, w) => ({
+        method: 'POST',
+        path: `/api/workflows/start-failures/${await openStartFailure(w, where)}/${action}`,
       }),
     };
   }
@@ -725,6 +763,7 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/diff',
   'GET /api/tasks',
   'GET /api/workflows/incidents',
+  'GET /api/workflows/start-failures',
   'POST /api/workflows/migrations',
 ]);
 

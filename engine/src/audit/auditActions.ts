@@ -33,6 +33,8 @@
  * | `data-migration.run` | a data migration of stored submissions was started or resumed |
  * | `workflow.incident.retry` | a workflow admin retried the failed step of an instance (`details.instanceId`) |
  * | `workflow.incident.cancel` | a workflow admin cancelled an instance held by an incident |
+ * | `workflow.start.retry` | a workflow admin started a workflow the outbox could not start (`details.instanceId`) |
+ * | `workflow.start.cancel` | a workflow admin gave up on a workflow the outbox could not start |
  * | `workflow.migrate` | running instances were moved to another release's definition (`details`: from, to, counts) |
  * | `export` | data left the system as a file or report export |
  */
@@ -66,6 +68,8 @@ export const AUDIT_ACTIONS = [
   'data-migration.run',
   'workflow.incident.retry',
   'workflow.incident.cancel',
+  'workflow.start.retry',
+  'workflow.start.cancel',
   'workflow.migrate',
   'export',
 ] as const;

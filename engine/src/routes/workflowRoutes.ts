@@ -25,6 +25,19 @@ const Incident = z
     createdAt: z.string(),
   })
   .meta({ id: 'WorkflowIncident' });
+const StartFailure = z
+  .object({
+    id: z.string(),
+    definitionKey: z.string(),
+    subjectId: z.string().nullable(),
+    businessKey: z.string().nullable(),
+    orgCode: z.string(),
+    error: z.string(),
+    status: z.string(),
+    createdAt: z.string(),
+    instanceId: z.string().nullable(),
+  })
+  .meta({ id: 'WorkflowStartFailure' });
 const Variables = z.record(z.string(), z.unknown());
 const id = z.object({ id: z.string().min(1).max(64) });
 
@@ -316,6 +329,62 @@ export function workflowRoutes(
                 details: { instanceId: instance.id, status: instance.status },
               });
               return instance;
+            },
+          ),
+      }),
+    ),
+    defineRoute({
+      method: 'get',
+      path: '/api/workflows/start-failures',
+      operationId: 'listWorkflowStartFailures',
+      summary: 'Workflows the outbox could not start (e.g. an urgent referral), with the error',
+      tags: ['workflows'],
+      access: { permission: 'workflows.edit' },
+      responses: {
+        200: {
+          description: 'Open start failures in your scope',
+          schema: z.object({ failures: z.array(StartFailure) }),
+        },
+      },
+      handler: async ({ scope }) => ({
+        failures: await workflows.startFailures.list(scope!.likePatterns()),
+      }),
+    }),
+    ...(['retry', 'cancel'] as const).map((action) =>
+      defineRoute({
+        method: 'post',
+        path: `/api/workflows/start-failures/:id/${action}`,
+        operationId: `${action}WorkflowStartFailure`,
+        summary:
+          action === 'retry'
+            ? 'Start the workflow now (after its cause is fixed)'
+            : 'Give up on starting the workflow',
+        tags: ['workflows'],
+        access: { permission: 'workflows.edit' },
+        request: { params: id },
+        responses: {
+          200: { description: 'The instance started, or the cancelled record', schema: Instance },
+          404: { description: 'No such start failure in your scope' },
+          409: { description: 'Already resolved, or it still cannot start' },
+        },
+        handler: ({ params, caller, scope }, ctx) =>
+          audited(
+            ctx,
+            caller!,
+            { targetType: 'workflow_start_failure', targetId: params.id },
+            async () => {
+              const covers = (orgPath: string) => scope!.covers(orgPath);
+              const result =
+                action === 'retry'
+                  ? await workflows.startFailures.retry(params.id, caller!.user.id, covers)
+                  : await workflows.startFailures.cancel(params.id, caller!.user.id, covers);
+              await recordByCaller(audit, caller!, requestOf(ctx), {
+                action: action === 'retry' ? 'workflow.start.retry' : 'workflow.start.cancel',
+                targetType: 'workflow_start_failure',
+                targetId: params.id,
+                details: action === 'retry' ? { instanceId: result.id } : {},
+              });
+              return result;
             },
           ),
       }),

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import type { Logger } from '../logging/createLogger.js';
 import type { Outbox } from '../submissions/Outbox.js';
-import type { WorkflowRuntime } from './WorkflowRuntime.js';
+import type { StartInput, WorkflowRuntime } from './WorkflowRuntime.js';
 
 export const WORKFLOW_CONSUMER = 'workflows';
+const URGENT_REFERRAL = 'two-way-referral';
 
 /**
  * Starts workflows from committed submissions (consumer `workflows` of the outbox): a
@@ -37,6 +39,7 @@ export class OutboxWorker {
     try {
       const events = await this.read();
       for (const event of events) {
+        let failure: { start: StartInput; error: string } | undefined;
         const p = event.payload as {
           submissionId?: string;
           subjectId?: string;
@@ -58,7 +61,7 @@ export class OutboxWorker {
             ),
           );
           if (unit) {
-            const { created } = await this.runtime.start('two-way-referral', {
+            const start: StartInput = {
               orgCode: p.orgCode!,
               orgPath: unit.path,
               subjectId: p.subjectId!,
@@ -72,19 +75,52 @@ export class OutboxWorker {
                 dbp: p.data.dbp,
               },
               actor: 'outbox',
-            });
-            if (created) started++;
+            };
+            try {
+              const { created } = await this.runtime.start(URGENT_REFERRAL, start);
+              if (created) started++;
+            } catch (err) {
+              // Recorded for a workflow admin, and the consumer moves on: one event that cannot
+              // start its workflow never holds up the events after it.
+              failure = { start, error: err instanceof Error ? err.message : String(err) };
+              this.options.logger?.error(
+                { err, submissionId: p.submissionId },
+                'urgent referral could not start',
+              );
+            }
           }
         }
-        await this.runtime.deps.database.transaction((transaction) =>
-          this.runtime.deps.database.sequelize.query(
+        const { database, clock } = this.runtime.deps;
+        await database.transaction(async (transaction) => {
+          if (failure) {
+            await database.sequelize.query(
+              `INSERT INTO workflow_start_failures (id, consumer, event_id, definition_key,
+                 org_path, start, error, status, created_at)
+               VALUES ($1, $2, $3::bigint, $4, $5, $6::jsonb, $7, 'open', $8)
+               ON CONFLICT (consumer, event_id) DO NOTHING`,
+              {
+                bind: [
+                  randomUUID(),
+                  WORKFLOW_CONSUMER,
+                  event.position.id,
+                  URGENT_REFERRAL,
+                  failure.start.orgPath,
+                  JSON.stringify(failure.start),
+                  failure.error,
+                  clock.now(),
+                ],
+                transaction,
+              },
+            );
+          }
+          await database.sequelize.query(
             `INSERT INTO outbox_cursors (consumer, tx_id, event_id, updated_at)
              VALUES ($1, $2::xid8, $3::bigint, now())
              ON CONFLICT (consumer) DO UPDATE
                SET tx_id = EXCLUDED.tx_id, event_id = EXCLUDED.event_id, updated_at = now()`,
             { bind: [WORKFLOW_CONSUMER, event.position.txId, event.position.id], transaction },
-          ),
-        );
+          );
+        });
       }
     } catch (err) {
       this.options.logger?.warn({ err }, 'workflow outbox poll failed');

@@ -8,6 +8,7 @@ import { HttpError } from '../http/HttpError.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { IncidentService } from './IncidentService.js';
 import { ServiceRegistry } from './ServiceRegistry.js';
+import { StartFailureService } from './StartFailureService.js';
 import { StepWriter } from './StepWriter.js';
 import { TaskService } from './TaskService.js';
 import {
@@ -43,6 +44,19 @@ const SYSTEM_ACTORS: Readonly<Record<string, string>> = {
   outbox: '随访提交触发 Started by a submission',
 };
 
+/** What starts an instance: where (the pin), for whom, with what, by whom. */
+export interface StartInput {
+  orgCode: string;
+  orgPath: string;
+  subjectId?: string | null;
+  businessKey?: string | null;
+  variables?: Record<string, unknown>;
+  /** Start at the message start event of this name. */
+  message?: string;
+  actor: Actor;
+  startedBy?: string | null;
+}
+
 /** How many instances one chain of thrown messages may pass through in one step. */
 export const MESSAGE_CHAIN_LIMIT = 8;
 
@@ -74,6 +88,8 @@ export class WorkflowRuntime {
   readonly tasks = new TaskService(this);
   /** Failed services: list, retry, cancel. */
   readonly incidents = new IncidentService(this);
+  /** Workflows the outbox could not start: list, retry, cancel. */
+  readonly startFailures = new StartFailureService(this);
   readonly #writer: StepWriter;
   /** How deep the current chain of thrown messages is (see #sendThrown). */
   readonly #chain = new AsyncLocalStorage<number>();
@@ -95,16 +111,7 @@ export class WorkflowRuntime {
    */
   async start(
     key: string,
-    input: {
-      orgCode: string;
-      orgPath: string;
-      subjectId?: string | null;
-      businessKey?: string | null;
-      variables?: Record<string, unknown>;
-      message?: string;
-      actor: Actor;
-      startedBy?: string | null;
-    },
+    input: StartInput,
     outer?: Transaction,
   ): Promise<{ instance: InstanceView; created: boolean }> {
     const release = this.deps.catalog.forOrgPath(input.orgPath);
