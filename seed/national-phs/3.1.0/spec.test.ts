@@ -4,16 +4,9 @@
  * from 3.0.0 exactly as CHANGES.md says.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  checkRule,
-  fieldPaths,
-  FormCompiler,
-  lintBpmn,
-  validateMetadata,
-  type Indicator,
-  type Schedule,
-} from '@formwork/definitions';
+import { fieldPaths, FormCompiler, type Indicator, type Schedule } from '@formwork/definitions';
 import { readBaseSpec, readJsonFolder } from '../../lib/readSpec.js';
+import { specGates } from '../../lib/specGates.js';
 
 const SPEC = 'national-phs';
 const VERSION = '3.1.0';
@@ -26,82 +19,7 @@ const formKeys = Object.keys(base.forms);
 const clock = { today: () => '2026-11-23' };
 
 describe('national-phs 3.1.0: every definition passes the gates', () => {
-  it('given the seed, when listed, then it has the forms, tables and workflows of 3.0.0', () => {
-    expect(formKeys).toEqual(Object.keys(previous.forms));
-    expect(Object.keys(base.codeTables)).toEqual(Object.keys(previous.codeTables));
-    expect(Object.keys(base.workflows)).toEqual(Object.keys(previous.workflows));
-    expect([...schedules.keys()]).toEqual([...readJsonFolder(SPEC, '3.0.0', 'schedules').keys()]);
-    expect([...indicators.keys()]).toEqual([...readJsonFolder(SPEC, '3.0.0', 'indicators').keys()]);
-  });
-
-  it.each(formKeys)(
-    'given form %s, when validated and compiled, then it is 3.1.0 and compiles',
-    (key) => {
-      const form = base.forms[key]!;
-      expect(validateMetadata('form-definition', form)).toEqual([]);
-      expect(form.key).toBe(key);
-      expect(form.version).toBe(VERSION);
-      expect(compiler.compile(form).key).toBe(key);
-    },
-  );
-
-  it.each(Object.keys(base.codeTables))(
-    'given code table %s, when validated, then it is 3.1.0, unique and keeps every 3.0.0 code',
-    (id) => {
-      const table = base.codeTables[id]!;
-      expect(validateMetadata('code-table', table)).toEqual([]);
-      expect(table.version).toBe(VERSION);
-      const codes = table.codes.map((c) => c.code);
-      expect(new Set(codes).size).toBe(codes.length);
-      // A new version may add codes, never recode: each old code keeps its place and meaning.
-      const old = previous.codeTables[id]!.codes;
-      expect(table.codes.slice(0, old.length)).toEqual(old);
-    },
-  );
-
-  it.each(Object.keys(base.workflows))(
-    'given workflow %s, when linted, then it is ok and its form keys are 3.1.0 forms',
-    async (key) => {
-      const xml = base.workflows[key]!;
-      const result = await lintBpmn(xml);
-      expect(result.errors).toEqual([]);
-      expect(result.ok).toBe(true);
-      for (const [, form] of xml.matchAll(/camunda:formKey="([^"]*)"/g))
-        expect(formKeys).toContain(form);
-    },
-  );
-
-  it.each([...schedules.keys()])('given schedule %s, when validated, then it conforms', (id) => {
-    const schedule = schedules.get(id)!;
-    expect(validateMetadata('schedule', schedule)).toEqual([]);
-    expect(formKeys).toContain(schedule.form);
-    for (const occurrence of schedule.occurrences) {
-      if (occurrence.when !== undefined) expect(checkRule(occurrence.when)).toEqual([]);
-      if (occurrence.offset !== undefined) expect(checkRule(occurrence.offset)).toEqual([]);
-    }
-  });
-
-  it.each([...indicators.keys()])('given indicator %s, when validated, then it conforms', (id) => {
-    const indicator = indicators.get(id)!;
-    expect(validateMetadata('indicator', indicator)).toEqual([]);
-    for (const count of [indicator.numerator, indicator.denominator]) {
-      expect(checkRule(count.filter)).toEqual([]);
-      for (const form of count.forms ?? []) expect(formKeys).toContain(form);
-    }
-    const keys = base.parameters.parameters.map((p) => p.key);
-    for (const key of indicator.parameters ?? []) expect(keys).toContain(key);
-  });
-
-  it('given parameters.json, when validated, then it is 3.1.0 and each default is in bounds', () => {
-    const { parameters } = base;
-    expect(validateMetadata('parameter-set', parameters)).toEqual([]);
-    expect(parameters.version).toBe(VERSION);
-    for (const p of parameters.parameters) {
-      if (p.minimum !== undefined)
-        expect(p.value as number, p.key).toBeGreaterThanOrEqual(p.minimum);
-      if (p.maximum !== undefined) expect(p.value as number, p.key).toBeLessThanOrEqual(p.maximum);
-    }
-  });
+  specGates(SPEC, VERSION, '3.0.0');
 });
 
 describe('national-phs 3.1.0: the changes against 3.0.0 (CHANGES.md)', () => {

@@ -1,0 +1,108 @@
+/**
+ * The gates every national base version of the seed passes, as vitest cases: meta-schemas,
+ * forms that compile with the code tables, code tables that keep every code of the version
+ * before, BPMN that lints (with JsonLogic conditions only), schedules and indicators whose rules
+ * check, parameters within their bounds. Each version's spec.test.ts calls it, then tests what
+ * its CHANGES.md says.
+ */
+import { expect, it } from 'vitest';
+import {
+  checkRule,
+  FormCompiler,
+  lintBpmn,
+  validateMetadata,
+  type Indicator,
+  type Schedule,
+} from '@formwork/definitions';
+import { readBaseSpec, readJsonFolder } from './readSpec.js';
+
+export function specGates(spec: string, version: string, previousVersion: string) {
+  const base = readBaseSpec(spec, version);
+  const previous = readBaseSpec(spec, previousVersion);
+  const schedules = readJsonFolder<Schedule>(spec, version, 'schedules');
+  const indicators = readJsonFolder<Indicator>(spec, version, 'indicators');
+  const compiler = new FormCompiler({ codeTables: base.codeTables });
+  const formKeys = Object.keys(base.forms);
+
+  it(`given the seed, when listed, then it has the forms, tables and workflows of ${previousVersion}`, () => {
+    expect(formKeys).toEqual(Object.keys(previous.forms));
+    expect(Object.keys(base.codeTables)).toEqual(Object.keys(previous.codeTables));
+    expect(Object.keys(base.workflows)).toEqual(Object.keys(previous.workflows));
+    const keys = (folder: string) => [...readJsonFolder(spec, previousVersion, folder).keys()];
+    expect([...schedules.keys()]).toEqual(keys('schedules'));
+    expect([...indicators.keys()]).toEqual(keys('indicators'));
+  });
+
+  it.each(formKeys)(
+    `given form %s, when validated and compiled, then it is ${version} and compiles`,
+    (key) => {
+      const form = base.forms[key]!;
+      expect(validateMetadata('form-definition', form)).toEqual([]);
+      expect(form.key).toBe(key);
+      expect(form.version).toBe(version);
+      expect(compiler.compile(form).key).toBe(key);
+    },
+  );
+
+  it.each(Object.keys(base.codeTables))(
+    `given code table %s, when validated, then it is ${version}, unique and keeps every ${previousVersion} code`,
+    (id) => {
+      const table = base.codeTables[id]!;
+      expect(validateMetadata('code-table', table)).toEqual([]);
+      expect(table.version).toBe(version);
+      const codes = table.codes.map((c) => c.code);
+      expect(new Set(codes).size).toBe(codes.length);
+      // A new version may add codes, never recode: each old code keeps its place and meaning.
+      const old = previous.codeTables[id]!.codes;
+      expect(table.codes.slice(0, old.length)).toEqual(old);
+    },
+  );
+
+  it.each(Object.keys(base.workflows))(
+    `given workflow %s, when linted, then it is ok, its conditions check and its form keys are ${version} forms`,
+    async (key) => {
+      const xml = base.workflows[key]!;
+      const result = await lintBpmn(xml);
+      expect(result.errors).toEqual([]);
+      expect(result.ok).toBe(true);
+      for (const [, form] of xml.matchAll(/camunda:formKey="([^"]*)"/g))
+        expect(formKeys).toContain(form);
+      for (const [, rule] of xml.matchAll(
+        /<bpmn:conditionExpression[^>]*language="jsonlogic">([^<]*)</g,
+      ))
+        expect(checkRule(JSON.parse(rule!))).toEqual([]);
+    },
+  );
+
+  it.each([...schedules.keys()])('given schedule %s, when validated, then it conforms', (id) => {
+    const schedule = schedules.get(id)!;
+    expect(validateMetadata('schedule', schedule)).toEqual([]);
+    expect(formKeys).toContain(schedule.form);
+    for (const occurrence of schedule.occurrences) {
+      if (occurrence.when !== undefined) expect(checkRule(occurrence.when)).toEqual([]);
+      if (occurrence.offset !== undefined) expect(checkRule(occurrence.offset)).toEqual([]);
+    }
+  });
+
+  it.each([...indicators.keys()])('given indicator %s, when validated, then it conforms', (id) => {
+    const indicator = indicators.get(id)!;
+    expect(validateMetadata('indicator', indicator)).toEqual([]);
+    for (const count of [indicator.numerator, indicator.denominator]) {
+      expect(checkRule(count.filter)).toEqual([]);
+      for (const form of count.forms ?? []) expect(formKeys).toContain(form);
+    }
+    const keys = base.parameters.parameters.map((p) => p.key);
+    for (const key of indicator.parameters ?? []) expect(keys).toContain(key);
+  });
+
+  it(`given parameters.json, when validated, then it is ${version} and each default is in bounds`, () => {
+    const { parameters } = base;
+    expect(validateMetadata('parameter-set', parameters)).toEqual([]);
+    expect(parameters.version).toBe(version);
+    for (const p of parameters.parameters) {
+      if (p.minimum !== undefined)
+        expect(p.value as number, p.key).toBeGreaterThanOrEqual(p.minimum);
+      if (p.maximum !== undefined) expect(p.value as number, p.key).toBeLessThanOrEqual(p.maximum);
+    }
+  });
+}
