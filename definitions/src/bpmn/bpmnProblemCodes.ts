@@ -210,6 +210,14 @@ export const BPMN_PROBLEM_CODES = {
       en: 'non-default flow out of an exclusive gateway has no condition',
     },
   },
+  'loop-without-wait': {
+    severity: 'error',
+    unsupported: false,
+    summary: {
+      zh: '循环中没有等待点（用户任务、人工任务、接收任务或捕获事件），会无限运行',
+      en: 'a loop with no wait state (user, manual or receive task, catch event) would run for ever',
+    },
+  },
   unreachable: {
     severity: 'warning',
     unsupported: false,

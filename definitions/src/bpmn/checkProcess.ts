@@ -75,6 +75,64 @@ export function checkProcess(process: ModdleElement, problems: ProblemCollector)
   }
 
   if (starts.length > 0) checkReachability(nodes, starts, outgoing, problems);
+  checkWaitlessLoops(nodes, outgoing, problems);
+}
+
+/** Where an instance stops until someone or something acts (and the runtime saves it). */
+const WAIT_STATES = new Set([
+  'bpmn:UserTask',
+  'bpmn:ManualTask',
+  'bpmn:ReceiveTask',
+  'bpmn:IntermediateCatchEvent',
+]);
+
+/**
+ * A loop of sequence flows through no wait state never reaches a point where the instance can
+ * be saved: it would run for ever inside one step (and hold the engine). Each such loop is an
+ * error naming its elements. Iterative depth-first search: no recursion on hostile input.
+ */
+function checkWaitlessLoops(
+  nodes: readonly ModdleElement[],
+  outgoing: ReadonlyMap<ModdleElement, readonly Flow[]>,
+  problems: ProblemCollector,
+): void {
+  const inGraph = new Set(nodes.filter((node) => !WAIT_STATES.has(node.$type)));
+  const state = new Map<ModdleElement, 'open' | 'done'>();
+  const loops = new Map<string, string[]>();
+  for (const root of inGraph) {
+    if (state.has(root)) continue;
+    const path: ModdleElement[] = [];
+    const exits: Iterator<Flow>[] = [];
+    const enter = (node: ModdleElement) => {
+      state.set(node, 'open');
+      path.push(node);
+      exits.push((outgoing.get(node) ?? [])[Symbol.iterator]());
+    };
+    enter(root);
+    while (path.length > 0) {
+      const next = exits[exits.length - 1]!.next();
+      if (next.done) {
+        state.set(path.pop()!, 'done');
+        exits.pop();
+        continue;
+      }
+      const { target } = next.value;
+      if (!inGraph.has(target)) continue;
+      const seen = state.get(target);
+      if (seen === undefined) enter(target);
+      else if (seen === 'open') {
+        const ids = path.slice(path.indexOf(target)).map((node) => idOf(node) ?? node.$type);
+        loops.set([...ids].sort().join(' '), ids);
+      }
+    }
+  }
+  for (const ids of loops.values()) {
+    const loop = [...ids, ids[0]].join(' → ');
+    problems.add('loop-without-wait', ids[0]!, {
+      zh: `循环 ${loop} 中没有等待点（用户任务、人工任务、接收任务或捕获事件），会无限运行`,
+      en: `the loop ${loop} has no wait state (user, manual or receive task, catch event) and would run for ever`,
+    });
+  }
 }
 
 function checkExclusiveGateway(

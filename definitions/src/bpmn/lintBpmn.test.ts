@@ -398,6 +398,45 @@ describe('lintBpmn: processes and flows', () => {
     expect(result).toMatchObject({ ok: true, supported: true });
   });
 
+  it('given a loop through gateways and a service task only, when linted, then loop-without-wait names it (it would run for ever in one step)', async () => {
+    const result = await lintBpmn(
+      around(
+        `<bpmn:exclusiveGateway id="Gateway_again" default="Flow_check" />
+<bpmn:serviceTask id="ServiceTask_poll" camunda:type="external" camunda:topic="notify" />
+<bpmn:sequenceFlow id="Flow_check" sourceRef="Gateway_again" targetRef="ServiceTask_poll" />
+<bpmn:sequenceFlow id="Flow_retry" sourceRef="ServiceTask_poll" targetRef="Gateway_again" />
+<bpmn:sequenceFlow id="Flow_done" sourceRef="Gateway_again" targetRef="EndEvent_1">${ACCEPT}</bpmn:sequenceFlow>`,
+        'Gateway_again',
+      ).replace(
+        '<bpmn:sequenceFlow id="Flow_out" sourceRef="Gateway_again" targetRef="EndEvent_1" />',
+        '',
+      ),
+    );
+    expect(found(result.errors)).toEqual([['loop-without-wait', 'Gateway_again']]);
+    expect(result.errors[0]!.message.en).toContain(
+      'Gateway_again → ServiceTask_poll → Gateway_again',
+    );
+    expect(result.ok).toBe(false);
+  });
+
+  it('given a loop back through a user task (return for more information), when linted, then no loop problem', async () => {
+    const result = await lintBpmn(
+      around(
+        `<bpmn:exclusiveGateway id="Gateway_again" default="Flow_done" />
+<bpmn:userTask id="UserTask_amend" camunda:formKey="consult-request" />
+<bpmn:sequenceFlow id="Flow_amend" sourceRef="Gateway_again" targetRef="UserTask_amend">${ACCEPT}</bpmn:sequenceFlow>
+<bpmn:sequenceFlow id="Flow_back" sourceRef="UserTask_amend" targetRef="Gateway_again" />
+<bpmn:sequenceFlow id="Flow_done" sourceRef="Gateway_again" targetRef="EndEvent_1" />`,
+        'Gateway_again',
+      ).replace(
+        '<bpmn:sequenceFlow id="Flow_out" sourceRef="Gateway_again" targetRef="EndEvent_1" />',
+        '',
+      ),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
   it('given a task nothing leads to, when linted, then an unreachable warning only', async () => {
     const result = await lintBpmn(
       around(
