@@ -142,7 +142,7 @@ export class SpecStore {
       `${spec}@${input.version}`,
     );
     const content = { ...input.content, spec, version: input.version };
-    checkSpecContent(content);
+    await checkSpecContent(content);
     return this.insertDraft(
       'spec',
       spec,
@@ -270,7 +270,7 @@ export class SpecStore {
       throw staleRowVersion(row.row_version, expectedRowVersion);
     if (kind === 'spec') {
       content = { ...(content as SpecContent), spec: key, version };
-      checkSpecContent(content as SpecContent);
+      await checkSpecContent(content as SpecContent);
     } else {
       const overlay = content as Overlay;
       if (

@@ -1,8 +1,9 @@
 /**
  * Content checks before a version is stored or published: a spec version's forms, code tables and
- * parameters against their meta-schemas; an overlay against its meta-schema and its base.
+ * parameters against their meta-schemas and its workflows through the BPMN lint; an overlay
+ * against its meta-schema and its base.
  */
-import { applyOverlay, validateMetadata, type Overlay } from '@formwork/definitions';
+import { applyOverlay, lintBpmn, validateMetadata, type Overlay } from '@formwork/definitions';
 import { HttpError } from '../http/HttpError.js';
 import { baseSpecOf, type SpecContent } from './specContent.js';
 import { overlayRejected } from './specViews.js';
@@ -42,8 +43,12 @@ export async function checkOverlay(
   if (problems.length) throw overlayRejected(problems);
 }
 
-/** Each form, code table and the parameter set of a spec version against its meta-schema. */
-export function checkSpecContent(content: SpecContent) {
+/**
+ * Each form, code table and the parameter set of a spec version against its meta-schema, and
+ * each workflow through the BPMN lint (the supported subset, JsonLogic conditions only, no loop
+ * without a wait state): what is stored may later run.
+ */
+export async function checkSpecContent(content: SpecContent) {
   const errors: { path: string; message: unknown }[] = [];
   for (const [key, form] of Object.entries(content.forms ?? {}))
     for (const e of validateMetadata('form-definition', form))
@@ -53,11 +58,19 @@ export function checkSpecContent(content: SpecContent) {
       errors.push({ path: `/codeTables/${id}${e.path}`, message: e.message });
   for (const e of validateMetadata('parameter-set', content.parameters))
     errors.push({ path: `/parameters${e.path}`, message: e.message });
+  for (const [key, xml] of Object.entries(content.workflows ?? {})) {
+    const lint = await lintBpmn(xml);
+    for (const problem of lint.errors)
+      errors.push({
+        path: `/workflows/${key}${problem.elementId ? `#${problem.elementId}` : ''}`,
+        message: problem.message,
+      });
+  }
   if (errors.length) {
     throw new HttpError(
       422,
       'spec_invalid',
-      '规范内容未通过元模式校验 / The spec content does not pass its meta-schemas',
+      '规范内容未通过校验（元模式、BPMN 检查）/ The spec content does not pass its meta-schemas or the BPMN lint',
       { errors: errors.slice(0, 100) },
     );
   }

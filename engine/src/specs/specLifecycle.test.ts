@@ -325,4 +325,43 @@ describe('spec version lifecycle', () => {
       ),
     ).toEqual(['3.0.0 published', '3.1.0 published', '3.1.1 published', '3.2.0 published']);
   });
+
+  it('given a national draft whose workflow would loop for ever or run a script, when saved, then 422 names the workflow and the element, and nothing is stored', async () => {
+    const current = (
+      await f.request('GET', '/api/specs/national-phs/versions/3.1.1', token.configurator)
+    ).body;
+    const author = await f.login(await f.user('province-configurator', '100000'));
+    const referral = current.content.workflows['two-way-referral'] as string;
+    // The decline notice flows back into the decision gateway: a loop with no wait in it.
+    const looping = referral.replace(
+      'id="Flow_declined_notified" sourceRef="SendTask_notify_declined" targetRef="EndEvent_declined"',
+      'id="Flow_declined_notified" sourceRef="SendTask_notify_declined" targetRef="Gateway_decision"',
+    );
+    expect(looping).not.toBe(referral);
+    const scripted = referral.replace('language="jsonlogic"', 'language="javascript"');
+    for (const [version, xml, code] of [
+      ['3.3.0', looping, 'Gateway_decision'],
+      ['3.3.1', scripted, 'javascript'],
+    ] as const) {
+      const res = await f.request('POST', '/api/specs/national-phs/versions', author, {
+        version,
+        content: {
+          ...current.content,
+          version,
+          workflows: { ...current.content.workflows, 'two-way-referral': xml },
+        },
+      });
+      expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(422);
+      expect(res.body.error.code).toBe('spec_invalid');
+      const errors = res.body.error.details.errors as { path: string; message: { en: string } }[];
+      expect(
+        errors.some(
+          (e) => e.path.startsWith('/workflows/two-way-referral') && e.message.en.includes(code),
+        ),
+        JSON.stringify(errors),
+      ).toBe(true);
+      const stored = await f.request('GET', `/api/specs/national-phs/versions/${version}`, author);
+      expect(stored.status).toBe(404);
+    }
+  });
 });
