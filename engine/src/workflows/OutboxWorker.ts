@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes } from 'sequelize';
+import { BaseError, QueryTypes } from 'sequelize';
 import type { Logger } from '../logging/createLogger.js';
 import type { Outbox } from '../submissions/Outbox.js';
 import type { StartInput, WorkflowRuntime } from './WorkflowRuntime.js';
@@ -80,8 +80,10 @@ export class OutboxWorker {
               const { created } = await this.runtime.start(URGENT_REFERRAL, start);
               if (created) started++;
             } catch (err) {
-              // Recorded for a workflow admin, and the consumer moves on: one event that cannot
-              // start its workflow never holds up the events after it.
+              // A database error is passing (connection, deadlock): the poll stops and the event
+              // is read again. Anything else is recorded for a workflow admin and the consumer
+              // moves on: one event that cannot start its workflow never holds up the others.
+              if (err instanceof BaseError) throw err;
               failure = { start, error: err instanceof Error ? err.message : String(err) };
               this.options.logger?.error(
                 { err, submissionId: p.submissionId },
