@@ -41,8 +41,28 @@ export interface AuthDeps {
 
 /** Encryption context of users.totp_secret (a ciphertext moved elsewhere will not decrypt). */
 export const TOTP_SECRET_CONTEXT = 'users.totp_secret';
+const LOCK_MINUTES = LOCKOUT_POLICY.lockMs / 60_000;
+/**
+ * The one answer to a wrong password, an unknown or disabled username and a locked account, so
+ * that no answer tells whether an account exists. It names the lock, so the owner of a locked
+ * account knows what happened and what to do (see README: sign-in).
+ */
 const WRONG = () =>
-  new HttpError(401, 'invalid_credentials', '用户名或密码错误 / Wrong username or password');
+  new HttpError(
+    401,
+    'invalid_credentials',
+    `用户名或密码错误；连续输错 ${LOCKOUT_POLICY.maxFailures} 次后账户锁定 ${LOCK_MINUTES} 分钟，请稍后再试或请管理员解锁 / ` +
+      `Wrong username or password. After ${LOCKOUT_POLICY.maxFailures} wrong attempts in a row the account is locked for ${LOCK_MINUTES} minutes: try again later, or ask your administrator to unlock it`,
+  );
+
+const TOTP_WRONG = (status: 401 | 422) =>
+  new HttpError(status, 'totp_invalid', '动态验证码错误 / The authenticator code is wrong');
+const TOTP_REUSED = (status: 401 | 422) =>
+  new HttpError(
+    status,
+    'totp_reused',
+    '此验证码已使用，请等待下一个 / This code was already used: wait for the next one',
+  );
 
 /**
  * Sign-in (password, lockout, rate limit, TOTP), sessions and the caller behind a token. Every
@@ -68,27 +88,30 @@ export class AuthService {
     }
     const user = await users.findByUsername(input.username);
     if (!user || !user.active) {
+      // The same password check as for a real account, so the time taken does not tell either.
       await hasher.verify(await dummyHash(), input.password);
-      // The typed name goes in actor_username (not details): it may be anything a user typed.
-      await this.deps.audit.record({
-        action: 'auth.login.failure',
-        outcome: 'failure',
-        actorUsername: input.username,
-        requestId: meta.requestId,
-        ip: meta.ip ?? null,
-        details: { reason: 'unknown-user' },
-      });
+      if (user) {
+        await this.audit('auth.login.failure', 'failure', meta, user, { reason: 'inactive' });
+      } else {
+        // The typed name goes in actor_username (not details): it may be anything a user typed.
+        await this.deps.audit.record({
+          action: 'auth.login.failure',
+          outcome: 'failure',
+          actorUsername: input.username,
+          requestId: meta.requestId,
+          ip: meta.ip ?? null,
+          details: { reason: 'unknown-user' },
+        });
+      }
       throw WRONG();
     }
     const now = clock.now();
     if (user.lockedUntil && user.lockedUntil > now) {
+      // Answered like a wrong password, after the same work: the lock must tell an outsider
+      // neither that the account exists nor whether the password was right.
+      await hasher.verify(await dummyHash(), input.password);
       await this.audit('auth.login.failure', 'failure', meta, user, { reason: 'locked' });
-      const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-      throw new HttpError(
-        401,
-        'account_locked',
-        `账户已锁定，请 ${minutes} 分钟后再试 / The account is locked: try again in ${minutes} minute(s)`,
-      );
+      throw WRONG();
     }
     if (!(await hasher.verify(user.passwordHash, input.password))) {
       await this.failure(user, meta, 'wrong-password');
@@ -105,13 +128,14 @@ export class AuthService {
       }
       const secret = this.deps.cipher.decrypt(user.totpSecret!, TOTP_SECRET_CONTEXT);
       const step = totp.verify(secret, input.totp, now);
-      if (step === undefined || !(await users.claimTotpStep(user.id, step))) {
+      if (step === undefined) {
         await this.failure(user, meta, 'wrong-totp');
-        throw new HttpError(
-          401,
-          'totp_invalid',
-          '动态验证码错误 / The authenticator code is wrong',
-        );
+        throw TOTP_WRONG(401);
+      }
+      if (!(await users.claimTotpStep(user.id, step))) {
+        // A right code, but its time step (or a later one) already signed in: a replay.
+        await this.failure(user, meta, 'reused-totp');
+        throw TOTP_REUSED(401);
       }
       mfa = true;
     }
@@ -219,9 +243,8 @@ export class AuthService {
     }
     const secret = this.deps.cipher.decrypt(user.totpSecret, TOTP_SECRET_CONTEXT);
     const step = totp.verify(secret, code, this.deps.clock.now());
-    if (step === undefined || !(await this.deps.users.claimTotpStep(user.id, step))) {
-      throw new HttpError(422, 'totp_invalid', '动态验证码错误 / The authenticator code is wrong');
-    }
+    if (step === undefined) throw TOTP_WRONG(422);
+    if (!(await this.deps.users.claimTotpStep(user.id, step))) throw TOTP_REUSED(422);
     await this.deps.users.update(user.id, { totpEnabled: true });
     await this.deps.sessions.markMfa(caller.sessionId);
     await this.audit('auth.totp.enabled', 'success', meta, caller.user);

@@ -11,6 +11,16 @@ describe('signing in', () => {
   });
   afterAll(() => f?.stop());
 
+  /** The reasons of the audited sign-in failures of a username, oldest first. */
+  async function failureReasons(username: string): Promise<string[]> {
+    const [rows] = await f.t.engine.database.sequelize.query(
+      `SELECT details->>'reason' AS reason FROM audit_events
+       WHERE action = 'auth.login.failure' AND actor_username = $1 ORDER BY seq`,
+      { bind: [username] },
+    );
+    return (rows as { reason: string }[]).map((r) => r.reason);
+  }
+
   it('given a village doctor, when she signs in, then she gets a token and an HttpOnly cookie, and it is audited', async () => {
     const doctor = await f.user('village-doctor', '350121101201');
     const response = await f.request('POST', '/api/auth/login', undefined, {
@@ -46,7 +56,7 @@ describe('signing in', () => {
     expect(wrong.body).toEqual(unknown.body);
   });
 
-  it(`locks the account after ${LOCKOUT_POLICY.maxFailures} wrong passwords, even against the right one, until the lock expires`, async () => {
+  it(`given ${LOCKOUT_POLICY.maxFailures} wrong passwords in a row, when the owner then types the right one, then she is refused until the lock expires, and the lockout is audited`, async () => {
     const doctor = await f.user('village-doctor', '350121101201');
     for (let i = 0; i < LOCKOUT_POLICY.maxFailures; i++) {
       await f.request('POST', '/api/auth/login', undefined, {
@@ -59,8 +69,13 @@ describe('signing in', () => {
       password: doctor.password,
     });
     expect(locked.status).toBe(401);
-    expect(locked.body.error.code).toBe('account_locked');
+    expect(locked.body.error.code).toBe('invalid_credentials');
+    expect(locked.body.error.message).toMatch(/locked for 15 minutes/);
     expect(await f.auditActions()).toContain('auth.lockout');
+    expect(await failureReasons(doctor.username)).toEqual([
+      ...Array(LOCKOUT_POLICY.maxFailures).fill('wrong-password'),
+      'locked',
+    ]);
 
     f.clock.advance(LOCKOUT_POLICY.lockMs + 1000);
     const after = await f.request('POST', '/api/auth/login', undefined, {
@@ -68,6 +83,28 @@ describe('signing in', () => {
       password: doctor.password,
     });
     expect(after.status).toBe(200);
+  });
+
+  it('given a real account and a name nobody has, when both are tried with wrong passwords past the lockout and then the real one with its right password, then every answer is the same', async () => {
+    const doctor = await f.user('village-doctor', '350121101201');
+    const attempts = LOCKOUT_POLICY.maxFailures + 2;
+    const answers = async (username: string, lastPassword: string) => {
+      const seen: { status: number; body: unknown }[] = [];
+      for (let i = 0; i < attempts; i++) {
+        const password = i === attempts - 1 ? lastPassword : `Wrong-pass-${i}`;
+        const response = await f.request('POST', '/api/auth/login', undefined, {
+          username,
+          password,
+        });
+        seen.push({ status: response.status, body: response.body });
+      }
+      return seen;
+    };
+    const real = await answers(doctor.username, doctor.password);
+    const unknown = await answers(`${doctor.username}-nobody`, doctor.password);
+    expect(real).toEqual(unknown);
+    expect(real.every((a) => a.status === 401)).toBe(true);
+    f.clock.advance(LOCKOUT_POLICY.lockMs + 1000);
   });
 
   it('a session ends after 30 idle minutes, and after 12 hours however busy, and at sign-out', async () => {
@@ -130,14 +167,28 @@ describe('signing in', () => {
     expect(good.body.user).toMatchObject({ mfa: true, permissions: ['users.manage'] });
   });
 
-  it('accepts each TOTP code once: a code seen by a shoulder-surfer cannot be replayed', async () => {
+  it('given a TOTP code already used to sign in, when a shoulder-surfer replays it with the right password, then the answer says it was already used, and the next code works', async () => {
     const admin = await f.user('county-admin', '350121', { withTotp: true });
     const code = totp.codeAt(admin.totpSecret!, f.clock.now());
     const body = { username: admin.username, password: admin.password, totp: code };
     expect((await f.request('POST', '/api/auth/login', undefined, body)).status).toBe(200);
     const replay = await f.request('POST', '/api/auth/login', undefined, body);
     expect(replay.status).toBe(401);
-    expect(replay.body.error.code).toBe('totp_invalid');
+    expect(replay.body.error).toMatchObject({
+      code: 'totp_reused',
+      message: expect.stringMatching(/already used/),
+    });
+    // Only after the right password: with a wrong one the same code is just wrong credentials.
+    const guess = await f.request('POST', '/api/auth/login', undefined, {
+      ...body,
+      password: 'Wrong-pass-0',
+    });
+    expect(guess.body.error.code).toBe('invalid_credentials');
+    const wrong = await f.request('POST', '/api/auth/login', undefined, {
+      ...body,
+      totp: code === '000000' ? '000001' : '000000',
+    });
+    expect(wrong.body.error.code).toBe('totp_invalid');
     f.clock.advance(30_000);
     const next = totp.codeAt(admin.totpSecret!, f.clock.now());
     expect(

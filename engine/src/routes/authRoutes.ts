@@ -57,7 +57,10 @@ export function authRoutes(auth: AuthService, totpEnabled: (userId: string) => P
           description: 'Signed in; the token is also set as an HttpOnly cookie',
           schema: z.object({ token: z.string(), expiresAt: z.string(), user: Me }),
         },
-        401: { description: 'Wrong credentials, locked account, TOTP needed or wrong' },
+        401: {
+          description:
+            'invalid_credentials: wrong password, unknown name or locked account (one answer for all three); totp_required, totp_invalid, or totp_reused (a code already used)',
+        },
         429: { description: 'Too many attempts' },
       },
       handler: async ({ body }, ctx) => {
