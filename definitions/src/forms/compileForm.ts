@@ -4,10 +4,22 @@ import type { SchemaLimits } from '../limits/schemaLimits.js';
 import { validateMetadata } from '../metaschemas/validateMetadata.js';
 import { checkRule } from '../rules/checkRule.js';
 import { ruleVariables } from '../rules/ruleVariables.js';
-import { evaluateRule, isTruthy, systemClock, type RuleClock } from '../rules/evaluateRule.js';
+import { reasonOf } from '../limits/guardValidate.js';
+import {
+  evaluateRule,
+  isTruthy,
+  RuleError,
+  systemClock,
+  type RuleClock,
+} from '../rules/evaluateRule.js';
 import type { CodeTable, FormDefinition, FormRule } from '../types/generated.js';
 import type { Ajv2020 } from '../validation/createAjv.js';
-import { toFormErrors, type FormError } from '../validation/formErrors.js';
+import {
+  RULE_FAILED,
+  toFormErrors,
+  validationFailed,
+  type FormError,
+} from '../validation/formErrors.js';
 import type { CompiledForm, FieldInfo, Locale, ProcessResult } from './CompiledForm.js';
 import { FormDefinitionError, type DefinitionProblem } from './FormDefinitionError.js';
 import { fingerprint } from './fingerprint.js';
@@ -222,6 +234,14 @@ export function compileForm(
     };
   };
 
+  /** A field's title for a message, or its pointer alone when it has none. */
+  const fieldName = (path: string) => {
+    const title = titles.get(path);
+    return title
+      ? { zh: `${title.zh}（${path}）`, en: `${title.en} (${path})` }
+      : { zh: path, en: path };
+  };
+
   function process(input: unknown, clock: RuleClock = systemClock): ProcessResult {
     if (!isObject(input)) {
       return {
@@ -237,22 +257,64 @@ export function compileForm(
         ],
       };
     }
-    const data = clone(input);
-    // Calculated fields are always recomputed, never trusted from the client, in dependency
-    // order (a field computed from another computed field comes after it).
-    for (const { node, rule } of orderedCalculated) {
-      setAt(data, node.segments, safeEvaluate(rule, data, clock));
+    let data: Record<string, unknown>;
+    try {
+      data = clone(input);
+    } catch (error) {
+      // structuredClone overflows the stack on data nested some thousands deep: bad input.
+      return { valid: false, data: {}, hidden: [], errors: [validationFailed(reasonOf(error))] };
     }
+    const errors: FormError[] = [];
+    // Calculated fields are always recomputed, never trusted from the client, in dependency
+    // order (a field computed from another computed field comes after it). One that cannot be
+    // computed is left out and fails the record.
+    for (const { node, rule } of orderedCalculated) {
+      const result = attempt(rule, data, clock);
+      if (result.ok) {
+        setAt(data, node.segments, result.value);
+        continue;
+      }
+      deleteAt(data, node.segments);
+      const name = fieldName(node.path);
+      errors.push({
+        path: node.path,
+        keyword: RULE_FAILED,
+        message: {
+          zh: `${name.zh}的计算公式（x-calculated）无法求值：${result.reason}`,
+          en: `the formula (x-calculated) of ${name.en} could not be evaluated: ${result.reason}`,
+        },
+      });
+    }
+    // A field is hidden (and its value dropped) only when its visibility rule says false; one
+    // whose rule cannot be evaluated stays shown, keeps its value and fails the record.
     const hidden: string[] = [];
     for (const { node, rule } of conditional) {
       if (hidden.some((h) => node.path.startsWith(`${h}/`))) continue;
-      if (!isTruthy(safeEvaluate(rule, data, clock))) {
+      const result = attempt(rule, data, clock);
+      if (!result.ok) {
+        const name = fieldName(node.path);
+        errors.push({
+          path: node.path,
+          keyword: RULE_FAILED,
+          message: {
+            zh: `${name.zh}的显示条件（x-visible）无法求值，字段保持显示、数据保留：${result.reason}`,
+            en: `the visibility rule (x-visible) of ${name.en} could not be evaluated; the field stays shown and its value is kept: ${result.reason}`,
+          },
+        });
+      } else if (!isTruthy(result.value)) {
         deleteAt(data, node.segments);
         hidden.push(node.path);
       }
     }
-    const errors: FormError[] = [];
-    if (!check(data)) errors.push(...toFormErrors(check.errors ?? []).map(labelled));
+    if (!check(data)) {
+      const reported = toFormErrors(check.errors ?? []).map(labelled);
+      // A false without an error to show would read as a pass: never let it.
+      errors.push(
+        ...(reported.length
+          ? reported
+          : [validationFailed({ zh: '校验器未给出错误', en: 'the validator gave no error' })]),
+      );
+    }
     for (const { node } of conditionallyRequired) {
       if (hidden.includes(node.path)) continue;
       if (!isObject(getAt(data, node.segments.slice(0, -1)))) continue;
@@ -267,10 +329,29 @@ export function compileForm(
         );
       }
     }
+    // A form rule applies where its `when` holds; a `when` or `assert` that cannot be evaluated
+    // is an error naming the rule, never a skipped check or the rule's own message.
     for (const rule of rules) {
       if (hidden.some((h) => rule.path === h || rule.path.startsWith(`${h}/`))) continue;
-      if ('when' in rule && !isTruthy(safeEvaluate(rule.when, data, clock))) continue;
-      if (!isTruthy(safeEvaluate(rule.assert, data, clock))) {
+      const failed = (part: 'when' | 'assert', reason: string): FormError => ({
+        path: rule.path,
+        keyword: RULE_FAILED,
+        message: {
+          zh: `规则 ${rule.id} 的${part === 'when' ? '适用条件' : '校验条件'}（${part}）无法求值：${reason}`,
+          en: `rule ${rule.id}: its "${part}" could not be evaluated: ${reason}`,
+        },
+      });
+      if ('when' in rule) {
+        const when = attempt(rule.when, data, clock);
+        if (!when.ok) {
+          errors.push(failed('when', when.reason));
+          continue;
+        }
+        if (!isTruthy(when.value)) continue;
+      }
+      const assert = attempt(rule.assert, data, clock);
+      if (!assert.ok) errors.push(failed('assert', assert.reason));
+      else if (!isTruthy(assert.value)) {
         errors.push({ path: rule.path, keyword: `x-rule:${rule.id}`, message: rule.message });
       }
     }
@@ -342,12 +423,17 @@ function orderCalculated(calculated: RuleField[], problems: DefinitionProblem[])
   return ordered;
 }
 
-/** A rule that fails on odd data (it was checked at compile time) counts as null. */
-function safeEvaluate(rule: unknown, data: unknown, clock: RuleClock): unknown {
+type Attempt = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/**
+ * Evaluates a rule that passed checkRule at compile time. It can still fail on odd data (see
+ * evaluateRule); the caller turns that into an error of the result, never into null or false.
+ */
+function attempt(rule: unknown, data: unknown, clock: RuleClock): Attempt {
   try {
-    return evaluateRule(rule, data, clock);
-  } catch {
-    return null;
+    return { ok: true, value: evaluateRule(rule, data, clock) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof RuleError ? error.reason : String(error) };
   }
 }
 

@@ -12,14 +12,34 @@ for (const [name, operation] of Object.entries(ruleOperations(() => currentClock
   jsonLogic.add_operation(name, operation as (...args: unknown[]) => unknown);
 }
 
+/**
+ * A rule that could not be evaluated (or is not acceptable). `reason` is what went wrong,
+ * without the prefix the message carries, for callers that put it into their own message.
+ */
 export class RuleError extends Error {
   override name = 'RuleError';
+  readonly reason: string;
+  constructor(message: string, reason: string = message) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+function describeError(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return 'unknown error';
+  }
 }
 
 /**
  * Evaluates a JsonLogic rule against data with the given clock. Evaluation is synchronous, so
  * the clock set here is the one every `today` in this rule sees. The rule must have passed
- * checkRule (call `assertRule` when it comes from outside).
+ * checkRule (call `assertRule` when it comes from outside). Even then a rule can fail on odd
+ * data (json-logic-js compares and adds with JavaScript's coercions: a value sent as
+ * `{"toString": {}}` cannot become a primitive): that throws a RuleError, which a caller must
+ * report, never treat as false or null.
  */
 export function evaluateRule(
   rule: unknown,
@@ -31,7 +51,8 @@ export function evaluateRule(
   try {
     return jsonLogic.apply(rule as jsonLogic.RulesLogic, data);
   } catch (err) {
-    throw new RuleError(`规则求值失败 / rule evaluation failed: ${(err as Error).message}`);
+    const reason = describeError(err);
+    throw new RuleError(`规则求值失败 / rule evaluation failed: ${reason}`, reason);
   } finally {
     currentClock = previous;
   }
