@@ -1,5 +1,9 @@
 import { defineRoute } from '../http/defineRoute.js';
 
+/**
+ * The start page links only what this server serves: the web apps (/app/, /designer/) get a link
+ * here when the engine serves them.
+ */
 const HOME_HTML = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -17,8 +21,10 @@ li { margin: .4rem 0; }
 <body>
 <h1>Formwork 基本公共卫生服务平台</h1>
 <p class="en">Metadata-driven forms and workflows for basic public-health services</p>
+<p>本服务提供以下接口 <span class="en">This server offers its API:</span></p>
 <ul>
 <li><a href="/api/docs">接口文档</a> <span class="en">API reference</span></li>
+<li><a href="/api/openapi.json">OpenAPI 描述</a> <span class="en">OpenAPI document (JSON)</span></li>
 <li><a href="/api/health">运行状态</a> <span class="en">Health</span></li>
 <li><a href="/api/plugins">已加载插件</a> <span class="en">Loaded plugins</span></li>
 </ul>
@@ -32,7 +38,8 @@ export function homeRoutes() {
       method: 'get',
       path: '/',
       operationId: 'getHome',
-      summary: 'Start page linking the web apps and the API reference',
+      summary:
+        'Start page linking the API reference, the OpenAPI document, health and the loaded plugins',
       tags: ['system'],
       access: { public: true, reason: 'Static start page.' },
       responses: { 200: { description: 'HTML page', contentType: 'text/html' } },
