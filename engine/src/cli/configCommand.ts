@@ -17,6 +17,8 @@ export async function configCommand(config: EngineConfig): Promise<number> {
     BODY_LIMIT: `${config.bodyLimitBytes} bytes`,
     PLUGINS: config.plugins ? config.plugins.join(',') || 'none' : '(all bundled)',
     SHUTDOWN_TIMEOUT_MS: String(config.shutdownTimeoutMs),
+    // Engine.start polls only with a positive interval (undefined: never).
+    WORKFLOW_POLL_MS: config.workflowPollMs ? String(config.workflowPollMs) : '0 (off)',
     DEMO: String(config.demo),
     DATA_KEY: config.dataKey ? '(set)' : '(unset)',
     DATA_KEY_FILE: config.dataKeyFile ? '(set)' : '(unset)',

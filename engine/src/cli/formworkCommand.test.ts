@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { configVariables } from '../config/configVariables.js';
 import { migrations } from '../database/migrations/index.js';
 import { createTestDatabase, startEngineProcess, type TestDatabase } from '../testing/index.js';
 
@@ -98,6 +100,31 @@ describe('formwork CLI on the embedded database', () => {
     const bad = runCli(['start'], embeddedEnv('/tmp/formwork-config-test', { PORT: 'eighty' }));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe('formwork: PORT must be an integer from 0 to 65535 (got "eighty")\n');
+  });
+
+  it('given WORKFLOW_POLL_MS=250, when `formwork config` runs, then every variable shows the value in effect, the poll interval 250', () => {
+    const dataDir = path.join(os.tmpdir(), `formwork-config-${process.pid}-${Date.now()}`);
+    const result = runCli(['config'], embeddedEnv(dataDir, { WORKFLOW_POLL_MS: '250' }));
+    expect(result.status).toBe(0);
+    const [header, ...rows] = result.stdout.trimEnd().split('\n');
+    const from = header!.indexOf('in effect');
+    const to = header!.indexOf('default');
+    const inEffect = Object.fromEntries(
+      rows.map((row) => [row.slice(0, from).trim(), row.slice(from, to).trim()]),
+    );
+    expect(Object.keys(inEffect)).toEqual(configVariables.map((v) => v.name));
+    for (const v of configVariables) expect(inEffect[v.name], v.name).not.toBe('');
+    expect(inEffect.WORKFLOW_POLL_MS).toBe('250');
+    expect(inEffect.DATA_DIR).toBe(dataDir);
+    // Printing the configuration reads no database and creates no data directory.
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it('when `formwork seed --help` runs, then it says the follow-up visits are stored', () => {
+    const result = runCli(['seed', '--help'], embeddedEnv('/tmp/formwork-config-test'));
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/not stored/);
+    expect(result.stdout).toMatch(/follow-up visits stored as submissions/);
   });
 
   it('an unknown command exits non-zero with help', () => {

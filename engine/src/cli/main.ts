@@ -64,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('seed')
     .description(
-      'add generated demo residents (with a year of follow-ups, not stored yet) to the local demo database',
+      'add generated demo residents to the local demo database, enrolled in their programmes, with a year of follow-up visits stored as submissions',
     )
     .option('--demo', 'the demo org tree and its village clinics (required)', false)
     .option('--patients <n>', 'residents to generate', positiveInteger, 1000)
