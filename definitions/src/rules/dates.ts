@@ -23,8 +23,16 @@ export function toDayNumber(value: unknown): number | null {
   return Math.floor(time / DAY_MS);
 }
 
-export function fromDayNumber(days: number): string {
-  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+/**
+ * The date string of a day number, or null when the day is outside the dates a rule can read
+ * back (0100-01-01 to 9999-12-31): past them JavaScript's toISOString throws or writes a
+ * six-digit year.
+ */
+export function fromDayNumber(days: number): string | null {
+  const time = days * DAY_MS;
+  if (!Number.isFinite(time) || Number.isNaN(new Date(time).getTime())) return null;
+  const text = new Date(time).toISOString().slice(0, 10);
+  return toDayNumber(text) === null ? null : text;
 }
 
 /** Adds calendar months, clamping to the last day of the target month (01-31 + 1 month = 02-28). */

@@ -51,6 +51,20 @@ describe('Formwork rule operations', () => {
     expect(run({ gestationalAge: ['2026-06-01', '2026-05-01'] })).toBeNull();
   });
 
+  it('a date pushed beyond the calendar gives null instead of an exception or a mangled date', () => {
+    const next = { addDays: [{ var: 'visitDate' }, { var: 'interval' }] };
+    // 1e9 days is past the last date JavaScript can hold: toISOString threw "Invalid time value".
+    expect(run(next, { visitDate: '2026-11-20', interval: 1e9 })).toBeNull();
+    expect(run({ addWeeks: ['2026-11-20', 2e8] })).toBeNull();
+    expect(run({ addMonths: ['2026-11-20', 1e9] })).toBeNull();
+    expect(run({ addMonths: ['2026-11-20', 1e300] })).toBeNull();
+    expect(run({ addDays: ['2026-11-20', -1e9] })).toBeNull();
+    // Past 9999-12-31 the ISO text has six digits: '+010240-0' is no date another rule can read.
+    expect(run(next, { visitDate: '2026-11-20', interval: 3_000_000 })).toBeNull();
+    expect(run({ addMonths: ['9999-12-01', 1] })).toBeNull();
+    expect(run({ addDays: ['9999-12-30', 1] })).toBe('9999-12-31');
+  });
+
   it('standard JsonLogic still works alongside', () => {
     const urgent = { or: [{ '>=': [{ var: 'sbp' }, 180] }, { '>=': [{ var: 'dbp' }, 110] }] };
     expect(run(urgent, { sbp: 182, dbp: 95 })).toBe(true);
