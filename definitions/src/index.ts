@@ -1,6 +1,12 @@
 // Public entry of @formwork/definitions: pure TypeScript, no I/O, the same in Node and browser.
 export { createAjv, type Ajv2020 } from './validation/createAjv.js';
-export { toFormErrors, type FormError, type LocalizedMessage } from './validation/formErrors.js';
+export {
+  RULE_FAILED,
+  toFormErrors,
+  VALIDATION_FAILED,
+  type FormError,
+  type LocalizedMessage,
+} from './validation/formErrors.js';
 export { linearRegExp, UnsupportedPatternError } from './validation/linearRegExp.js';
 export {
   checkSchemaLimits,
