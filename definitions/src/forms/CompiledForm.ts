@@ -21,6 +21,11 @@ export interface ProcessResult {
   valid: boolean;
   /** The data as it would be stored: calculated fields recomputed, hidden fields dropped. */
   data: Record<string, unknown>;
+  /**
+   * Every problem found; `rule-failed` where a rule could not be evaluated on this data (the
+   * record is then invalid: such a rule is never read as false), `validation-failed` where the
+   * validator itself failed.
+   */
   errors: FormError[];
   /** Paths of fields hidden by their visibility rule for this data. */
   hidden: string[];
@@ -40,7 +45,10 @@ export interface CompiledForm {
    */
   schema: Readonly<Record<string, unknown>>;
   rules: readonly FormRule[];
-  /** Recompute, drop hidden values, validate, check cross-field rules. Never throws for data. */
+  /**
+   * Recompute, drop hidden values, validate, check cross-field rules. Never throws for data, and
+   * fails closed: a rule that throws is an error naming it, never a skipped check or hidden data.
+   */
   process(data: unknown, clock?: RuleClock): ProcessResult;
   /** The JSON Schema and UI schema @rjsf/core renders, labelled in the locale. */
   render(locale: Locale): { schema: Record<string, unknown>; uiSchema: Record<string, unknown> };

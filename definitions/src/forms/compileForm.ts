@@ -1,10 +1,10 @@
 import type { ValidateFunction } from 'ajv';
 import { compileSchemaSafely } from '../limits/compileSchemaSafely.js';
+import { reasonOf } from '../limits/guardValidate.js';
 import type { SchemaLimits } from '../limits/schemaLimits.js';
 import { validateMetadata } from '../metaschemas/validateMetadata.js';
 import { checkRule } from '../rules/checkRule.js';
 import { ruleVariables } from '../rules/ruleVariables.js';
-import { reasonOf } from '../limits/guardValidate.js';
 import {
   evaluateRule,
   isTruthy,
