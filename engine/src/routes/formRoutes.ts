@@ -21,6 +21,9 @@ function codeTablesNamed(node: unknown, found = new Set<string>()): Set<string> 
 
 const Localized = z.object({ zh: z.string(), en: z.string() });
 
+const FORM_BROKEN =
+  '`form_broken`: the form of that release does not compile (a release stored before releases were checked); `details.problems` says why';
+
 function noForm(key: string, release: Release) {
   return new HttpError(
     404,
@@ -103,6 +106,7 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
             codeTables: z.record(z.string(), z.unknown()),
           }),
         },
+        409: { description: FORM_BROKEN },
       },
       handler: async ({ params, query, caller }) => {
         const release = await releaseFor(caller!, query);
@@ -129,7 +133,10 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
         params: z.object({ key: z.string().min(1).max(100), version: z.string().min(1).max(40) }),
         query: Which,
       },
-      responses: { 200: { description: 'TypeScript source', contentType: 'text/plain' } },
+      responses: {
+        200: { description: 'TypeScript source', contentType: 'text/plain' },
+        409: { description: FORM_BROKEN },
+      },
       handler: async ({ params, query, caller }, ctx) => {
         const release = await releaseFor(caller!, query);
         const form = catalog.form(release, params.key);

@@ -27,6 +27,18 @@ const Signature = z
       'Signature of the manifest’s canonical JSON (RFC 8785) by the signing plugin; null when none is loaded',
   });
 
+export const FormProblem = z
+  .object({
+    form: z.string().meta({ description: 'Key of the form' }),
+    path: z.string().meta({ description: 'JSON pointer into the (effective) spec content' }),
+    formPath: z.string().meta({ description: 'JSON pointer inside the form definition' }),
+    code: z.string().meta({
+      description: 'e.g. remote-ref-forbidden, ref-cycle, pattern-unsupported, rule-invalid',
+    }),
+    message: z.object({ zh: z.string(), en: z.string() }),
+  })
+  .meta({ id: 'FormProblem', description: 'Why a form does not compile' });
+
 export const ReleaseSummary = z
   .object({
     id: z.string(),
@@ -34,9 +46,14 @@ export const ReleaseSummary = z
     base: z.object({ spec: z.string(), version: z.string() }),
     overlay: z.object({ key: z.string(), version: z.string() }).nullable(),
     status: z.enum(['published', 'deprecated']),
-    current: z
-      .boolean()
-      .meta({ description: 'New records of the jurisdiction are captured on it' }),
+    current: z.boolean().meta({
+      description:
+        'New records of the jurisdiction are captured on it (a stored release whose forms do not compile is not, and the newest earlier one that compiles is)',
+    }),
+    problems: z.array(FormProblem).optional().meta({
+      description:
+        'Only on a release stored before releases were checked whose forms do not compile: why',
+    }),
     manifestHash: z.string().meta({ description: 'SHA-256 of the manifest’s canonical JSON' }),
     signature: Signature,
     publishedBy: z.string().nullable(),
@@ -105,7 +122,10 @@ export function releaseRoutes(
         201: { description: 'Published', schema: Release },
         404: { description: 'No such version in your jurisdiction' },
         409: { description: 'A version is not published, or the release exists' },
-        422: { description: 'The overlay does not apply to its base' },
+        422: {
+          description:
+            '`overlay_rejected`: the overlay does not apply to its base; `form_invalid`: a form of the release does not compile (`details.problems`: FormProblem[]); nothing is stored and the current release stays',
+        },
       },
       handler: ({ body, caller, scope }, ctx) =>
         specs.releases.createRelease(body, caller!, scope!, requestContext(ctx)),

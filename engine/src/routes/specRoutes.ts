@@ -60,7 +60,7 @@ export const SpecVersion = SpecVersionSummary.extend({
 const OverlayProblemList = z.object({}).passthrough().meta({
   id: 'OverlayRejected',
   description:
-    '`error.details.problems`: `[{ path (JSON pointer into the overlay), code, message: { zh, en } }]`',
+    '`overlay_rejected`: the overlay breaks its base’s policy, `error.details.problems`: `[{ path (JSON pointer into the overlay), code, message: { zh, en } }]`; `form_invalid`: a form of base + overlay does not compile (the compiler and limits the runtime uses), `error.details.problems`: `[{ form, path (into the effective spec), formPath (inside the form), code, message: { zh, en } }]`',
 });
 
 const SpecContentBody = z
@@ -166,7 +166,8 @@ function lifecycleRoutes(specs: SpecStore, kind: VersionKind): AnyRouteDefinitio
           method: 'post',
           path: base,
           operationId: 'createSpecVersion',
-          summary: 'Create a draft spec version (content checked against the meta-schemas)',
+          summary:
+            'Create a draft spec version (content checked against the meta-schemas, every form compiled, workflows linted)',
           description:
             'The caller needs forms.design over the jurisdiction (100000, the nation, unless given).',
           tags: ['specs'],
@@ -186,7 +187,10 @@ function lifecycleRoutes(specs: SpecStore, kind: VersionKind): AnyRouteDefinitio
             201: { description: 'Draft created', schema: SpecVersion },
             403: { description: 'Outside your jurisdiction' },
             409: { description: 'The version exists' },
-            422: { description: 'The content is not valid' },
+            422: {
+              description:
+                '`spec_invalid`: `details.errors` lists each problem; a form that does not compile carries `form`, `formPath` (inside the form), `code` and `message: { zh, en }`',
+            },
           },
           handler: async ({ params: p, body, caller, scope }, ctx) => {
             const created = await specs.createSpecDraft(
@@ -294,7 +298,8 @@ function lifecycleRoutes(specs: SpecStore, kind: VersionKind): AnyRouteDefinitio
           404: { description: 'No such version in your jurisdiction' },
           409: { description: 'Not in a status this step starts from, or not approved' },
           422: {
-            description: 'Publishing an overlay that does not apply',
+            description:
+              'Submitting or publishing content that no longer passes the checks made at drafting: an overlay that does not apply, a form that does not compile (`form_invalid`, `spec_invalid`); the version stays where it was',
             schema: OverlayProblemList,
           },
         },

@@ -101,7 +101,7 @@ export class Services {
     this.submissions = new SubmissionService({ database, catalog, audit: this.audit, clock });
     this.drafts = new DraftService({ database, catalog, submissions: this.submissions, clock });
     this.outbox = new Outbox(database);
-    this.releases = new ReleaseStore({ database, audit: this.audit, clock, catalog });
+    this.releases = new ReleaseStore({ database, audit: this.audit, clock, catalog, logger });
     this.specs = new SpecStore({ database, audit: this.audit, clock, releases: this.releases });
     this.dataMigrations = new DataMigrationService({
       database,

@@ -1,4 +1,5 @@
-import { FormCompiler, type CompiledForm, type FormDefinition } from '@formwork/definitions';
+import type { CompiledForm, FormCompiler, FormDefinition } from '@formwork/definitions';
+import { compileFormOf, formBroken, formCompilerFor, type FormProblem } from './formChecks.js';
 import type { Release } from './Release.js';
 
 export interface ReleasedForm {
@@ -10,7 +11,9 @@ export interface ReleasedForm {
 /**
  * The releases this engine serves and the compiled forms in them. A release never changes, so
  * each form is compiled once per release and process (one FormCompiler per release, because
- * code tables differ between jurisdictions).
+ * code tables differ between jurisdictions), and so is the verdict on a form that does not
+ * compile (a release stored before releases were checked): asking for it is a 409 `form_broken`
+ * naming the problems, never a 500.
  */
 export class ReleaseCatalog {
   readonly #byId = new Map<string, Release>();
@@ -18,6 +21,10 @@ export class ReleaseCatalog {
   readonly #current = new Map<string, Release>();
   readonly #compilers = new Map<string, FormCompiler>();
   readonly #forms = new Map<string, ReleasedForm>();
+  /** Forms that do not compile, by `release/form`, with their problems. */
+  readonly #broken = new Map<string, FormProblem[]>();
+  /** Every form of a release compiled (verify): the problems, empty when all compile. */
+  readonly #verified = new Map<string, FormProblem[]>();
 
   /**
    * Every release stays readable (records pinned to it); `current` names, per jurisdiction, the
@@ -78,20 +85,65 @@ export class ReleaseCatalog {
     return best;
   }
 
-  /** A form of a release, compiled (once). */
+  /** The release new records of a jurisdiction are captured on, when there is one. */
+  currentOf(jurisdiction: string): Release | undefined {
+    return this.#current.get(jurisdiction);
+  }
+
+  /**
+   * A form of a release, compiled (once); undefined when the release has no such form. A form
+   * that does not compile throws a 409 `form_broken` with its problems.
+   */
   form(release: Release, formKey: string): ReleasedForm | undefined {
     const cacheKey = `${release.id}/${formKey}`;
     const cached = this.#forms.get(cacheKey);
     if (cached) return cached;
+    const broken = this.#broken.get(cacheKey);
+    if (broken) throw formBroken(release.id, broken);
     if (!Object.hasOwn(release.spec.forms, formKey)) return undefined;
     const definition = release.spec.forms[formKey]!;
-    let compiler = this.#compilers.get(release.id);
-    if (!compiler) {
-      compiler = new FormCompiler({ codeTables: release.spec.codeTables });
-      this.#compilers.set(release.id, compiler);
+    const result = compileFormOf(this.#compilerOf(release), formKey, definition);
+    if (!result.compiled) {
+      this.#broken.set(cacheKey, result.problems);
+      throw formBroken(release.id, result.problems);
     }
-    const form = { release, definition, compiled: compiler.compile(definition) };
+    const form = { release, definition, compiled: result.compiled };
     this.#forms.set(cacheKey, form);
     return form;
+  }
+
+  /**
+   * Compiles every form of a release (once per release and process) and keeps those that compile
+   * for serving: the problems of the forms that do not, empty when the whole release compiles.
+   */
+  verify(release: Release): FormProblem[] {
+    const known = this.#verified.get(release.id);
+    if (known) return known;
+    const problems: FormProblem[] = [];
+    for (const formKey of Object.keys(release.spec.forms)) {
+      try {
+        this.form(release, formKey);
+      } catch (err) {
+        const broken = this.#broken.get(`${release.id}/${formKey}`);
+        if (!broken) throw err;
+        problems.push(...broken);
+      }
+    }
+    this.#verified.set(release.id, problems);
+    return problems;
+  }
+
+  /** What verify found wrong with a release; undefined when it has not been verified. */
+  problemsOf(releaseId: string): readonly FormProblem[] | undefined {
+    return this.#verified.get(releaseId);
+  }
+
+  #compilerOf(release: Release): FormCompiler {
+    let compiler = this.#compilers.get(release.id);
+    if (!compiler) {
+      compiler = formCompilerFor(release.spec.codeTables);
+      this.#compilers.set(release.id, compiler);
+    }
+    return compiler;
   }
 }

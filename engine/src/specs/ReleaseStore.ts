@@ -4,8 +4,16 @@
  * compiled as a release would be (what the diff reads for ids that name no release).
  *
  * Publishing needs both pinned versions published and the caller's scope over them (else an
- * audited 404); it is one transaction: the release row (now the jurisdiction's current one), a
- * `spec_transitions` row and an audit event. Releases can never change (migration 0008's triggers).
+ * audited 404), and every form of the release to compile (else 422 `form_invalid`, nothing
+ * stored; the forms compiled here are the ones the catalog then serves); it is one transaction:
+ * the release row (now the jurisdiction's current one), a `spec_transitions` row and an audit
+ * event. Releases can never change (migration 0008's triggers).
+ *
+ * A release stored before that check whose forms do not compile is not served as current: on
+ * loading the catalog it is logged as an error and the newest earlier release of its
+ * jurisdiction that compiles serves instead (the stored one only when none does, so its sound
+ * forms still serve); its broken forms answer 409 `form_broken`. A release whose overlay no
+ * longer applies is logged and left out of the catalog.
  */
 import type { Overlay } from '@formwork/definitions';
 import { QueryTypes } from 'sequelize';
@@ -17,6 +25,8 @@ import { canonicalJson } from '../audit/canonicalJson.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
+import type { Logger } from '../logging/createLogger.js';
+import { formsInvalid } from './formChecks.js';
 import type { Release } from './Release.js';
 import type { ReleaseCatalog } from './ReleaseCatalog.js';
 import type { ReleaseSignature, ReleaseSigner } from './ReleaseSigner.js';
@@ -40,6 +50,7 @@ export class ReleaseStore {
   /** Set by the engine once plugins are loaded (a plugin may register one). */
   signer: ReleaseSigner | undefined;
   readonly #compiled = new Map<string, Release>();
+  readonly #reported = new Set<string>();
   private readonly rows: VersionRows;
 
   constructor(
@@ -48,6 +59,8 @@ export class ReleaseStore {
       audit: AuditTrail;
       clock: Clock;
       catalog: ReleaseCatalog;
+      /** Where a stored release that cannot be served is reported. */
+      logger?: Logger;
     },
   ) {
     this.rows = new VersionRows(deps);
@@ -64,7 +77,21 @@ export class ReleaseStore {
       'SELECT * FROM releases ORDER BY jurisdiction, published_at, id',
       { type: QueryTypes.SELECT },
     );
-    return rows.map(releaseView);
+    return rows.map((row) => this.#view(row));
+  }
+
+  /**
+   * A release as answered: `current` as the catalog serves it (which differs from the stored flag
+   * when the stored current release does not compile), and the `problems` of one that does not.
+   */
+  #view(row: ReleaseRow) {
+    const { catalog } = this.deps;
+    const serving = catalog.currentOf(row.jurisdiction);
+    const problems = catalog.problemsOf(row.id);
+    return {
+      ...releaseView({ ...row, current: serving ? serving.id === row.id : row.current }),
+      ...(problems?.length ? { problems } : {}),
+    };
   }
 
   async getRelease(id: string) {
@@ -73,7 +100,7 @@ export class ReleaseStore {
       type: QueryTypes.SELECT,
     });
     if (!row) throw notFound('release', id);
-    return { ...releaseView(row), manifest: row.manifest };
+    return { ...this.#view(row), manifest: row.manifest };
   }
 
   // ---- publishing ----
@@ -138,6 +165,10 @@ export class ReleaseStore {
       if (err instanceof OverlayProblems) throw overlayRejected(err.problems);
       throw err;
     }
+    release.usage = usageOf(baseRow.content as SpecContent);
+    // Every form compiled as the runtime will (into the catalog, which serves them from now on).
+    const problems = this.deps.catalog.verify(release);
+    if (problems.length) throw formsInvalid(problems, release.id);
     const now = this.deps.clock.now();
     const manifest = releaseManifest(
       release,
@@ -217,13 +248,18 @@ export class ReleaseStore {
         transaction,
       );
     });
+    this.#compiled.set(release.id, release);
     await this.reloadCatalog();
     return this.getRelease(release.id);
   }
 
   // ---- catalog ----
 
-  /** Every stored release compiled (cached: releases never change), and the current ones. */
+  /**
+   * Every stored release compiled (cached: releases never change), and the one each jurisdiction
+   * captures on: the stored current release when all its forms compile, else the newest earlier
+   * one of the jurisdiction that does (logged as an error either way).
+   */
   async loadReleases(): Promise<{ releases: Release[]; current: Record<string, string> }> {
     const rows = await this.sequelize.query<{
       id: string;
@@ -240,21 +276,76 @@ export class ReleaseStore {
       { type: QueryTypes.SELECT },
     );
     const releases: Release[] = [];
-    const current: Record<string, string> = {};
+    const stored: Record<string, string> = {};
     for (const row of rows) {
+      if (row.current) stored[row.jurisdiction] = row.id;
       let release = this.#compiled.get(row.id);
       if (!release) {
-        release = await compileRelease(row.base, row.jurisdiction, row.overlay ?? undefined);
-        release.usage = {
-          schedules: row.base.schedules ?? {},
-          indicators: row.base.indicators ?? {},
-        };
+        try {
+          release = await compileRelease(row.base, row.jurisdiction, row.overlay ?? undefined);
+        } catch (err) {
+          if (!(err instanceof OverlayProblems)) throw err;
+          this.#reportOnce(row.id, () =>
+            this.deps.logger?.error(
+              { release: row.id, jurisdiction: row.jurisdiction, problems: err.problems },
+              'stored release left out: its overlay does not apply to its base',
+            ),
+          );
+          continue;
+        }
+        release.usage = usageOf(row.base);
         this.#compiled.set(row.id, release);
       }
       releases.push(release);
-      if (row.current) current[row.jurisdiction] = row.id;
+    }
+    const current: Record<string, string> = {};
+    for (const [jurisdiction, id] of Object.entries(stored)) {
+      const serving = this.#servable(
+        releases.filter((r) => r.jurisdiction === jurisdiction),
+        id,
+      );
+      if (serving) current[jurisdiction] = serving;
     }
     return { releases, current };
+  }
+
+  /**
+   * The release a jurisdiction captures on: the stored current one (`id`) when every form
+   * compiles, else the newest earlier one of `ofJurisdiction` (in publication order) that does;
+   * the stored one when none does (undefined when it was left out of the catalog).
+   */
+  #servable(ofJurisdiction: Release[], id: string): string | undefined {
+    const { catalog, logger } = this.deps;
+    const at = ofJurisdiction.findIndex((r) => r.id === id);
+    for (let i = at < 0 ? ofJurisdiction.length - 1 : at; i >= 0; i--) {
+      const release = ofJurisdiction[i]!;
+      const problems = catalog.verify(release);
+      if (!problems.length) {
+        if (release.id !== id) {
+          this.#reportOnce(`${id}->${release.id}`, () =>
+            logger?.error(
+              { jurisdiction: release.jurisdiction, stored: id, serving: release.id },
+              'the current release of a jurisdiction does not compile: an earlier one serves',
+            ),
+          );
+        }
+        return release.id;
+      }
+      this.#reportOnce(release.id, () =>
+        logger?.error(
+          { release: release.id, jurisdiction: release.jurisdiction, problems },
+          'stored release has forms that do not compile: not served as current',
+        ),
+      );
+    }
+    return at < 0 ? undefined : id;
+  }
+
+  /** Logs each finding once per process, not on every catalog reload. */
+  #reportOnce(key: string, report: () => void) {
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
+    report();
   }
 
   /**
@@ -277,7 +368,7 @@ export class ReleaseStore {
         overlay?.jurisdiction ?? base.jurisdiction,
         overlay?.content as Overlay | undefined,
       );
-      release.usage = { schedules: content.schedules ?? {}, indicators: content.indicators ?? {} };
+      release.usage = usageOf(content);
       return release;
     } catch (err) {
       if (err instanceof OverlayProblems) throw overlayRejected(err.problems);
@@ -290,4 +381,9 @@ export class ReleaseStore {
     const { releases, current } = await this.loadReleases();
     this.deps.catalog.replace(releases, current);
   }
+}
+
+/** The base's schedules and indicators: what the semantic diff reports as using a field. */
+function usageOf(base: SpecContent): NonNullable<Release['usage']> {
+  return { schedules: base.schedules ?? {}, indicators: base.indicators ?? {} };
 }

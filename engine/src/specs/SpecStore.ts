@@ -51,8 +51,11 @@ const TRANSITIONS: Record<TransitionAction, { from: Status; to: Status; audit: A
  * return an in-review version to draft with a comment (which also drops an approval). Editing a
  * draft drops nothing but is only possible in draft. Four eyes: neither the reviewer who approves
  * nor the publisher may be the version's author (who created it or last edited it). Publishing
- * needs the stored approval. Every step is one transaction: the row, a `spec_transitions` row
- * (who, when, from, to, why) and an audit event.
+ * needs the stored approval. Content is checked when drafted or edited and again at submit and
+ * publish (meta-schemas, every form through the form compiler, the BPMN lint; an overlay against
+ * its base and the forms of base + overlay): a version whose forms cannot compile never gets
+ * there. Every step is one transaction: the row, a `spec_transitions` row (who, when, from, to,
+ * why) and an audit event.
  *
  * Scope: a caller acts on a version only when the scope of the route's permission covers the
  * version's jurisdiction (its org path); outside, the refusal is audited and answered 404.
@@ -365,15 +368,19 @@ export class SpecStore {
         );
       }
     }
-    if (action === 'publish') {
-      if (!row.approved_at) {
-        throw new HttpError(
-          409,
-          'not_approved',
-          `${key}@${version} 尚未通过审核 / ${key}@${version} has not been approved by a reviewer`,
-        );
-      }
-      if (kind === 'overlay') await checkOverlay(this.rows, row.content as Overlay, true);
+    if (action === 'publish' && !row.approved_at) {
+      throw new HttpError(
+        409,
+        'not_approved',
+        `${key}@${version} 尚未通过审核 / ${key}@${version} has not been approved by a reviewer`,
+      );
+    }
+    // Submitted and published content is checked again as at drafting (a row may have been
+    // stored before a check existed): every form compiles, the workflows pass the lint.
+    if (action === 'submit' || action === 'publish') {
+      if (kind === 'overlay')
+        await checkOverlay(this.rows, row.content as Overlay, action === 'publish');
+      else await checkSpecContent(row.content as SpecContent);
     }
     const now = this.deps.clock.now();
     const sets: Record<TransitionAction, string> = {

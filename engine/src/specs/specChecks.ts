@@ -1,17 +1,21 @@
 /**
- * Content checks before a version is stored or published: a spec version's forms, code tables and
- * parameters against their meta-schemas and its workflows through the BPMN lint; an overlay
- * against its meta-schema and its base.
+ * Content checks before a version is stored, submitted or published: a spec version's forms, code
+ * tables and parameters against their meta-schemas, its forms through the form compiler and its
+ * workflows through the BPMN lint; an overlay against its meta-schema and its base, and the forms
+ * of base + overlay through the form compiler.
  */
 import { applyOverlay, lintBpmn, validateMetadata, type Overlay } from '@formwork/definitions';
 import { HttpError } from '../http/HttpError.js';
+import { compileForms, describeProblems, formsInvalid } from './formChecks.js';
 import { baseSpecOf, type SpecContent } from './specContent.js';
 import { overlayRejected } from './specViews.js';
 import type { VersionRows } from './VersionRows.js';
 
 /**
  * An overlay against the meta-schema and its base version (which must exist, and be published when
- * asked): 422 with the problems applyOverlay finds.
+ * asked): 422 with the problems applyOverlay finds; then every form of base + overlay compiled as
+ * the release will compile it (with the resulting code tables): 422 `form_invalid` naming each
+ * form, path and problem.
  */
 export async function checkOverlay(
   rows: VersionRows,
@@ -39,25 +43,41 @@ export async function checkOverlay(
       `基础规范 ${base.key}@${base.version} 未发布 / The base ${base.key}@${base.version} is ${base.status}, not published`,
     );
   }
-  const { problems } = await applyOverlay(baseSpecOf(base.content as SpecContent), overlay);
+  const { spec, problems } = await applyOverlay(baseSpecOf(base.content as SpecContent), overlay);
   if (problems.length) throw overlayRejected(problems);
+  const compiled = compileForms(spec);
+  if (compiled.problems.length)
+    throw formsInvalid(compiled.problems, `${overlay.key}@${overlay.version}`);
 }
 
 /**
- * Each form, code table and the parameter set of a spec version against its meta-schema, and
- * each workflow through the BPMN lint (the supported subset, JsonLogic conditions only, no loop
- * without a wait state): what is stored may later run.
+ * Each form, code table and the parameter set of a spec version against its meta-schema, each
+ * form that passes it through the form compiler (with the version's code tables, the limits the
+ * runtime uses), and each workflow through the BPMN lint (the supported subset, JsonLogic
+ * conditions only, no loop without a wait state): what is stored may later run. 422 `spec_invalid`
+ * lists every problem; a form's carry `form`, `formPath` (inside the form) and `code`.
  */
 export async function checkSpecContent(content: SpecContent) {
-  const errors: { path: string; message: unknown }[] = [];
+  const errors: object[] = [];
+  const badForms = new Set<string>();
   for (const [key, form] of Object.entries(content.forms ?? {}))
-    for (const e of validateMetadata('form-definition', form))
+    for (const e of validateMetadata('form-definition', form)) {
+      badForms.add(key);
       errors.push({ path: `/forms/${key}${e.path}`, message: e.message });
+    }
+  let badTables = false;
   for (const [id, table] of Object.entries(content.codeTables ?? {}))
-    for (const e of validateMetadata('code-table', table))
+    for (const e of validateMetadata('code-table', table)) {
+      badTables = true;
       errors.push({ path: `/codeTables/${id}${e.path}`, message: e.message });
+    }
   for (const e of validateMetadata('parameter-set', content.parameters))
     errors.push({ path: `/parameters${e.path}`, message: e.message });
+  // Code tables that fail their meta-schema would only make every form fail too: those first.
+  const forms = badTables
+    ? { problems: [] }
+    : compileForms(content, { only: (key) => !badForms.has(key) });
+  errors.push(...forms.problems);
   for (const [key, xml] of Object.entries(content.workflows ?? {})) {
     const lint = await lintBpmn(xml);
     for (const problem of lint.errors)
@@ -67,10 +87,11 @@ export async function checkSpecContent(content: SpecContent) {
       });
   }
   if (errors.length) {
+    const named = forms.problems.length ? describeProblems(forms.problems) : undefined;
     throw new HttpError(
       422,
       'spec_invalid',
-      '规范内容未通过校验（元模式、BPMN 检查）/ The spec content does not pass its meta-schemas or the BPMN lint',
+      `规范内容未通过校验（元模式、表单编译、BPMN 检查）${named ? `：${named.zh}` : ''} / The spec content does not pass its meta-schemas, the form compiler or the BPMN lint${named ? `: ${named.en}` : ''}`,
       { errors: errors.slice(0, 100) },
     );
   }
