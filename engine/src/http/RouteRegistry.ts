@@ -5,6 +5,7 @@ import { HttpError } from './HttpError.js';
 import type { AnyRouteDefinition, RouteInput, RouteRequest } from './defineRoute.js';
 import type { RequestState } from './requestContext.js';
 import type { AccessGate } from './AccessGate.js';
+import { assertStorableParameters } from './screenInput.js';
 
 /** A zod issue as the client sees it: where (JSON pointer) and what. */
 function issuesOf(error: z.ZodError, root: string) {
@@ -56,8 +57,9 @@ export class RouteRegistry {
   }
 
   /**
-   * A Koa router serving every registered route: the access gate first (401/403, audited), then
-   * params, query and body validated against the route's schemas, then the handler.
+   * A Koa router serving every registered route: path parameters screened for text PostgreSQL
+   * cannot store (422, like the query and the body before routing), the access gate (401/403,
+   * audited), then params, query and body validated against the route's schemas, then the handler.
    */
   router(gate: AccessGate): Router<RequestState> {
     const router = new Router<RequestState>();
@@ -66,6 +68,7 @@ export class RouteRegistry {
         .map(Number)
         .find((status) => status >= 200 && status < 300);
       router[route.method](route.path, async (ctx) => {
+        assertStorableParameters(ctx.params, '/params');
         const { caller, scope } = await gate.admit(ctx, route.access);
         const request: RouteRequest = route.request ?? {};
         const input = {

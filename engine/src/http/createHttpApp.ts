@@ -5,6 +5,7 @@ import { errorHandler, notFound } from './errorHandler.js';
 import { requestContext, type RequestState } from './requestContext.js';
 import type { RouteRegistry } from './RouteRegistry.js';
 import type { AccessGate } from './AccessGate.js';
+import { screenJsonBody, screenRequestTarget } from './screenInput.js';
 
 export interface HttpAppOptions {
   registry: RouteRegistry;
@@ -14,8 +15,9 @@ export interface HttpAppOptions {
 }
 
 /**
- * The Koa application: request id and access log, JSON errors, a size-limited JSON body parser,
- * every registered route, then a JSON 404.
+ * The Koa application: request id and access log, JSON errors, the request target screened
+ * (length, query parameters), a size-limited JSON body parser whose result is screened (nesting,
+ * unstorable text) before any route runs, every registered route, then a JSON 404.
  */
 export function createHttpApp({ registry, gate, logger, bodyLimitBytes }: HttpAppOptions) {
   const app = new Koa<RequestState>({ proxy: false });
@@ -29,6 +31,7 @@ export function createHttpApp({ registry, gate, logger, bodyLimitBytes }: HttpAp
     ctx.set('Referrer-Policy', 'no-referrer');
     await next();
   });
+  app.use(screenRequestTarget());
   app.use(
     bodyParser({
       enableTypes: ['json'],
@@ -37,6 +40,7 @@ export function createHttpApp({ registry, gate, logger, bodyLimitBytes }: HttpAp
       encoding: 'utf-8',
     }),
   );
+  app.use(screenJsonBody());
   const router = registry.router(gate);
   app.use(router.routes());
   app.use(notFound());
