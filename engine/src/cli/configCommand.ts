@@ -17,6 +17,9 @@ export async function configCommand(config: EngineConfig): Promise<number> {
     BODY_LIMIT: `${config.bodyLimitBytes} bytes`,
     PLUGINS: config.plugins ? config.plugins.join(',') || 'none' : '(all bundled)',
     SHUTDOWN_TIMEOUT_MS: String(config.shutdownTimeoutMs),
+    HEADERS_TIMEOUT_MS: String(config.headersTimeoutMs ?? ''),
+    REQUEST_TIMEOUT_MS: String(config.requestTimeoutMs ?? ''),
+    KEEP_ALIVE_TIMEOUT_MS: String(config.keepAliveTimeoutMs ?? ''),
     // Engine.start polls only with a positive interval (undefined: never).
     WORKFLOW_POLL_MS: config.workflowPollMs ? String(config.workflowPollMs) : '0 (off)',
     DEMO: String(config.demo),

@@ -14,6 +14,12 @@ export interface EngineConfig {
   /** Plugin package names to load; undefined means every bundled plugin. */
   plugins: string[] | undefined;
   shutdownTimeoutMs: number;
+  /** HEADERS_TIMEOUT_MS: the request line and headers must arrive within this (default 10 s). */
+  headersTimeoutMs?: number;
+  /** REQUEST_TIMEOUT_MS: the whole request, body included, must arrive within this (30 s). */
+  requestTimeoutMs?: number;
+  /** KEEP_ALIVE_TIMEOUT_MS: an idle keep-alive connection is closed after this (5 s). */
+  keepAliveTimeoutMs?: number;
   /** WORKFLOW_POLL_MS: how often due workflow timers and outbox events are polled (0 = never). */
   workflowPollMs?: number;
   /** Seed and print demo users (only ever on a local database). */
@@ -25,3 +31,14 @@ export interface EngineConfig {
   /** DATA_KEYS_PREVIOUS: comma-separated earlier keys, still accepted for decryption. */
   previousDataKeys?: string;
 }
+
+/**
+ * How long the HTTP server waits for a client (configVariables.ts explains the choice). Frontline
+ * links run at 2–10 Mbit/s: headers (at most 16 KB) take well under a second, a body at the 1 MB
+ * BODY_LIMIT about 4 s at 2 Mbit/s.
+ */
+export const DEFAULT_HTTP_TIMEOUTS = Object.freeze({
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+});

@@ -55,6 +55,24 @@ export const configVariables: readonly ConfigVariable[] = [
     description: 'How long a graceful shutdown waits for requests in flight.',
   },
   {
+    name: 'HEADERS_TIMEOUT_MS',
+    default: '10000',
+    description:
+      'The request line and headers (at most 16 KB) must arrive within this, or the engine answers 408 and closes the connection (slow-header clients). Under a second on a 2 Mbit/s link; 1000 to 600000.',
+  },
+  {
+    name: 'REQUEST_TIMEOUT_MS',
+    default: '30000',
+    description:
+      'The whole request, body included, must arrive within this, or 408 and the connection is closed (slow-body clients). A 1 MB body takes about 4 s at 2 Mbit/s; raise it with BODY_LIMIT on slower links. Not less than HEADERS_TIMEOUT_MS.',
+  },
+  {
+    name: 'KEEP_ALIVE_TIMEOUT_MS',
+    default: '5000',
+    description:
+      "An idle keep-alive connection is closed after this. Behind a reverse proxy that keeps upstream connections open, set it above the proxy's idle timeout (nginx upstream keepalive_timeout 60 s: 65000).",
+  },
+  {
     name: 'WORKFLOW_POLL_MS',
     default: '1000',
     description:

@@ -14,6 +14,9 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       plugins: undefined,
       shutdownTimeoutMs: 10_000,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
       demo: true,
       workflowPollMs: 1_000,
     });
@@ -35,6 +38,9 @@ describe('loadConfig', () => {
         DATA_KEY_FILE: '/run/secrets/formwork-data-key\n',
         DATA_KEYS_PREVIOUS: ' a2V5LTE=,a2V5LTI= ',
         WORKFLOW_POLL_MS: '250',
+        HEADERS_TIMEOUT_MS: '5000',
+        REQUEST_TIMEOUT_MS: '120000',
+        KEEP_ALIVE_TIMEOUT_MS: '65000',
       },
       '/',
     );
@@ -51,6 +57,9 @@ describe('loadConfig', () => {
       dataKeyFile: path.resolve('/run/secrets/formwork-data-key'),
       previousDataKeys: 'a2V5LTE=,a2V5LTI=',
       workflowPollMs: 250,
+      headersTimeoutMs: 5000,
+      requestTimeoutMs: 120_000,
+      keepAliveTimeoutMs: 65_000,
     });
     expect(loadConfig({ PLUGINS: 'none' }).plugins).toEqual([]);
   });
@@ -72,6 +81,13 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL must start with postgres:\/\//],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
     [{ BODY_LIMIT: 'lots' }, /BODY_LIMIT must be a size such as 512kb/],
+    [{ HEADERS_TIMEOUT_MS: '0' }, /HEADERS_TIMEOUT_MS must be an integer from 1000 to 600000/],
+    [{ REQUEST_TIMEOUT_MS: 'slow' }, /REQUEST_TIMEOUT_MS must be an integer/],
+    [{ KEEP_ALIVE_TIMEOUT_MS: '0' }, /KEEP_ALIVE_TIMEOUT_MS must be an integer from 1000/],
+    [
+      { HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' },
+      /HEADERS_TIMEOUT_MS \(20000\) must not exceed REQUEST_TIMEOUT_MS \(10000\)/,
+    ],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

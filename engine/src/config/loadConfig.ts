@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EngineConfig, LogLevel } from './EngineConfig.js';
+import { DEFAULT_HTTP_TIMEOUTS, type EngineConfig, type LogLevel } from './EngineConfig.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -74,6 +74,37 @@ function demoMode(raw: string | undefined, databaseUrl: string | undefined): boo
   return true;
 }
 
+/** The HTTP timeouts; the headers must be due no later than the whole request (Node's rule). */
+function httpTimeouts(env: NodeJS.ProcessEnv) {
+  const headersTimeoutMs = integer(
+    env,
+    'HEADERS_TIMEOUT_MS',
+    DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs,
+    1_000,
+    600_000,
+  );
+  const requestTimeoutMs = integer(
+    env,
+    'REQUEST_TIMEOUT_MS',
+    DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs,
+    1_000,
+    3_600_000,
+  );
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      `HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs}): the headers are part of the request`,
+    );
+  }
+  const keepAliveTimeoutMs = integer(
+    env,
+    'KEEP_ALIVE_TIMEOUT_MS',
+    DEFAULT_HTTP_TIMEOUTS.keepAliveTimeoutMs,
+    1_000,
+    600_000,
+  );
+  return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs };
+}
+
 /** Resolves the engine configuration from environment variables (see configVariables.ts). */
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
@@ -107,6 +138,7 @@ export function loadConfig(
               .map((name) => name.trim())
               .filter(Boolean),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    ...httpTimeouts(env),
     workflowPollMs: integer(env, 'WORKFLOW_POLL_MS', 1_000, 0, 3_600_000),
     demo: demoMode(env.DEMO, databaseUrl(env.DATABASE_URL)),
     // Personal-data keys: validated by security/loadDataKeys.ts; only present when set, so

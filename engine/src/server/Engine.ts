@@ -1,10 +1,11 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { EngineConfig } from '../config/EngineConfig.js';
+import { DEFAULT_HTTP_TIMEOUTS, type EngineConfig } from '../config/EngineConfig.js';
 import { Database } from '../database/Database.js';
 import { migrate } from '../database/migrate.js';
 import { createHttpApp } from '../http/createHttpApp.js';
+import { createHttpServer } from '../http/createHttpServer.js';
 import { openApiDocument } from '../http/openApiDocument.js';
 import { RouteRegistry } from '../http/RouteRegistry.js';
 import type { Logger } from '../logging/createLogger.js';
@@ -146,8 +147,15 @@ export class Engine {
         logger,
         bodyLimitBytes: config.bodyLimitBytes,
       });
-      const server = http.createServer(app.callback());
-      server.keepAliveTimeout = 5_000;
+      const server = createHttpServer(
+        app.callback(),
+        {
+          headersTimeoutMs: config.headersTimeoutMs ?? DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs,
+          requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs,
+          keepAliveTimeoutMs: config.keepAliveTimeoutMs ?? DEFAULT_HTTP_TIMEOUTS.keepAliveTimeoutMs,
+        },
+        logger,
+      );
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
