@@ -3,6 +3,7 @@ import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
 import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
+import { REFERRAL_OUT } from '../workflows/fixtures/forms.js';
 import { readBaseSpec, readOverlay } from '@formwork/seed/lib/readSpec';
 import { MFA_PERMISSIONS, type Permission } from './permissions.js';
 import { ROLE_DEFINITIONS, type OrgLevel, type RoleDefinition } from './roles.js';
@@ -451,7 +452,8 @@ function workflowCases(): Record<string, RouteCase> {
       call: async (where, w) => ({
         method: 'POST',
         path: `/api/tasks/${(await waitingTask(w, where)).taskId}/complete`,
-        body: { variables: { matrix: true } },
+        headers: { 'if-match': '"1"' },
+        body: { data: REFERRAL_OUT },
       }),
     },
     'POST /api/workflows/messages': {

@@ -2,6 +2,7 @@ import type { Transaction } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import type { Caller } from '../access/Caller.js';
 import { HttpError } from '../http/HttpError.js';
+import { requireRowVersion } from '../http/preconditions.js';
 import {
   prepareSubmission,
   submitInTransaction,
@@ -150,9 +151,11 @@ export class TaskService {
   }
 
   /**
-   * Completes a task: in one transaction, lock the task (open or claimed by the caller, at the
-   * expected version, else 409), store its bound form as a submission when `data` is given,
-   * signal the waiting element with the data and variables, run to the next wait, save.
+   * Completes a task: only at the version the caller read (If-Match: 428 without it, 409 when
+   * stale); a task whose bound form is to be filled (see `formMode`) only with that form's valid
+   * data (422). Then, in one transaction: lock the task (open or claimed by the caller), store
+   * the form as a submission, signal the waiting element with the data and variables, run to the
+   * next wait, save.
    */
   async complete(
     id: string,
@@ -162,45 +165,74 @@ export class TaskService {
   ): Promise<{ task: TaskView; instance: InstanceView }> {
     // Validate the bound form before any transaction opens: bad input is a 422 with nothing
     // locked. The task's form and the instance's release never change, so this read is safe.
-    let prepared: PreparedSubmission | undefined;
-    if (input.data !== undefined) {
-      if (!UUID.test(id)) throw taskNotFound();
-      const [peek] = await this.deps.database.sequelize.query<
-        TaskRow & { release_id: string; subject_id: string | null }
-      >(
-        `SELECT t.*, i.release_id, i.subject_id FROM workflow_tasks t
-         JOIN workflow_instances i ON i.id = t.instance_id WHERE t.id = $1`,
-        { bind: [id], type: QueryTypes.SELECT },
-      );
-      if (!peek || !TaskService.mayWork(caller, peek)) throw taskNotFound();
-      TaskService.checkOpen(peek, expectedVersion, caller);
-      if (peek.form_key) {
-        if (!peek.subject_id) {
-          throw new HttpError(
-            422,
-            'no_subject',
-            '流程实例没有关联居民，无法提交表单 / The instance has no resident to submit a form for',
-          );
-        }
-        const release = this.deps.catalog.get(peek.release_id);
-        if (!release) throw new Error(`release ${peek.release_id} is not loaded`);
-        prepared = prepareSubmission(this.deps, {
-          release,
-          formKey: peek.form_key,
-          data: input.data,
-        });
+    if (!UUID.test(id)) throw taskNotFound();
+    const [peek] = await this.deps.database.sequelize.query<
+      TaskRow & {
+        release_id: string;
+        subject_id: string | null;
+        definition_key: string;
+        form_captured: boolean;
       }
+    >(
+      `SELECT t.*, i.release_id, i.subject_id, i.definition_key,
+         EXISTS (SELECT 1 FROM workflow_tasks d WHERE d.instance_id = t.instance_id
+           AND d.form_key = t.form_key AND d.submission_id IS NOT NULL) AS form_captured
+       FROM workflow_tasks t JOIN workflow_instances i ON i.id = t.instance_id WHERE t.id = $1`,
+      { bind: [id], type: QueryTypes.SELECT },
+    );
+    if (!peek || !TaskService.mayWork(caller, peek)) throw taskNotFound();
+    TaskService.checkOpen(peek, expectedVersion, caller);
+    // Completing moves the instance on for good: only from the version the caller read.
+    const version = requireRowVersion(expectedVersion);
+    let prepared: PreparedSubmission | undefined;
+    const release = this.deps.catalog.get(peek.release_id);
+    if (!release) throw new Error(`release ${peek.release_id} is not loaded`);
+    if (peek.form_key) {
+      const element = (
+        await this.runtime.definitions.get(release, peek.definition_key)
+      ).elements.get(peek.element_id);
+      const mode = formMode(element?.properties.formMode, peek.form_captured);
+      if (mode === 'fill' && input.data === undefined) throw formDataRequired(peek.form_key);
+    }
+    if (peek.form_key && input.data !== undefined) {
+      if (!peek.subject_id) {
+        throw new HttpError(
+          422,
+          'no_subject',
+          '流程实例没有关联居民，无法提交表单 / The instance has no resident to submit a form for',
+        );
+      }
+      prepared = prepareSubmission(this.deps, {
+        release,
+        formKey: peek.form_key,
+        data: input.data,
+      });
+    } else if (input.data !== undefined) {
+      throw new HttpError(
+        422,
+        'no_form',
+        '此任务没有表单，请只提交流程变量 / This task has no form: send variables only',
+        {
+          errors: [
+            {
+              path: '/data',
+              keyword: 'x-task-form',
+              message: { zh: '此任务没有表单', en: 'the task has no form' },
+            },
+          ],
+        },
+      );
     }
     return this.deps.database.transaction(async (transaction) => {
       const task = await this.lockTask(transaction, id, caller);
-      TaskService.checkOpen(task, expectedVersion, caller);
+      TaskService.checkOpen(task, version, caller);
       const instance = await this.runtime.lockInstance(transaction, task.instance_id);
       let submissionId: string | null = null;
       let data: Record<string, unknown> = {};
-      if (prepared && instance.subject_id) {
+      if (prepared) {
         const stored = await submitInTransaction(
           this.deps,
-          { prepared, subjectId: instance.subject_id, userId: caller.user.id },
+          { prepared, subjectId: instance.subject_id!, userId: caller.user.id },
           transaction,
         );
         submissionId = stored.id;
@@ -241,4 +273,33 @@ export class TaskService {
       return { task: taskView(done!), instance: instanceView(saved) };
     });
   }
+}
+
+/**
+ * How a task uses its bound form: `fill` (completing it submits the form: its data is required)
+ * or `review` (it shows a form the instance already holds, e.g. the county's decision on the
+ * township's referral slip: data optional). The BPMN may say so with the `formMode` property;
+ * without it, a form the instance has not captured yet is to be filled.
+ */
+function formMode(declared: string | undefined, captured: boolean): 'fill' | 'review' {
+  if (declared === 'fill' || declared === 'review') return declared;
+  return captured ? 'review' : 'fill';
+}
+
+/** A task bound to a form completes only with that form's data. */
+function formDataRequired(formKey: string): HttpError {
+  return new HttpError(
+    422,
+    'form_data_required',
+    `此任务须填写表单 ${formKey} / This task is completed by submitting its form ${formKey}`,
+    {
+      errors: [
+        {
+          path: '/data',
+          keyword: 'required',
+          message: { zh: `请填写表单 ${formKey}`, en: `the data of form ${formKey} is required` },
+        },
+      ],
+    },
+  );
 }

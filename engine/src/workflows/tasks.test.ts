@@ -101,4 +101,54 @@ describe('claiming and releasing tasks', () => {
     expect(await f.listed(token.doctorA, id)).toEqual(['UserTask_decide']);
     expect((await f.auditActions()).at(-1)).toBe('access.denied');
   });
+
+  it('given the township doctor’s referral slip to fill, when they complete the task without If-Match, then 428 and the referral waits for its slip', async () => {
+    const subjectId = await f.resident(token.township, CLINIC, '1955-04-12', 400, '无版本');
+    const { id } = await f.start('two-way-referral', token.township, {
+      subjectId,
+      businessKey: `no-if-match-${subjectId}`,
+    });
+    const fill = await f.openTask(token.township, id, 'UserTask_fill');
+
+    const bare = await f.request('POST', `/api/tasks/${fill.id}/complete`, token.township, {});
+    expect(bare.status, JSON.stringify(bare.body)).toBe(428);
+    expect(bare.body.error.code).toBe('precondition_required');
+    const withSlip = await f.request('POST', `/api/tasks/${fill.id}/complete`, token.township, {
+      data: REFERRAL_OUT,
+    });
+    expect(withSlip.status).toBe(428);
+
+    expect(await f.listed(token.township, id)).toEqual(['UserTask_fill']);
+    expect(await f.listed(token.doctorA, id)).toEqual([]);
+  });
+
+  it('given the township doctor’s referral slip to fill, when they complete the task with If-Match but without the slip, then 422 naming the form and nothing moves', async () => {
+    const subjectId = await f.resident(token.township, CLINIC, '1955-04-12', 400, '无转诊单');
+    const { id } = await f.start('two-way-referral', token.township, {
+      subjectId,
+      businessKey: `no-slip-${subjectId}`,
+    });
+    const fill = await f.openTask(token.township, id, 'UserTask_fill');
+
+    for (const body of [{}, { variables: { decision: 'accept' } }]) {
+      const res = await f.attempt(token.township, fill, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      expect(res.body.error).toMatchObject({
+        code: 'form_data_required',
+        details: { errors: [{ path: '/data', keyword: 'required' }] },
+      });
+      expect(res.body.error.message).toContain(fill.formKey);
+    }
+    const [stored] = await f.t.engine.database.sequelize.query(
+      'SELECT count(*)::int AS n FROM submissions WHERE subject_id = $1',
+      { bind: [subjectId] },
+    );
+    expect(stored).toEqual([{ n: 0 }]);
+    expect(await f.listed(token.township, id)).toEqual(['UserTask_fill']);
+    expect(await f.listed(token.doctorA, id)).toEqual([]);
+
+    // With its slip the same task completes and the county's decision opens.
+    await f.complete(token.township, fill, { data: REFERRAL_OUT });
+    expect(await f.listed(token.doctorA, id)).toEqual(['UserTask_decide']);
+  });
 });
