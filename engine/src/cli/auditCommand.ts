@@ -2,8 +2,8 @@ import { ProgressBar } from './ProgressBar.js';
 import { QueryTypes } from 'sequelize';
 import { AuditTrail } from '../audit/AuditTrail.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
-import { Database } from '../database/Database.js';
 import { createLogger } from '../logging/createLogger.js';
+import { openDatabaseToRead } from './readDatabase.js';
 
 export interface AuditVerifyCommandOptions {
   batchSize?: number;
@@ -13,7 +13,8 @@ export interface AuditVerifyCommandOptions {
 
 /**
  * `formwork audit verify`: recomputes the whole audit chain and prints the result as JSON on
- * stdout; exits 0 when it holds, 1 naming the first row at fault. Runs no migrations. On the
+ * stdout; exits 0 when it holds, 1 naming the first row at fault. Runs no migrations and never
+ * creates a database (readDatabase.ts). On the
  * embedded PGlite the engine must be stopped first (the data directory lock says so).
  */
 export async function auditVerifyCommand(
@@ -22,11 +23,7 @@ export async function auditVerifyCommand(
 ): Promise<number> {
   const progress = options.progress ?? process.stderr;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const database = await Database.open({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    logger,
-  });
+  const database = await openDatabaseToRead(config, { logger, notice: progress, schema: 'any' });
   try {
     const [tables] = await database.sequelize.query<{ missing: string[] }>(
       `SELECT array_remove(ARRAY[

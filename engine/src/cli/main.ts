@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config/loadConfig.js';
 import { DataDirLockedError } from '../database/DataDirLock.js';
 import { PluginLoadError } from '../plugin-host/PluginHost.js';
+import { NoDatabaseError } from './readDatabase.js';
 import { auditVerifyCommand } from './auditCommand.js';
 import { configCommand } from './configCommand.js';
 import { lintBpmnCommand, lintFormCommand } from './lintCommands.js';
@@ -12,7 +13,7 @@ import { specDiffCommand, specListCommand, specRebaseCommand } from './specComma
 import { startCommand } from './startCommand.js';
 
 /** Errors whose message says everything an operator needs: printed without a stack. */
-const OPERATOR_ERRORS = [ConfigError, DataDirLockedError, PluginLoadError];
+const OPERATOR_ERRORS = [ConfigError, DataDirLockedError, NoDatabaseError, PluginLoadError];
 
 /** Runs the formwork CLI and resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,5 @@
 import { systemClock, type Clock } from '../clock.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
-import { Database } from '../database/Database.js';
 import { migrate } from '../database/migrate.js';
 import { createLogger } from '../logging/createLogger.js';
 import { dryRunPlan } from '../migrations-data/dryRunPlan.js';
@@ -11,6 +10,7 @@ import { importSeed } from '../specs/seedReleases.js';
 import { ReleaseStore } from '../specs/ReleaseStore.js';
 import { AuditTrail } from '../audit/AuditTrail.js';
 import { ProgressBar, type ProgressStream } from './ProgressBar.js';
+import { openDatabaseToRead } from './readDatabase.js';
 
 export interface MigrateDataOptions {
   batch?: number;
@@ -34,11 +34,8 @@ export async function migrateDataCommand(
   const out = options.out ?? process.stdout;
   const progress = options.progress ?? process.stderr;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const database = await Database.open({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    logger,
-  });
+  // A plan lives in an existing database: never create one (a dry run only reads it).
+  const database = await openDatabaseToRead(config, { logger, notice: progress, schema: 'any' });
   const onSignal = () => job?.stop();
   let job: MigrationJob | undefined;
   try {

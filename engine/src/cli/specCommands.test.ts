@@ -1,13 +1,33 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../clock.js';
+import { Database } from '../database/Database.js';
+import { migrate } from '../database/migrate.js';
+import { createLogger } from '../logging/createLogger.js';
+import { importSeed } from '../specs/seedReleases.js';
 import { createTestDatabase, type TestDatabase } from '../testing/index.js';
 import { testEngineConfig } from '../testing/testEngineConfig.js';
 import { specDiffCommand, specListCommand, specRebaseCommand } from './specCommands.js';
 
-/** `formwork spec list | diff | rebase` on a new database (the seed is imported first). */
+/**
+ * `formwork spec list | diff | rebase` on a database the engine has started (migrated, the seed's
+ * releases imported): they read it and change nothing.
+ */
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
+  const logger = createLogger('silent');
+  const database = await Database.open({
+    databaseUrl: db.databaseUrl,
+    dataDir: db.dataDir,
+    logger,
+  });
+  try {
+    await migrate(database, logger);
+    await importSeed(database, systemClock);
+  } finally {
+    await database.close();
+  }
 });
 afterAll(() => db?.drop());
 
@@ -23,7 +43,7 @@ function sink() {
 }
 
 describe('formwork spec', () => {
-  it('given a new database, when `spec list` runs, then the seed versions and releases are listed with their status', async () => {
+  it('given the seed’s releases, when `spec list` runs, then the seed versions and releases are listed with their status', async () => {
     const { out, text } = sink();
     expect(await specListCommand(testEngineConfig(db), { out })).toBe(0);
     expect(text()).toMatch(/spec\s+national-phs@3\.1\.0\s+100000\s+published/);

@@ -1,35 +1,31 @@
 import { AuditTrail } from '../audit/AuditTrail.js';
 import { systemClock } from '../clock.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
-import { Database } from '../database/Database.js';
-import { migrate } from '../database/migrate.js';
+import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
 import { createLogger } from '../logging/createLogger.js';
 import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
-import { importSeed } from '../specs/seedReleases.js';
 import { diffReleases } from '../specs/specDiff.js';
 import { ReleaseStore } from '../specs/ReleaseStore.js';
 import { SpecStore } from '../specs/SpecStore.js';
+import { openDatabaseToRead } from './readDatabase.js';
 
 export interface SpecCommandOptions {
   /** Where the output goes (stdout); tests pass their own. */
   out?: NodeJS.WritableStream;
 }
 
-/** Opens the database (migrated, seed imported) with a SpecStore and its loaded catalog. */
+/**
+ * Opens the database to read (never creating one, migrating or importing anything) with a
+ * SpecStore and its catalog of the stored releases.
+ */
 async function withSpecs(
   config: EngineConfig,
   work: (specs: SpecStore, database: Database, catalog: ReleaseCatalog) => Promise<number>,
 ): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const database = await Database.open({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    logger,
-  });
+  const database = await openDatabaseToRead(config, { logger, schema: 'current' });
   try {
-    await migrate(database, logger);
-    await importSeed(database, systemClock);
     const catalog = new ReleaseCatalog([]);
     const audit = new AuditTrail(database, systemClock);
     const releases = new ReleaseStore({ database, audit, clock: systemClock, catalog });
