@@ -1,3 +1,5 @@
+import { HttpError } from '../http/HttpError.js';
+import type { Release } from '../specs/Release.js';
 import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { importSeed } from '../specs/seedReleases.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -7,7 +9,8 @@ import { Database } from '../database/Database.js';
 import { migrate } from '../database/migrate.js';
 import { createLogger } from '../logging/createLogger.js';
 import { seedDemo } from '../seeding/seedDemo.js';
-import { seedPatients } from '../seeding/seedPatients.js';
+import { PROGRAM_FORMS } from '../seeding/patients/index.js';
+import { demoVillages, seedPatients } from '../seeding/seedPatients.js';
 import { Services } from '../server/Services.js';
 
 export interface SeedCommandOptions {
@@ -58,6 +61,16 @@ export async function seedCommand(
     const services = new Services(database, config, logger, clock, new ReleaseCatalog([]));
     await services.specs.reloadCatalog();
     await seedDemo(services);
+    const missing = await missingForms(services);
+    if (missing.length) {
+      progress.write(
+        `formwork: 演示随访所需的表单缺失，未写入任何居民 / no resident added: the generated follow-up visits need forms the releases serving the demo clinics lack:\n${missing
+          .map((line) => `  ${line}\n`)
+          .join('')}` +
+          'Publish a release with those forms for the jurisdiction, or seed a database whose releases have them.\n',
+      );
+      return 1;
+    }
     const result = await seedPatients(services, { ...options, progress });
     const rate = result.seconds > 0 ? Math.round(result.generated / result.seconds) : 0;
     out.write(
@@ -72,4 +85,41 @@ export async function seedCommand(
   } finally {
     await database.close();
   }
+}
+
+/**
+ * What the generated visits need and the current releases serving the demo clinics lack: one
+ * line per release and form (or per clinic no release serves), naming the clinics; empty when
+ * every visit has its form.
+ */
+async function missingForms(services: Services): Promise<string[]> {
+  const { catalog, orgs } = services;
+  const lacking = new Map<string, string[]>();
+  const note = (problem: string, clinic: string) =>
+    lacking.set(problem, [...(lacking.get(problem) ?? []), clinic]);
+  for (const village of demoVillages()) {
+    const clinic = await orgs.get(village.institutionCode);
+    if (!clinic) continue; // seedDemo has just saved the demo org tree; seedPatients names it
+    let release: Release;
+    try {
+      release = catalog.forOrgPath(clinic.path);
+    } catch {
+      note(`no release serves ${clinic.path}`, clinic.code);
+      continue;
+    }
+    for (const formKey of new Set(Object.values(PROGRAM_FORMS))) {
+      try {
+        if (!catalog.form(release, formKey)) {
+          note(`release ${release.id} has no form ${formKey}`, clinic.code);
+        }
+      } catch (err) {
+        if (!(err instanceof HttpError)) throw err;
+        note(`release ${release.id}: ${err.message}`, clinic.code);
+      }
+    }
+  }
+  return [...lacking].map(
+    ([problem, clinics]) =>
+      `${problem} (clinics ${clinics.slice(0, 3).join(', ')}${clinics.length > 3 ? ` and ${clinics.length - 3} more` : ''})`,
+  );
 }
