@@ -97,6 +97,19 @@ describe('formwork read commands', () => {
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 
+  it('given a DATABASE_URL nobody answers at, when `spec list` runs, then it exits 1 naming the server, without a stack trace', async () => {
+    const run = await runCli(
+      ['spec', 'list'],
+      bareEnv({ DATABASE_URL: 'postgres://root:hidden@127.0.0.1:1/formwork' }),
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'Cannot connect to the database at postgres://root:***@127.0.0.1:1/formwork',
+    );
+    expect(run.stderr).not.toContain('hidden');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('given a database with no Formwork tables (then one a migration behind), when `spec list` runs, then it exits 1 naming it (then the missing migration) and changes nothing', async () => {
     const db = await createTestDatabase();
     databases.push(db);

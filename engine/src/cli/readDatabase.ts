@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EngineConfig } from '../config/EngineConfig.js';
+import { DataDirLockedError } from '../database/DataDirLock.js';
 import { Database, redactUrl } from '../database/Database.js';
 import { migrations } from '../database/migrations/index.js';
 import type { Logger } from '../logging/createLogger.js';
 
-/** A command found no database to read: the message names where it looked and what to set. */
+/** No database to read there (none, none reachable, or none of Formwork): the message names it and what to set. */
 export class NoDatabaseError extends Error {
   override name = 'NoDatabaseError';
 }
@@ -57,11 +58,18 @@ export async function openDatabaseToRead(
   }
   const which = describeDatabase(config);
   (options.notice ?? process.stderr).write(`formwork: 读取 / reading ${which}\n`);
-  const database = await Database.open({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    logger: options.logger,
-  });
+  let database: Database;
+  try {
+    database = await Database.open({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      logger: options.logger,
+    });
+  } catch (err) {
+    // "Cannot connect … at <URL, password hidden>: <reason>" says it all: no stack for it.
+    if (err instanceof DataDirLockedError) throw err;
+    throw new NoDatabaseError((err as Error).message, { cause: err });
+  }
   try {
     const [[row]] = (await database.sequelize.query(
       `SELECT to_regclass('formwork_migrations') IS NOT NULL AS formwork`,
