@@ -6,7 +6,10 @@ import { Database, redactUrl } from '../database/Database.js';
 import { migrations } from '../database/migrations/index.js';
 import type { Logger } from '../logging/createLogger.js';
 
-/** No database to read there (none, none reachable, or none of Formwork): the message names it and what to set. */
+/**
+ * No database to read there (none, none reachable, or none of Formwork): the message names it and
+ * what to set.
+ */
 export class NoDatabaseError extends Error {
   override name = 'NoDatabaseError';
 }
@@ -14,7 +17,10 @@ export class NoDatabaseError extends Error {
 const HOW =
   'set DATA_DIR to the data directory of the engine to read (`formwork start` keeps it in ./data of the directory it starts in), or DATABASE_URL to its PostgreSQL';
 
-/** The database a command uses, for people: the embedded one at its directory, or the URL without its password. */
+/**
+ * The database a command uses, for people: the embedded one at its directory, or the URL without
+ * its password.
+ */
 export function describeDatabase(config: Pick<EngineConfig, 'databaseUrl' | 'dataDir'>): string {
   return config.databaseUrl
     ? `PostgreSQL ${redactUrl(config.databaseUrl)}`
