@@ -24,8 +24,10 @@ describe('the start page', () => {
       expect((await fetch(`${t.url}${app}`)).status).toBe(404);
       expect(links.some((link) => link.startsWith(app))).toBe(false);
     }
-    const openapi = await (await fetch(`${t.url}/api/openapi.json`)).json();
-    const home = openapi.paths['/'].get;
+    const openapi = (await (await fetch(`${t.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, { get: { summary: string; description?: string } }>;
+    };
+    const home = openapi.paths['/']!.get;
     expect(`${home.summary} ${home.description ?? ''}`).not.toMatch(/web app/i);
     expect(html).not.toMatch(/web app|网页应用|应用入口/i);
   });
