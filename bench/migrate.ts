@@ -21,6 +21,7 @@ import { MigrationPlanStore } from '../engine/src/migrations-data/MigrationPlanS
 import { insertPinnedSubmissions } from '../engine/src/migrations-data/testing/pinnedSubmissions.js';
 import { ReleaseCatalog } from '../engine/src/specs/ReleaseCatalog.js';
 import { seedReleases } from '../engine/src/specs/seedReleases.js';
+import { throwawayPersonal } from '../engine/src/testing/throwawayPersonal.js';
 import { benchDatabase } from './lib/benchDatabase.js';
 import { Report } from './lib/report.js';
 
@@ -57,7 +58,8 @@ try {
   const clock = systemClock;
   const plans = new MigrationPlanStore({ database, catalog, clock });
   const plan = await plans.create({ formKey: FORM, fromRelease: FROM, toRelease: TO }, null);
-  const deps = { database, catalog, clock, plans };
+  // hypertension follow-ups hold no personal fields: a throwaway key is enough here.
+  const deps = { database, catalog, clock, plans, personal: throwawayPersonal() };
   const { run } = await claimRun(deps, plan.id, { batchSize });
   process.stderr.write(`migrating ${run.total} records in batches of ${batchSize} …\n`);
   let lastDrawn = 0;

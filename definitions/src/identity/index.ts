@@ -7,3 +7,16 @@ export {
   type ResidentIdValidation,
   type ResidentIdProblemCode,
 } from './residentIdNumber.js';
+export {
+  PERSONAL_KINDS,
+  personalFields,
+  mapPersonalValues,
+  withoutPersonalValues,
+  maskName,
+  maskAddress,
+  maskPersonalValue,
+  maskPersonalValues,
+  restoreMaskedValues,
+  type PersonalKind,
+  type PersonalField,
+} from './personalFields.js';

@@ -13,7 +13,7 @@ import {
 } from '../migrations-data/testing/pinnedSubmissions.js';
 import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { seedReleases } from '../specs/seedReleases.js';
-import { createTestDatabase, type TestDatabase } from '../testing/index.js';
+import { createTestDatabase, throwawayPersonal, type TestDatabase } from '../testing/index.js';
 
 const bin = new URL('../../bin/formwork.js', import.meta.url).pathname;
 const COUNT = 10_000;
@@ -66,7 +66,10 @@ describe('formwork migrate-data', () => {
       );
       return {
         planId: plan.id,
-        dry: await dryRunPlan({ database, catalog, clock: systemClock }, plan),
+        dry: await dryRunPlan(
+          { database, catalog, clock: systemClock, personal: throwawayPersonal() },
+          plan,
+        ),
       };
     });
     expect(dry).toMatchObject({ total: COUNT, clean: CLEAN, failed: FAILED });

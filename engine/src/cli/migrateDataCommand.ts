@@ -5,6 +5,8 @@ import { createLogger } from '../logging/createLogger.js';
 import { dryRunPlan } from '../migrations-data/dryRunPlan.js';
 import { claimRun, MigrationJob, processOwner } from '../migrations-data/MigrationJob.js';
 import { MigrationPlanStore } from '../migrations-data/MigrationPlanStore.js';
+import { cipherFor } from '../security/loadDataKeys.js';
+import { PersonalFormData } from '../security/PersonalFormData.js';
 import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { importSeed } from '../specs/seedReleases.js';
 import { ReleaseStore } from '../specs/ReleaseStore.js';
@@ -51,13 +53,15 @@ export async function migrateDataCommand(
       catalog,
     }).reloadCatalog();
     const plans = new MigrationPlanStore({ database, catalog, clock });
+    // Personal values in the records are sealed with the data key: opened for the plan, sealed again.
+    const personal = new PersonalFormData(cipherFor(config, database.kind === 'pglite', logger));
     const plan = await plans.get(planId);
     if (!plan) {
       progress.write(`formwork: 迁移计划不存在 / no migration plan ${planId}\n`);
       return 1;
     }
     if (options.dryRun) {
-      const report = await dryRunPlan({ database, catalog, clock }, plan, options.batch);
+      const report = await dryRunPlan({ database, catalog, clock, personal }, plan, options.batch);
       out.write(`${JSON.stringify(report, null, 2)}\n`);
       return 0;
     }
@@ -69,7 +73,7 @@ export async function migrateDataCommand(
       );
       return 1;
     }
-    const { run, resumed } = await claimRun({ database, catalog, clock, plans }, planId, {
+    const { run, resumed } = await claimRun({ database, catalog, clock, plans, personal }, planId, {
       ...(options.batch ? { batchSize: options.batch } : {}),
       owner: processOwner(),
     });
@@ -81,7 +85,7 @@ export async function migrateDataCommand(
     const bar = new ProgressBar(progress);
     const startedWith = run.migrated + run.failed;
     const started = performance.now();
-    job = new MigrationJob({ database, catalog, clock, plans }, run.id, {
+    job = new MigrationJob({ database, catalog, clock, plans, personal }, run.id, {
       onProgress: (p) => {
         if (progress.isTTY) bar.update(p.migrated + p.failed, p.total);
         else progress.write(`progress ${p.migrated + p.failed}/${p.total}\n`);

@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config/EngineConfig.js';
+import { serializeError } from './safeError.js';
 
 export type { Logger };
 
@@ -13,6 +14,8 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       level,
       base: { service: 'formwork-engine' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Errors are logged without what the request carried (bind parameters, quoted values).
+      serializers: { err: serializeError },
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
         censor: '[redacted]',

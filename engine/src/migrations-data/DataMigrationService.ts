@@ -10,6 +10,7 @@ import { HttpError } from '../http/HttpError.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { jurisdictionPath } from '../specs/specContent.js';
+import type { PersonalFormData } from '../security/PersonalFormData.js';
 import type { SubmissionService } from '../submissions/SubmissionService.js';
 import { dryRunPlan } from './dryRunPlan.js';
 import {
@@ -80,6 +81,7 @@ export class DataMigrationService {
       clock: Clock;
       logger: Logger;
       submissions: SubmissionService;
+      personal: PersonalFormData;
     },
   ) {
     this.plans = new MigrationPlanStore(deps);
@@ -243,14 +245,19 @@ export class DataMigrationService {
       { bind: [id], type: QueryTypes.SELECT },
     );
     const pin = row.captured_on ?? { releaseId: row.release_id, formVersion: row.form_version };
+    const releaseId = first?.release_id ?? pin.releaseId;
     await this.audited(caller, request, row, 'captured-version');
     return {
       submissionId: row.id,
       formKey: row.form_key,
-      releaseId: first?.release_id ?? pin.releaseId,
+      releaseId,
       formVersion: first?.form_version ?? pin.formVersion,
       revision: 1,
-      data: first?.payload ?? row.payload,
+      data: this.deps.personal.view(
+        this.deps.submissions.formOf({ release_id: releaseId, form_key: row.form_key })?.compiled,
+        first?.payload ?? row.payload,
+        false,
+      ),
       migrated: null,
     };
   }
@@ -295,7 +302,12 @@ export class DataMigrationService {
         };
       }
       await this.audited(caller, request, row, 'current-version');
-      return { ...base, formVersion: row.form_version, data: row.payload, migrated };
+      const data = this.deps.personal.view(
+        this.deps.catalog.form(release, row.form_key)?.compiled,
+        row.payload,
+        false,
+      );
+      return { ...base, formVersion: row.form_version, data, migrated };
     }
     const plan = await this.plans.usable(row.form_key, row.release_id, release.id);
     if (!plan)
@@ -306,9 +318,10 @@ export class DataMigrationService {
       );
     const form = this.deps.catalog.form(release, row.form_key);
     if (!form) throw new Error(`release ${release.id} has no form ${row.form_key}`);
+    const opened = this.deps.personal.open(row.payload);
     const result = applyMigration(
       plan.plan,
-      row.payload,
+      opened.data,
       form.compiled,
       ruleClock(this.deps.clock),
     );
@@ -323,7 +336,7 @@ export class DataMigrationService {
     return {
       ...base,
       formVersion: form.definition.version,
-      data: result.data,
+      data: this.deps.personal.present(form.compiled, result.data, false),
       migrated: {
         planId: plan.id,
         from: { releaseId: row.release_id, formVersion: row.form_version },

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import type { CompiledForm } from '@formwork/definitions';
 import { QueryTypes } from 'sequelize';
 import { ruleClock, type Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
+import type { PersonalFormData } from '../security/PersonalFormData.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { targetForm } from './dryRunPlan.js';
 import { requireReady, type MigrationPlanStore, type StoredPlan } from './MigrationPlanStore.js';
 import { type BatchOutput } from './migrateBatch.js';
 import { batchMigrator, type BatchMigrator } from './BatchMigrator.js';
+import { safeErrorMessage } from '../logging/safeError.js';
 
 /** Who writes migration revisions when nobody signed in started the run (the CLI). */
 export const SYSTEM_ACTOR = '00000000-0000-0000-0000-000000000000';
@@ -64,6 +67,15 @@ export interface JobDeps {
   catalog: ReleaseCatalog;
   clock: Clock;
   plans: MigrationPlanStore;
+  /** Sealed personal values are opened before a plan runs and sealed again after. */
+  personal: PersonalFormData;
+}
+
+/** A stored payload (JSON text) with its personal values opened, for a plan to run on. */
+export function openPayload(personal: PersonalFormData, payload: string): string {
+  return payload.includes('"$sealed"')
+    ? JSON.stringify(personal.open(JSON.parse(payload) as Record<string, unknown>).data)
+    : payload;
 }
 
 const text = (row: RunRow): RunProgress => {
@@ -316,7 +328,7 @@ export class MigrationJob {
         .query(
           `UPDATE data_migration_runs SET status = 'failed', error = $2, finished_at = $3
            WHERE id = $1`,
-          { bind: [this.runId, (err as Error).message.slice(0, 2000), this.deps.clock.now()] },
+          { bind: [this.runId, safeErrorMessage(err).slice(0, 2000), this.deps.clock.now()] },
         )
         .catch(() => undefined);
       await this.deps.plans.setStatus(plan.id, 'failed').catch(() => undefined);
@@ -338,6 +350,7 @@ export class MigrationJob {
     pass: number,
   ): Promise<boolean> {
     const today = ruleClock(this.deps.clock).today();
+    const target = targetForm(this.deps.catalog, plan).compiled;
     // PGlite serves one statement at a time over its socket (overlapping extended-protocol
     // messages of two connections get mixed up): nothing overlaps a write there.
     const overlap = this.deps.database.kind === 'postgres';
@@ -381,9 +394,9 @@ export class MigrationJob {
             .migrate(today, {
               ids: rows.map((r) => r.id),
               rowVersions: rows.map((r) => r.row_version),
-              payloads: rows.map((r) => r.payload),
+              payloads: rows.map((r) => openPayload(this.deps.personal, r.payload)),
             })
-            .then((output) => ({ ...output, cursor: batchCursor })),
+            .then((output) => ({ ...this.#sealed(target, output), cursor: batchCursor })),
         );
         this.timings.migrate += performance.now() - at;
         if (inflight.length >= depth && !(await flushOne())) return false;
@@ -395,6 +408,20 @@ export class MigrationJob {
       await Promise.allSettled([...inflight, ...(next ? [next] : [])]);
       await writing;
     }
+  }
+
+  /** The migrated records with their personal values sealed again (by the target form). */
+  #sealed(target: CompiledForm, output: BatchOutput): BatchOutput {
+    if (!this.deps.personal.fieldsOf(target).length) return output;
+    const clean = (
+      JSON.parse(output.clean) as [string, number, Record<string, unknown>, unknown][]
+    ).map(([id, rowVersion, data, changed]) => [
+      id,
+      rowVersion,
+      this.deps.personal.seal(target, data),
+      changed,
+    ]);
+    return { ...output, clean: JSON.stringify(clean) };
   }
 
   async #write(plan: StoredPlan, actor: string, batch: Batch, pass: number): Promise<void> {

@@ -1,9 +1,10 @@
 import { dryRun, type DryRunReason, type DryRunReport } from '@formwork/definitions';
 import { ruleClock, type Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
+import type { PersonalFormData } from '../security/PersonalFormData.js';
 import type { StoredPlan } from './MigrationPlanStore.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
-import { readBatch } from './MigrationJob.js';
+import { openPayload, readBatch } from './MigrationJob.js';
 
 /**
  * Runs a plan over every submission pinned to its source release and form, without writing:
@@ -11,7 +12,7 @@ import { readBatch } from './MigrationJob.js';
  * (unless records change in between). Read in keyset batches of `batchSize`.
  */
 export async function dryRunPlan(
-  deps: { database: Database; catalog: ReleaseCatalog; clock: Clock },
+  deps: { database: Database; catalog: ReleaseCatalog; clock: Clock; personal: PersonalFormData },
   plan: StoredPlan,
   batchSize = 5000,
 ): Promise<DryRunReport> {
@@ -26,7 +27,7 @@ export async function dryRunPlan(
     cursor = rows[rows.length - 1]!.id;
     const report = dryRun(
       plan.plan,
-      rows.map((r) => JSON.parse(r.payload) as unknown),
+      rows.map((r) => JSON.parse(openPayload(deps.personal, r.payload)) as unknown),
       target,
       clock,
     );

@@ -50,6 +50,14 @@ export function written(ctx: Ctx, result: WriteResult) {
   return result.body;
 }
 
+/** `?reveal=true`: personal values unmasked, for holders of personal-data.read (audited). */
+export const Reveal = z
+  .object({ reveal: z.enum(['true', 'false']).optional() })
+  .meta({ description: 'reveal=true shows personal values unmasked (personal-data.read)' });
+
+export const PERSONAL_NOTE =
+  'Fields the form marks as personal data (name, ID number, phone, address) are shown masked; `reveal=true` shows them to holders of personal-data.read over the record (403 otherwise), audited as `subject.view-personal-data`. Sending a masked value back unchanged keeps the stored value.';
+
 export const IDEMPOTENCY_NOTE =
   'Send an `Idempotency-Key` header (8–128 printable characters, new for each submission) to make retries safe: a retry with the same key and body gets the same response (with `Idempotent-Replayed: true`) and stores nothing; the same key with another body is a 422.';
 
@@ -91,12 +99,22 @@ export function submissionRoutes(submissions: SubmissionService) {
       path: '/api/submissions/:id',
       operationId: 'getSubmission',
       summary: 'One submission in its current revision (audited as a view of the resident)',
+      description: PERSONAL_NOTE,
       tags: ['submissions'],
       access: { permission: 'records.read' },
-      request: { params: z.object({ id: z.string().uuid() }) },
-      responses: { 200: { description: 'Submission', schema: Submission } },
-      handler: async ({ params, caller, scope }, ctx) => {
-        const found = await submissions.get(params.id, caller!, scope!, requestContext(ctx));
+      request: { params: z.object({ id: z.string().uuid() }), query: Reveal },
+      responses: {
+        200: { description: 'Submission', schema: Submission },
+        403: { description: 'reveal=true without personal-data.read' },
+      },
+      handler: async ({ params, query, caller, scope }, ctx) => {
+        const found = await submissions.get(
+          params.id,
+          query.reveal === 'true',
+          caller!,
+          scope!,
+          requestContext(ctx),
+        );
         ctx.set('ETag', etag(found.rowVersion));
         return found;
       },
@@ -106,6 +124,7 @@ export function submissionRoutes(submissions: SubmissionService) {
       path: '/api/submissions/:id',
       operationId: 'amendSubmission',
       summary: 'Amend a submission: a new revision, with the reason; If-Match: the row version',
+      description: PERSONAL_NOTE,
       tags: ['submissions'],
       access: { permission: 'records.capture' },
       request: {
@@ -167,22 +186,33 @@ export function submissionRoutes(submissions: SubmissionService) {
       path: '/api/submissions/:id/revisions/:revision',
       operationId: 'getSubmissionRevision',
       summary: 'The data of one revision of a submission',
+      description: PERSONAL_NOTE,
       tags: ['submissions'],
       access: { permission: 'records.read' },
       request: {
         params: z.object({ id: z.string().uuid(), revision: z.coerce.number().int().min(1) }),
+        query: Reveal,
       },
       responses: {
         200: { description: 'Revision', schema: z.object({}).passthrough() },
+        403: { description: 'reveal=true without personal-data.read' },
       },
-      handler: ({ params, caller, scope }, ctx) =>
-        submissions.revision(params.id, params.revision, caller!, scope!, requestContext(ctx)),
+      handler: ({ params, query, caller, scope }, ctx) =>
+        submissions.revision(
+          params.id,
+          params.revision,
+          query.reveal === 'true',
+          caller!,
+          scope!,
+          requestContext(ctx),
+        ),
     }),
     defineRoute({
       method: 'get',
       path: '/api/subjects/:id/submissions',
       operationId: 'listSubjectSubmissions',
       summary: 'A resident’s submissions, newest first (audited)',
+      description: PERSONAL_NOTE,
       tags: ['submissions'],
       access: { permission: 'records.read' },
       request: {
@@ -190,6 +220,7 @@ export function submissionRoutes(submissions: SubmissionService) {
         query: z.object({
           formKey: z.string().min(1).max(100).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
+          reveal: z.enum(['true', 'false']).optional(),
         }),
       },
       responses: {
@@ -197,11 +228,12 @@ export function submissionRoutes(submissions: SubmissionService) {
           description: 'Submissions',
           schema: z.object({ submissions: z.array(Submission) }),
         },
+        403: { description: 'reveal=true without personal-data.read' },
       },
       handler: async ({ params, query, caller, scope }, ctx) => ({
         submissions: await submissions.listForSubject(
           params.id,
-          query,
+          { formKey: query.formKey, limit: query.limit, reveal: query.reveal === 'true' },
           caller!,
           scope!,
           requestContext(ctx),

@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { EngineConfig } from '../config/EngineConfig.js';
 import { DataKeyError } from './DataKeyError.js';
 import { MASTER_KEY_BYTES, type Keyring } from './Keyring.js';
+import { PersonalDataCipher } from './PersonalDataCipher.js';
 
 export interface LoadDataKeysOptions {
   /** DATA_KEY: base64 of 32 bytes. */
@@ -131,4 +133,26 @@ export function loadDataKeys(options: LoadDataKeysOptions): Keyring {
     );
   }
   return previous.length ? { current, previous } : { current };
+}
+
+/**
+ * The cipher of the engine's configuration (DATA_KEY, DATA_KEY_FILE, DATA_KEYS_PREVIOUS, or the
+ * embedded data directory's generated key): what the engine and the commands that read or write
+ * personal data use.
+ */
+export function cipherFor(
+  config: Pick<EngineConfig, 'dataKey' | 'dataKeyFile' | 'previousDataKeys' | 'dataDir'>,
+  embedded: boolean,
+  logger?: LoadDataKeysOptions['logger'],
+): PersonalDataCipher {
+  return new PersonalDataCipher(
+    loadDataKeys({
+      ...(config.dataKey ? { dataKey: config.dataKey } : {}),
+      ...(config.dataKeyFile ? { dataKeyFile: config.dataKeyFile } : {}),
+      ...(config.previousDataKeys ? { previousKeys: config.previousDataKeys } : {}),
+      dataDir: config.dataDir,
+      embedded,
+      ...(logger ? { logger } : {}),
+    }),
+  );
 }

@@ -9,8 +9,8 @@ import type { EngineConfig } from '../config/EngineConfig.js';
 import type { Database } from '../database/Database.js';
 import type { Logger } from '../logging/createLogger.js';
 import { OrgUnitStore } from '../orgs/OrgUnitStore.js';
-import { loadDataKeys } from '../security/loadDataKeys.js';
-import { PersonalDataCipher } from '../security/PersonalDataCipher.js';
+import { cipherFor } from '../security/loadDataKeys.js';
+import type { PersonalDataCipher } from '../security/PersonalDataCipher.js';
 import { SubjectService } from '../subjects/SubjectService.js';
 import { EnrollmentService } from '../enrollments/EnrollmentService.js';
 import { DataMigrationService } from '../migrations-data/DataMigrationService.js';
@@ -20,6 +20,8 @@ import { SpecStore } from '../specs/SpecStore.js';
 import { DraftService } from '../submissions/DraftService.js';
 import { Outbox } from '../submissions/Outbox.js';
 import { SubmissionService } from '../submissions/SubmissionService.js';
+import { SubmissionWriter } from '../submissions/SubmissionWriter.js';
+import { PersonalFormData } from '../security/PersonalFormData.js';
 import { UserAdmin } from '../users/UserAdmin.js';
 import { UserStore } from '../users/UserStore.js';
 import { WorkflowRuntime } from '../workflows/WorkflowRuntime.js';
@@ -28,6 +30,10 @@ import { WorkflowRuntime } from '../workflows/WorkflowRuntime.js';
 export class Services {
   readonly audit: AuditTrail;
   readonly cipher: PersonalDataCipher;
+  /** Personal values inside form data: sealed at rest, masked in answers. */
+  readonly personal: PersonalFormData;
+  /** The one writer of submissions (routes, drafts, task completion). */
+  readonly submissionWriter: SubmissionWriter;
   readonly orgs: OrgUnitStore;
   readonly users: UserStore;
   readonly sessions: SessionStore;
@@ -53,16 +59,7 @@ export class Services {
     readonly catalog: ReleaseCatalog,
   ) {
     this.audit = new AuditTrail(database, clock);
-    this.cipher = new PersonalDataCipher(
-      loadDataKeys({
-        ...(config.dataKey ? { dataKey: config.dataKey } : {}),
-        ...(config.dataKeyFile ? { dataKeyFile: config.dataKeyFile } : {}),
-        ...(config.previousDataKeys ? { previousKeys: config.previousDataKeys } : {}),
-        dataDir: config.dataDir,
-        embedded: database.kind === 'pglite',
-        logger,
-      }),
-    );
+    this.cipher = cipherFor(config, database.kind === 'pglite', logger);
     this.orgs = new OrgUnitStore(database);
     this.users = new UserStore(database);
     this.sessions = new SessionStore(database, clock);
@@ -98,8 +95,23 @@ export class Services {
       audit: this.audit,
       clock,
     });
-    this.submissions = new SubmissionService({ database, catalog, audit: this.audit, clock });
-    this.drafts = new DraftService({ database, catalog, submissions: this.submissions, clock });
+    this.personal = new PersonalFormData(this.cipher);
+    this.submissionWriter = new SubmissionWriter({ database, personal: this.personal });
+    this.submissions = new SubmissionService({
+      database,
+      catalog,
+      audit: this.audit,
+      clock,
+      personal: this.personal,
+      writer: this.submissionWriter,
+    });
+    this.drafts = new DraftService({
+      database,
+      catalog,
+      submissions: this.submissions,
+      clock,
+      personal: this.personal,
+    });
     this.outbox = new Outbox(database);
     this.releases = new ReleaseStore({ database, audit: this.audit, clock, catalog, logger });
     this.specs = new SpecStore({ database, audit: this.audit, clock, releases: this.releases });
@@ -110,7 +122,13 @@ export class Services {
       clock,
       logger,
       submissions: this.submissions,
+      personal: this.personal,
     });
-    this.workflows = new WorkflowRuntime({ database, catalog, clock });
+    this.workflows = new WorkflowRuntime({
+      database,
+      catalog,
+      clock,
+      submissions: this.submissionWriter,
+    });
   }
 }

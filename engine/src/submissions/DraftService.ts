@@ -5,6 +5,7 @@ import type { RequestContext } from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import { ruleClock, type Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
+import type { PersonalFormData } from '../security/PersonalFormData.js';
 import { requireRowVersion, staleRowVersion } from '../http/preconditions.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import type { IdempotencyKey } from './IdempotencyKey.js';
@@ -30,7 +31,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Drafts: work in progress saved as often as the client likes (autosave), kept apart from final
  * submissions and visible only to their author. Each save returns how far the data is from
  * valid (the same check a submission gets) without refusing it. Submitting a draft is one step:
- * the submission is stored and the draft removed by the same statement.
+ * the submission is stored and the draft removed by the same statement. Personal values are
+ * sealed at rest and shown masked, like a submission's; a masked value saved back unchanged keeps
+ * what was stored.
  */
 export class DraftService {
   constructor(
@@ -39,13 +42,14 @@ export class DraftService {
       catalog: ReleaseCatalog;
       submissions: SubmissionService;
       clock: Clock;
+      personal: PersonalFormData;
     },
   ) {}
 
   private view(row: DraftRow) {
-    const release = this.deps.catalog.get(row.release_id);
-    const form = release && this.deps.catalog.form(release, row.form_key);
-    const check = form?.compiled.process(row.payload, ruleClock(this.deps.clock));
+    const form = this.deps.submissions.formOf(row);
+    const opened = this.deps.personal.open(row.payload);
+    const check = form?.compiled.process(opened.data, ruleClock(this.deps.clock));
     return {
       id: row.id,
       subjectId: row.subject_id,
@@ -54,7 +58,7 @@ export class DraftService {
       releaseId: row.release_id,
       orgCode: row.org_code,
       rowVersion: row.row_version,
-      data: row.payload,
+      data: this.deps.personal.present(form?.compiled, opened.data, false, opened.sealed),
       createdAt: new Date(row.created_at).toISOString(),
       updatedAt: new Date(row.updated_at).toISOString(),
       check: { valid: check?.valid ?? false, errors: check?.errors ?? [] },
@@ -86,7 +90,7 @@ export class DraftService {
           form.release.id,
           subject.org_code,
           subject.org_path,
-          JSON.stringify(input.data),
+          JSON.stringify(this.deps.personal.seal(form.compiled, input.data)),
           caller.user.id,
           now,
         ],
@@ -110,12 +114,21 @@ export class DraftService {
     const expectedRowVersion = requireRowVersion(expectedVersion);
     if (current.row_version !== expectedRowVersion)
       throw staleRowVersion(current.row_version, expectedRowVersion);
+    const form = this.deps.submissions.formOf(current);
+    if (!form) throw new Error(`release ${current.release_id} has no form ${current.form_key}`);
+    const stored = this.deps.personal.open(current.payload).data;
+    const restored = this.deps.personal.restore(form.compiled, data, stored) as typeof data;
     const [row] = await this.deps.database.sequelize.query<DraftRow>(
       `UPDATE submission_drafts SET payload = $2::jsonb, row_version = row_version + 1,
          updated_at = $4
        WHERE id = $1 AND row_version = $3 RETURNING *`,
       {
-        bind: [id, JSON.stringify(data), expectedRowVersion, this.deps.clock.now()],
+        bind: [
+          id,
+          JSON.stringify(this.deps.personal.seal(form.compiled, restored)),
+          expectedRowVersion,
+          this.deps.clock.now(),
+        ],
         type: QueryTypes.SELECT,
       },
     );
@@ -165,7 +178,11 @@ export class DraftService {
       return this.deps.submissions.denied(caller, request, 'draft', id);
     }
     return this.deps.submissions.create(
-      { formKey: row.form_key, subjectId: row.subject_id, data: row.payload },
+      {
+        formKey: row.form_key,
+        subjectId: row.subject_id,
+        data: this.deps.personal.open(row.payload).data,
+      },
       caller,
       scope,
       request,

@@ -8,10 +8,12 @@ import { ruleClock, type Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
 import { requireRowVersion, staleRowVersion } from '../http/preconditions.js';
+import type { PersonalFormData } from '../security/PersonalFormData.js';
 import type { Release } from '../specs/Release.js';
 import type { ReleaseCatalog, ReleasedForm } from '../specs/ReleaseCatalog.js';
 import { changedPaths } from './changedPaths.js';
 import { keyReused, type IdempotencyKey } from './IdempotencyKey.js';
+import type { SubmissionWriter } from './SubmissionWriter.js';
 
 /** A submission as the API returns it. */
 export interface SubmissionView {
@@ -54,6 +56,8 @@ interface SubmissionRow {
   created_at: Date;
   updated_by: string;
   updated_at: Date;
+  /** Set once a data migration moved the record: the release it was captured on. */
+  captured_on: { releaseId: string; formVersion: string } | null;
 }
 
 interface SubjectRow {
@@ -65,7 +69,8 @@ interface SubjectRow {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const view = (row: SubmissionRow): SubmissionView => ({
+/** A stored row as the API returns it, with its data as the reader may see it. */
+const view = (row: SubmissionRow, data: Record<string, unknown>): SubmissionView => ({
   id: row.id,
   subjectId: row.subject_id,
   enrollmentId: row.enrollment_id,
@@ -75,7 +80,7 @@ const view = (row: SubmissionRow): SubmissionView => ({
   orgCode: row.org_code,
   revision: row.revision,
   rowVersion: row.row_version,
-  data: row.payload,
+  data,
   createdAt: new Date(row.created_at).toISOString(),
   createdBy: row.author_id,
   updatedAt: new Date(row.updated_at).toISOString(),
@@ -95,8 +100,11 @@ export function notFound(what: 'submission' | 'subject' | 'draft'): HttpError {
  * Final form submissions: captured against the form version of the release that serves the
  * resident's org unit (and pinned to it), processed by the same compiled form the browser runs
  * (calculated fields recomputed, hidden values dropped, validated), stored with a revision and an
- * outbox event in one statement. Amendments add revisions; nothing is ever overwritten in place
- * without a trace. Every read of a submission is audited as a view of the resident's record.
+ * outbox event in one statement (SubmissionWriter). Amendments add revisions; nothing is ever
+ * overwritten in place without a trace. Every read of a submission is audited as a view of the
+ * resident's record. Personal values (fields marked `x-sensitive` as a name, ID number, phone or
+ * address) are encrypted at rest and shown masked, unless the reader holds personal-data.read
+ * over the record and asks (`reveal`): that view is audited as `subject.view-personal-data`.
  */
 export class SubmissionService {
   constructor(
@@ -105,6 +113,8 @@ export class SubmissionService {
       catalog: ReleaseCatalog;
       audit: AuditTrail;
       clock: Clock;
+      personal: PersonalFormData;
+      writer: SubmissionWriter;
     },
   ) {}
 
@@ -160,58 +170,42 @@ export class SubmissionService {
       orgCode: subject.org_code,
       revision: 1,
       rowVersion: 1,
-      data: result.data,
+      // The answer (also stored for idempotent replays) shows personal values masked.
+      data: this.deps.personal.present(form.compiled, result.data, false),
       createdAt: now.toISOString(),
       createdBy: caller.user.id,
       updatedAt: now.toISOString(),
       updatedBy: caller.user.id,
       dropped: result.hidden.filter((path) => hasValueAt(input.data, path)),
     };
-    const response = JSON.stringify(body);
-    const payload = JSON.stringify(result.data);
-    const event = JSON.stringify(outboxEvent(body));
-    const bind: unknown[] = [];
-    const $ = (value: unknown) => `$${bind.push(value)}`;
-    const [user, at, data] = [`${$(caller.user.id)}::uuid`, `${$(now)}::timestamptz`, $(payload)];
-    const claim = idempotency
-      ? `INSERT INTO idempotency_keys (user_id, key, request_hash, status, response, created_at)
-         VALUES (${user}, ${$(idempotency.key)}, ${$(idempotency.requestHash)}, 201,
-           ${$(response)}, ${at})
-         ON CONFLICT DO NOTHING RETURNING 1`
-      : 'SELECT 1';
-    const draft = fromDraft
-      ? `DELETE FROM submission_drafts WHERE id = ${$(fromDraft.id)}::uuid AND author_id = ${user}
-         RETURNING 1`
-      : 'SELECT 1';
-    const [outcome] = await this.deps.database.sequelize.query<{
-      claimed: number;
-      draft: number;
-      created: number;
-    }>(
-      `WITH claim AS (${claim}),
-       draft AS (${draft}),
-       sub AS (
-         INSERT INTO submissions (id, subject_id, enrollment_id, form_key, form_version,
-           release_id, org_code, org_path, payload, author_id, created_at, updated_by, updated_at)
-         SELECT ${$(body.id)}::uuid, ${$(body.subjectId)}::uuid, ${$(body.enrollmentId)}::uuid,
-           ${$(body.formKey)},
-           ${$(body.formVersion)}, ${$(body.releaseId)}, ${$(subject.org_code)},
-           ${$(subject.org_path)}, ${data}::jsonb, ${user}, ${at}, ${user}, ${at}
-         WHERE EXISTS (SELECT 1 FROM claim) AND EXISTS (SELECT 1 FROM draft)
-         RETURNING id),
-       rev AS (
-         INSERT INTO submission_revisions (submission_id, revision, payload, author_id, created_at)
-         SELECT id, 1, ${data}::jsonb, ${user}, ${at} FROM sub),
-       event AS (
-         INSERT INTO outbox (topic, aggregate_id, aggregate_version, payload)
-         SELECT 'submission.created', id, 1, ${$(event)}::jsonb FROM sub)
-       SELECT (SELECT count(*) FROM claim)::int AS claimed,
-              (SELECT count(*) FROM draft)::int AS draft,
-              (SELECT count(*) FROM sub)::int AS created`,
-      { bind, type: QueryTypes.SELECT },
+    const outcome = await this.deps.writer.insert(
+      {
+        id: body.id,
+        form,
+        subjectId: subject.id,
+        enrollmentId: body.enrollmentId,
+        orgCode: subject.org_code,
+        orgPath: subject.org_path,
+        data: result.data,
+        authorId: caller.user.id,
+        at: now,
+      },
+      {
+        ...(idempotency
+          ? {
+              claim: {
+                userId: caller.user.id,
+                key: idempotency.key,
+                requestHash: idempotency.requestHash,
+                response: JSON.stringify(body),
+              },
+            }
+          : {}),
+        ...(fromDraft ? { draftId: fromDraft.id } : {}),
+      },
     );
-    if (outcome!.created === 1) return { status: 201, body, replayed: false };
-    if (idempotency && outcome!.claimed === 0) return this.replay(caller, idempotency);
+    if (outcome.created === 1) return { status: 201, body, replayed: false };
+    if (idempotency && outcome.claimed === 0) return this.replay(caller, idempotency);
     throw new HttpError(
       409,
       'draft_already_submitted',
@@ -261,90 +255,88 @@ export class SubmissionService {
     const expectedRowVersion = requireRowVersion(expectedVersion);
     if (row.row_version !== expectedRowVersion)
       throw staleRowVersion(row.row_version, expectedRowVersion);
-    const release = this.deps.catalog.get(row.release_id);
-    const form = release && this.deps.catalog.form(release, row.form_key);
+    const form = this.formOf(row);
     if (!form) throw new Error(`release ${row.release_id} has no form ${row.form_key}`);
-    const result = form.compiled.process(input.data, ruleClock(this.deps.clock));
+    const stored = this.deps.personal.open(row.payload).data;
+    // Personal values come back masked as they were shown: an unchanged mask keeps the value.
+    const incoming = this.deps.personal.restore(form.compiled, input.data, stored);
+    const result = form.compiled.process(incoming, ruleClock(this.deps.clock));
     if (!result.valid) throw invalid(result.errors);
-    const changed = changedPaths(row.payload, result.data);
+    const changed = changedPaths(stored, result.data);
     const dropped = result.hidden.filter((path) => hasValueAt(input.data, path));
-    if (!changed.length) return { status: 200, body: { ...view(row), dropped }, replayed: false };
+    const masked = (data: Record<string, unknown>) =>
+      this.deps.personal.present(form.compiled, data, false);
+    if (!changed.length)
+      return { status: 200, body: { ...view(row, masked(stored)), dropped }, replayed: false };
 
     const now = this.deps.clock.now();
     const body = {
-      ...view(row),
-      data: result.data,
+      ...view(row, masked(result.data)),
       revision: row.revision + 1,
       rowVersion: row.row_version + 1,
       updatedAt: now.toISOString(),
       updatedBy: caller.user.id,
     };
-    const [updated] = await this.deps.database.sequelize.query<{ revision: number }>(
-      `WITH upd AS (
-         UPDATE submissions SET payload = $2::jsonb, revision = revision + 1,
-           row_version = row_version + 1, updated_by = $4, updated_at = $5
-         WHERE id = $1 AND row_version = $3
-         RETURNING id, revision),
-       rev AS (
-         INSERT INTO submission_revisions (submission_id, revision, payload, changed, reason,
-           author_id, created_at)
-         SELECT id, revision, $2::jsonb, $6::jsonb, $7, $4, $5 FROM upd),
-       event AS (
-         INSERT INTO outbox (topic, aggregate_id, aggregate_version, payload)
-         SELECT 'submission.amended', id, revision, $8::jsonb FROM upd)
-       SELECT revision FROM upd`,
-      {
-        bind: [
-          id,
-          JSON.stringify(result.data),
-          expectedRowVersion,
-          caller.user.id,
-          now,
-          JSON.stringify(changed),
-          input.reason,
-          JSON.stringify({ ...outboxEvent(body), changed, reason: input.reason }),
-        ],
-        type: QueryTypes.SELECT,
-      },
-    );
-    if (!updated) {
+    const revision = await this.deps.writer.amend({
+      id,
+      form,
+      expectedRowVersion,
+      data: result.data,
+      changed,
+      reason: input.reason,
+      authorId: caller.user.id,
+      at: now,
+      event: outboxEvent(body),
+    });
+    if (revision === undefined) {
       const current = await this.row(id, scope);
       throw staleRowVersion(current?.row_version ?? expectedRowVersion + 1, expectedRowVersion);
     }
     return { status: 200, body: { ...body, dropped }, replayed: false };
   }
 
-  /** One submission (an audited view of the resident's record). */
-  async get(id: string, caller: Caller, scope: Scope, request: RequestContext) {
+  /**
+   * One submission (an audited view of the resident's record); `reveal` shows its personal values
+   * to a holder of personal-data.read over the record (audited as such).
+   */
+  async get(id: string, reveal: boolean, caller: Caller, scope: Scope, request: RequestContext) {
     const row = await this.row(id, scope);
     if (!row) return this.denied(caller, request, 'submission', id);
-    await this.audited(caller, request, row, { via: 'submission' });
-    return view(row);
+    const shown = await this.mayReveal(reveal, row.org_path, caller, request, row);
+    await this.audited(caller, request, row, { via: 'submission' }, shown);
+    return view(row, this.deps.personal.view(this.formOf(row)?.compiled, row.payload, shown));
   }
 
   /** A resident's submissions, newest first (one audit row for the listing). */
   async listForSubject(
     subjectId: string,
-    filter: { formKey?: string | undefined; limit: number },
+    filter: { formKey?: string | undefined; limit: number; reveal?: boolean },
     caller: Caller,
     scope: Scope,
     request: RequestContext,
   ) {
     const subject = await this.subjectInScope(subjectId, scope);
     if (!subject) return this.denied(caller, request, 'subject', subjectId);
+    const shown = await this.mayReveal(filter.reveal ?? false, subject.org_path, caller, request, {
+      id: subjectId,
+      subject_id: subjectId,
+      targetType: 'subject',
+    });
     const rows = await this.deps.database.sequelize.query<SubmissionRow>(
       `SELECT * FROM submissions WHERE subject_id = $1 AND ($2::text IS NULL OR form_key = $2)
        ORDER BY created_at DESC, id LIMIT $3`,
       { bind: [subjectId, filter.formKey ?? null, filter.limit], type: QueryTypes.SELECT },
     );
     await recordByCaller(this.deps.audit, caller, request, {
-      action: 'subject.view',
+      action: shown ? 'subject.view-personal-data' : 'subject.view',
       targetType: 'subject',
       targetId: subjectId,
       subjectId,
       details: { via: 'submission-list', count: rows.length },
     });
-    return rows.map(view);
+    return rows.map((row) =>
+      view(row, this.deps.personal.view(this.formOf(row)?.compiled, row.payload, shown)),
+    );
   }
 
   /** Every revision of a submission: who changed which fields, when and why. */
@@ -372,25 +364,28 @@ export class SubmissionService {
     }));
   }
 
-  /** The payload of one earlier (or the current) revision. */
+  /** The payload of one earlier (or the current) revision; `reveal` as for `get`. */
   async revision(
     id: string,
     revision: number,
+    reveal: boolean,
     caller: Caller,
     scope: Scope,
     request: RequestContext,
   ) {
     const row = await this.row(id, scope);
     if (!row) return this.denied(caller, request, 'submission', id);
+    const shown = await this.mayReveal(reveal, row.org_path, caller, request, row);
     const [found] = await this.deps.database.sequelize.query<{
       payload: Record<string, unknown>;
+      release_id: string | null;
       changed: string[];
       reason: string | null;
       author_id: string;
       created_at: Date;
     }>(
-      `SELECT payload, changed, reason, author_id, created_at FROM submission_revisions
-       WHERE submission_id = $1 AND revision = $2`,
+      `SELECT payload, changed, reason, author_id, created_at, release_id
+       FROM submission_revisions WHERE submission_id = $1 AND revision = $2`,
       { bind: [id, revision], type: QueryTypes.SELECT },
     );
     if (!found) {
@@ -400,14 +395,25 @@ export class SubmissionService {
         `记录没有第 ${revision} 版 / The submission has no revision ${revision}`,
       );
     }
-    await this.audited(caller, request, row, { via: 'revision', revision });
+    await this.audited(caller, request, row, { via: 'revision', revision }, shown);
     return {
       submissionId: id,
       revision,
       formKey: row.form_key,
       formVersion: row.form_version,
       releaseId: row.release_id,
-      data: found.payload,
+      // Sealed values are masked by their own kind, whichever version the revision is on.
+      data: this.deps.personal.view(
+        this.formOf({
+          release_id:
+            revision === row.revision
+              ? row.release_id
+              : (found.release_id ?? row.captured_on?.releaseId ?? row.release_id),
+          form_key: row.form_key,
+        })?.compiled,
+        found.payload,
+        shown,
+      ),
       changed: found.changed,
       reason: found.reason,
       authorId: found.author_id,
@@ -424,14 +430,52 @@ export class SubmissionService {
     return rows[0];
   }
 
+  /** The compiled form a stored row is pinned to (undefined if its release is not served). */
+  formOf(row: { release_id: string; form_key: string }): ReleasedForm | undefined {
+    const release = this.deps.catalog.get(row.release_id);
+    return release && this.deps.catalog.form(release, row.form_key);
+  }
+
+  /**
+   * Whether personal values are shown unmasked: only when asked, and only to a holder of
+   * personal-data.read over the record's org unit; asking without it is an audited 403.
+   */
+  async mayReveal(
+    reveal: boolean,
+    orgPath: string,
+    caller: Caller,
+    request: RequestContext,
+    target: { id: string; subject_id: string; targetType?: string },
+  ): Promise<boolean> {
+    if (!reveal) return false;
+    if (caller.scope('personal-data.read')?.covers(orgPath)) return true;
+    await recordDenial(
+      this.deps.audit,
+      caller,
+      request,
+      { reason: 'personal-data.read' },
+      {
+        targetType: target.targetType ?? 'submission',
+        targetId: target.id,
+        subjectId: target.subject_id,
+      },
+    );
+    throw new HttpError(
+      403,
+      'forbidden',
+      '没有查看个人敏感信息的权限 / You may not see personal data unmasked',
+    );
+  }
+
   private audited(
     caller: Caller,
     request: RequestContext,
     row: SubmissionRow,
     details: Record<string, string | number>,
+    revealed = false,
   ) {
     return recordByCaller(this.deps.audit, caller, request, {
-      action: 'subject.view',
+      action: revealed ? 'subject.view-personal-data' : 'subject.view',
       targetType: 'submission',
       targetId: row.id,
       subjectId: row.subject_id,
@@ -457,6 +501,7 @@ export class SubmissionService {
   }
 }
 
+/** What a submission's outbox event says of it besides its (sealed) data. */
 function outboxEvent(body: SubmissionView) {
   return {
     submissionId: body.id,
@@ -469,7 +514,6 @@ function outboxEvent(body: SubmissionView) {
     revision: body.revision,
     authorId: body.updatedBy,
     at: body.updatedAt,
-    data: body.data,
   };
 }
 

@@ -11,3 +11,4 @@ export {
   startEngineProcess,
   type EngineProcess,
 } from './engineProcess.js';
+export { throwawayPersonal } from './throwawayPersonal.js';

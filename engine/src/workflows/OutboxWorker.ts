@@ -3,6 +3,7 @@ import { BaseError, QueryTypes } from 'sequelize';
 import type { Logger } from '../logging/createLogger.js';
 import type { Outbox } from '../submissions/Outbox.js';
 import type { StartInput, WorkflowRuntime } from './WorkflowRuntime.js';
+import { safeErrorMessage } from '../logging/safeError.js';
 
 export const WORKFLOW_CONSUMER = 'workflows';
 const URGENT_REFERRAL = 'two-way-referral';
@@ -84,7 +85,7 @@ export class OutboxWorker {
               // is read again. Anything else is recorded for a workflow admin and the consumer
               // moves on: one event that cannot start its workflow never holds up the others.
               if (err instanceof BaseError) throw err;
-              failure = { start, error: err instanceof Error ? err.message : String(err) };
+              failure = { start, error: safeErrorMessage(err) };
               this.options.logger?.error(
                 { err, submissionId: p.submissionId },
                 'urgent referral could not start',

@@ -2,6 +2,7 @@ import type { Transaction } from 'sequelize';
 import { HttpError } from '../http/HttpError.js';
 import type { StartInput, WorkflowRuntime } from './WorkflowRuntime.js';
 import { conflict, select, UUID, type Actor, type InstanceView } from './workflowRows.js';
+import { safeErrorMessage } from '../logging/safeError.js';
 
 interface FailureRow {
   id: string;
@@ -79,7 +80,7 @@ export class StartFailureService {
       try {
         ({ instance } = await this.runtime.start(row.definition_key, row.start, transaction));
       } catch (err) {
-        const cause = err instanceof Error ? err.message : String(err);
+        const cause = safeErrorMessage(err);
         throw conflict(
           'start_failed_again',
           '流程仍无法启动',

@@ -236,7 +236,9 @@ export class TaskService {
           transaction,
         );
         submissionId = stored.id;
-        data = stored.data;
+        // The instance carries the form's values on, never its personal ones (they stay in the
+        // submission, sealed).
+        data = this.deps.submissions.personal.withoutPersonal(prepared.form.compiled, stored.data);
       }
       const values = { ...data, ...(input.variables ?? {}) };
       const [done] = await this.q<TaskRow>(

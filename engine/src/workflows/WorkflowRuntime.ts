@@ -5,6 +5,7 @@ import { evaluateRule } from '@formwork/definitions';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
+import type { SubmissionWriter } from '../submissions/SubmissionWriter.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { IncidentService } from './IncidentService.js';
 import { ServiceRegistry } from './ServiceRegistry.js';
@@ -29,6 +30,7 @@ import {
   type InstanceView,
   type TaskRow,
 } from './workflowRows.js';
+import { safeErrorMessage } from '../logging/safeError.js';
 
 /** A gateway that found none of its conditions true in this step (bpmn-elements' wording). */
 function deadEndGateway(result: StepResult, definition: WorkflowDefinition) {
@@ -76,6 +78,8 @@ export class WorkflowRuntime {
       database: Database;
       catalog: ReleaseCatalog;
       clock: Clock;
+      /** Task completions store their forms through it. */
+      submissions: SubmissionWriter;
       services?: ServiceRegistry;
     },
   ) {
@@ -436,7 +440,7 @@ export class WorkflowRuntime {
 
   /** Marks an instance as held by an incident for an error outside any service. */
   async #holdForError(instanceId: string, elementId: string, err: unknown) {
-    const error = err instanceof Error ? err.message : String(err);
+    const error = safeErrorMessage(err);
     await this.deps.database.transaction(async (transaction) => {
       const [held] = await this.q<{ id: string }>(
         `UPDATE workflow_instances SET status = 'incident', version = version + 1, updated_at = $2

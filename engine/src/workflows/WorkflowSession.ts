@@ -3,6 +3,7 @@ import { Engine } from 'bpmn-engine';
 import { evaluateRule } from '@formwork/definitions';
 import type { ServiceRegistry } from './ServiceRegistry.js';
 import type { WorkflowDefinition } from './WorkflowDefinitions.js';
+import { safeErrorMessage } from '../logging/safeError.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-engine's element APIs are untyped */
 
@@ -214,7 +215,7 @@ export class WorkflowSession {
       this.#result.history.push({ event: 'element.completed', elementId: api.id, details: {} });
     });
     this.#engine.on('error', (err: Error) => {
-      this.#result.failure ??= { elementId: null, error: err.message };
+      this.#result.failure ??= { elementId: null, error: safeErrorMessage(err) };
     });
   }
 
@@ -245,7 +246,7 @@ export class WorkflowSession {
         // The task stays executing (saved that way): an incident, retried by recover + resume.
         this.#result.failure ??= {
           elementId: activity.id,
-          error: err instanceof Error ? err.message : String(err),
+          error: safeErrorMessage(err),
         };
       }
     })();

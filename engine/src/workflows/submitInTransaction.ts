@@ -5,6 +5,7 @@ import type { Database } from '../database/Database.js';
 import type { Release } from '../specs/Release.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { invalid, unknownForm } from '../submissions/SubmissionService.js';
+import type { SubmissionWriter } from '../submissions/SubmissionWriter.js';
 
 /** A bound form's data, processed and validated against its pinned form version. */
 export interface PreparedSubmission {
@@ -30,16 +31,15 @@ export function prepareSubmission(
 }
 
 /**
- * Stores a prepared submission inside the caller's transaction (the task completion's), with
- * the same rows as SubmissionService.create: submission, first revision, outbox event.
+ * Stores a prepared submission inside the caller's transaction (the task completion's), through
+ * the one SubmissionWriter: submission, first revision, outbox event, personal values sealed.
  */
 export async function submitInTransaction(
-  deps: { database: Database; clock: Clock },
+  deps: { database: Database; clock: Clock; submissions: SubmissionWriter },
   input: { prepared: PreparedSubmission; subjectId: string; userId: string },
   transaction: Transaction,
 ): Promise<{ id: string; data: Record<string, unknown> }> {
-  const { form } = input.prepared;
-  const result = { data: input.prepared.data };
+  const { form, data } = input.prepared;
   const [subject] = await deps.database.sequelize.query<{
     org_code: string;
     org_path: string;
@@ -57,48 +57,19 @@ export async function submitInTransaction(
   );
   if (!subject) throw new Error(`workflow subject ${input.subjectId} does not exist`);
   const id = randomUUID();
-  const now = deps.clock.now();
-  const payload = JSON.stringify(result.data);
-  const event = JSON.stringify({
-    submissionId: id,
-    subjectId: input.subjectId,
-    enrollmentId: subject.enrollment_id,
-    formKey: form.definition.key,
-    formVersion: form.definition.version,
-    releaseId: form.release.id,
-    orgCode: subject.org_code,
-    revision: 1,
-    authorId: input.userId,
-    at: now.toISOString(),
-    data: result.data,
-  });
-  await deps.database.sequelize.query(
-    `WITH sub AS (
-       INSERT INTO submissions (id, subject_id, enrollment_id, form_key, form_version, release_id,
-         org_code, org_path, payload, author_id, created_at, updated_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $10, $11) RETURNING id),
-     rev AS (
-       INSERT INTO submission_revisions (submission_id, revision, payload, author_id, created_at)
-       SELECT id, 1, $9::jsonb, $10, $11 FROM sub)
-     INSERT INTO outbox (topic, aggregate_id, aggregate_version, payload)
-     SELECT 'submission.created', id, 1, $12::jsonb FROM sub`,
+  await deps.submissions.insert(
     {
-      bind: [
-        id,
-        input.subjectId,
-        subject.enrollment_id,
-        form.definition.key,
-        form.definition.version,
-        form.release.id,
-        subject.org_code,
-        subject.org_path,
-        payload,
-        input.userId,
-        now,
-        event,
-      ],
-      transaction,
+      id,
+      form,
+      subjectId: input.subjectId,
+      enrollmentId: subject.enrollment_id,
+      orgCode: subject.org_code,
+      orgPath: subject.org_path,
+      data,
+      authorId: input.userId,
+      at: deps.clock.now(),
     },
+    { transaction },
   );
-  return { id, data: result.data };
+  return { id, data };
 }
