@@ -35,6 +35,7 @@ import { OutboxWorker } from '../workflows/OutboxWorker.js';
 import { systemClock, type Clock } from '../clock.js';
 import { demoSignInSheet, seedDemo } from '../seeding/seedDemo.js';
 import { seedPatients } from '../seeding/seedPatients.js';
+import { sealResidentNames } from '../subjects/sealResidentNames.js';
 import { Services } from './Services.js';
 import { engineVersion } from '../version.js';
 
@@ -84,6 +85,8 @@ export class Engine {
       if (seeded.imported.length) logger.info({ releases: seeded.imported }, 'seed specs imported');
       const catalog = new ReleaseCatalog([]);
       const services = new Services(database, config, logger, clock, catalog);
+      // Needs the data key, which migrations do not have: names stored in clear before 0012.
+      await sealResidentNames(database, services.cipher, logger);
       await services.specs.reloadCatalog();
       if (config.demo) {
         const demo = await seedDemo(services);

@@ -13,11 +13,13 @@ import { requireRowVersion, staleRowVersion } from '../http/preconditions.js';
 import type { OrgUnitStore } from '../orgs/OrgUnitStore.js';
 import type { PersonalDataCipher } from '../security/PersonalDataCipher.js';
 import {
-  healthRecordNumber,
-  nameInitials,
-  recordDivision,
-  reserveSerials,
-} from './residentNumbers.js';
+  nameLookupCandidates,
+  nameMatches,
+  openName,
+  sealName,
+  type NameSearchBy,
+} from './residentName.js';
+import { healthRecordNumber, recordDivision, reserveSerials } from './residentNumbers.js';
 
 export interface SubjectMeta {
   requestId: string;
@@ -26,7 +28,10 @@ export interface SubjectMeta {
 
 interface Row {
   id: string;
-  name: string;
+  /** In clear only on a row an earlier version wrote, until the start step seals it. */
+  name: string | null;
+  name_enc: string | null;
+  name_lookup: string[];
   sex: string;
   birth_date: string | Date;
   id_number_enc: string;
@@ -48,9 +53,6 @@ export type SubjectSearch =
 /** The most residents one search answers with. */
 export const SEARCH_LIMIT = 20;
 
-/** Escapes LIKE wildcards so a typed value matches only itself. */
-const likePrefix = (value: string) => `${value.replace(/[\\%_]/g, '\\$&')}%`;
-
 /** Encryption contexts of the subjects columns (a ciphertext moved to another column fails). */
 export const ID_NUMBER_CONTEXT = 'subjects.id_number';
 export const PHONE_CONTEXT = 'subjects.phone';
@@ -61,9 +63,11 @@ const isoDate = (value: string | Date) =>
   typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
 /**
- * Residents: their ID and phone numbers are stored only encrypted, found through a keyed hash,
- * shown masked unless the caller holds personal-data.read in the resident's scope (and that
- * view is audited). Every view of a resident's record is audited.
+ * Residents: their name, ID and phone numbers are stored only encrypted; the ID number is found
+ * through a keyed hash, the name by prefix (of itself or its pinyin initials) through a blind
+ * index of keyed hashes (`residentName.ts`). ID and phone are shown masked unless the caller
+ * holds personal-data.read in the resident's scope (and that view is audited); the name is shown
+ * to whoever may see the record. Every view of a resident's record is audited.
  */
 export class SubjectService {
   constructor(
@@ -81,7 +85,7 @@ export class SubjectService {
     const phone = row.phone_enc ? this.deps.cipher.decrypt(row.phone_enc, PHONE_CONTEXT) : null;
     return {
       id: row.id,
-      name: row.name,
+      name: openName(this.deps.cipher, row),
       sex: row.sex,
       birthDate: isoDate(row.birth_date),
       idNumber: reveal ? idNumber : maskIdNumber(idNumber),
@@ -137,6 +141,7 @@ export class SubjectService {
     const hashes = cipher.lookupHashCandidates(id.normalized, ID_LOOKUP_PURPOSE);
     const subjectId = randomUUID();
     const division = recordDivision(org.path);
+    const name = sealName(cipher, input.name);
     return this.deps.database.transaction(async (transaction) => {
       const registered = async () => {
         const [found] = await sequelize.query(
@@ -155,15 +160,16 @@ export class SubjectService {
             (await reserveSerials(sequelize, new Map([[division, 1]]), transaction)).get(division)!,
           );
         const [rows] = await sequelize.query(
-          `INSERT INTO subjects (id, name, sex, birth_date, id_number_enc, id_number_hash, phone_enc,
-             org_code, org_path, created_at, created_by, health_record_number, name_initials)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+          `INSERT INTO subjects (id, name_enc, sex, birth_date, id_number_enc, id_number_hash,
+             phone_enc, org_code, org_path, created_at, created_by, health_record_number,
+             name_lookup)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[])
            ON CONFLICT DO NOTHING
            RETURNING *`,
           {
             bind: [
               subjectId,
-              input.name,
+              name.nameEnc,
               id.sex,
               id.birthDate,
               cipher.encrypt(id.normalized, ID_NUMBER_CONTEXT),
@@ -174,7 +180,7 @@ export class SubjectService {
               this.deps.clock.now(),
               caller.user.id,
               number,
-              nameInitials(input.name),
+              name.nameLookup,
             ],
             transaction,
           },
@@ -253,26 +259,32 @@ export class SubjectService {
       if (row.row_version !== expectedRowVersion)
         throw staleRowVersion(row.row_version, expectedRowVersion!);
       const phone = row.phone_enc ? cipher.decrypt(row.phone_enc, PHONE_CONTEXT) : null;
+      const current = openName(cipher, row);
       const fields: string[] = [];
-      if (changes.name !== undefined && changes.name !== row.name) fields.push('name');
+      if (changes.name !== undefined && changes.name !== current) fields.push('name');
       if (changes.phone !== undefined && (changes.phone || null) !== phone) fields.push('phone');
       if (org && org.code !== row.org_code) fields.push('orgCode');
       if (!fields.length) {
         await this.audit('subject.view', caller, meta, id, { via: 'update' }, transaction);
         return this.view(row, false);
       }
-      const name = fields.includes('name') ? changes.name! : row.name;
+      // A new name is sealed anew; so is a name an earlier version left in clear.
+      const name =
+        fields.includes('name') || !row.name_enc
+          ? sealName(cipher, fields.includes('name') ? changes.name! : current)
+          : { nameEnc: row.name_enc, nameLookup: row.name_lookup };
       const [rows] = await sequelize.query(
-        `UPDATE subjects SET name = $3, name_initials = $4, phone_enc = $5, org_code = $6,
-           org_path = $7, row_version = row_version + 1, updated_at = $8, updated_by = $9
+        `UPDATE subjects SET name = NULL, name_initials = NULL, name_enc = $3,
+           name_lookup = $4::text[], phone_enc = $5, org_code = $6, org_path = $7,
+           row_version = row_version + 1, updated_at = $8, updated_by = $9
          WHERE id = $1 AND row_version = $2
          RETURNING *`,
         {
           bind: [
             id,
             expectedRowVersion,
-            name,
-            nameInitials(name),
+            name.nameEnc,
+            name.nameLookup,
             fields.includes('phone')
               ? changes.phone
                 ? cipher.encrypt(changes.phone, PHONE_CONTEXT)
@@ -329,7 +341,8 @@ export class SubjectService {
   /**
    * Residents inside the caller's scope found by ID number (exact, through its keyed hash), name
    * (prefix), pinyin initials (prefix, any case) or health record number (exact); at most
-   * `limit` (≤ 20). Every resident returned is audited as viewed.
+   * `limit` (≤ 20), the earliest registered ones (by name or initials: shown in name order).
+   * Every resident returned is audited as viewed.
    */
   async search(
     criterion: SubjectSearch,
@@ -339,28 +352,58 @@ export class SubjectService {
     meta: SubjectMeta,
   ) {
     const value = criterion.value.trim();
-    const [where, bound, order] =
-      criterion.by === 'idNumber'
-        ? [
-            'id_number_hash = ANY($1::text[])',
-            this.deps.cipher.lookupHashCandidates(value.toUpperCase(), ID_LOOKUP_PURPOSE),
-            'created_at, id',
-          ]
-        : criterion.by === 'name'
-          ? ['name LIKE $1', likePrefix(value), 'name, id']
-          : criterion.by === 'initials'
-            ? ['name_initials LIKE $1', likePrefix(value.toLowerCase()), 'name_initials, name, id']
-            : ['health_record_number = $1', value, 'id'];
-    const [rows] = await this.deps.database.sequelize.query(
-      `SELECT * FROM subjects WHERE ${where} AND org_path LIKE ANY($2::text[])
-       ORDER BY ${order} LIMIT $3`,
-      { bind: [bound, scope.likePatterns(), Math.min(Math.max(limit, 1), SEARCH_LIMIT)] },
-    );
-    const found = (rows as Row[]).map((row) => this.view(row, false));
+    const max = Math.min(Math.max(limit, 1), SEARCH_LIMIT);
+    let rows: Row[];
+    if (criterion.by === 'name' || criterion.by === 'initials') {
+      rows = await this.searchByName(criterion.by, value, max, scope);
+    } else {
+      const [where, bound] =
+        criterion.by === 'idNumber'
+          ? [
+              'id_number_hash = ANY($1::text[])',
+              this.deps.cipher.lookupHashCandidates(value.toUpperCase(), ID_LOOKUP_PURPOSE),
+            ]
+          : ['health_record_number = $1', value];
+      const [found] = await this.deps.database.sequelize.query(
+        `SELECT * FROM subjects WHERE ${where} AND org_path LIKE ANY($2::text[])
+         ORDER BY created_at, id LIMIT $3`,
+        { bind: [bound, scope.likePatterns(), max] },
+      );
+      rows = found as Row[];
+    }
+    const found = rows.map((row) => this.view(row, false));
     const via = criterion.by === 'idNumber' ? 'id-number-lookup' : 'search';
     for (const subject of found)
       await this.audit('subject.view', caller, meta, subject.id, { via });
     return found;
+  }
+
+  /**
+   * Name and initials searches: the blind index gives the candidates (the first
+   * NAME_PREFIX_CAP characters, under every key of the keyring), earliest registered first; each
+   * is decrypted and kept if its name (or initials) starts with the whole text searched. A page
+   * further is read only when some candidates were set aside (a text longer than the cap).
+   * The residents kept are sorted by name, then id.
+   */
+  private async searchByName(by: NameSearchBy, value: string, limit: number, scope: Scope) {
+    const { cipher, database } = this.deps;
+    const lookup = nameLookupCandidates(cipher, by, value);
+    const kept: { row: Row; name: string }[] = [];
+    for (let offset = 0; kept.length < limit; offset += limit) {
+      const [page] = await database.sequelize.query(
+        `SELECT * FROM subjects WHERE name_lookup && $1::text[] AND org_path LIKE ANY($2::text[])
+         ORDER BY created_at, id LIMIT $3 OFFSET $4`,
+        { bind: [lookup, scope.likePatterns(), limit, offset] },
+      );
+      for (const row of page as Row[]) {
+        const name = openName(cipher, row);
+        if (kept.length < limit && nameMatches(name, by, value)) kept.push({ row, name });
+      }
+      if ((page as Row[]).length < limit) break;
+    }
+    return kept
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.row.id < b.row.id ? -1 : 1))
+      .map(({ row }) => row);
   }
 
   /** Who opened this resident's record, and when: the resident's question, answered from the audit trail. */

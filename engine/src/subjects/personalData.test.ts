@@ -1,10 +1,13 @@
 import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
+import { databaseFilesHolding, tableColumnsHolding } from './findClearText.js';
 
 const CLINIC = '350121101201-V01';
 const ID_NUMBER = makeResidentIdNumber('350121', '1956-03-09', 218);
 const PHONE = '13905918876';
+const NAME = '陈桂英';
+const NEW_NAME = '陈贵英';
 
 describe('personal data of residents', () => {
   let f: IdentityFixture;
@@ -20,8 +23,14 @@ describe('personal data of residents', () => {
   });
   afterAll(() => f?.stop());
 
-  async function call(method: string, path: string, token: string, body?: unknown) {
-    const response = await f.request(method, path, token, body);
+  async function call(
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) {
+    const response = await f.request(method, path, token, body, headers);
     responses.push(JSON.stringify(response.body));
     return response;
   }
@@ -29,7 +38,7 @@ describe('personal data of residents', () => {
   it('given a village doctor registers a resident, then the answer shows the ID and phone numbers masked', async () => {
     const token = await f.login(doctor);
     const created = await call('POST', '/api/subjects', token, {
-      name: '陈桂英',
+      name: NAME,
       idNumber: ID_NUMBER.toLowerCase(),
       phone: PHONE,
       orgCode: CLINIC,
@@ -44,7 +53,7 @@ describe('personal data of residents', () => {
     subjectId = created.body.id;
 
     const again = await call('POST', '/api/subjects', token, {
-      name: '陈桂英',
+      name: NAME,
       idNumber: ID_NUMBER,
       orgCode: CLINIC,
     });
@@ -99,31 +108,36 @@ describe('personal data of residents', () => {
     for (const entry of log.body.entries) expect(entry.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
-  it('the ID number appears in clear text nowhere: not in any table, not in the logs, not in any answer without the permission', async () => {
-    const { sequelize } = f.t.engine.database;
-    const [columns] = await sequelize.query(
-      `SELECT table_name, column_name FROM information_schema.columns
-       WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json')`,
+  it('given the resident is renamed, then staff find the new name by name and by initials, and the old name no more', async () => {
+    const token = await f.login(doctor);
+    const read = await call('GET', `/api/subjects/${subjectId}`, token);
+    expect(read.body.name).toBe(NAME);
+    const renamed = await call(
+      'PATCH',
+      `/api/subjects/${subjectId}`,
+      token,
+      { name: NEW_NAME },
+      { 'if-match': read.headers.get('etag')! },
     );
-    expect((columns as unknown[]).length).toBeGreaterThan(10);
-    const hits: string[] = [];
-    for (const { table_name, column_name } of columns as {
-      table_name: string;
-      column_name: string;
-    }[]) {
-      for (const needle of [ID_NUMBER, ID_NUMBER.toLowerCase(), PHONE]) {
-        const [rows] = await sequelize.query(
-          `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text LIKE $1`,
-          { bind: [`%${needle}%`] },
-        );
-        if ((rows as { n: number }[])[0]!.n) hits.push(`${table_name}.${column_name}`);
-      }
-    }
-    expect(hits).toEqual([]);
+    expect(renamed.body.name).toBe(NEW_NAME);
+    const ids = (response: { body: { subjects: { id: string; name: string }[] } }) =>
+      response.body.subjects.map((s) => `${s.id} ${s.name}`);
+    const byName = await call('GET', `/api/subjects?name=${encodeURIComponent('陈贵')}`, token);
+    expect(ids(byName)).toEqual([`${subjectId} ${NEW_NAME}`]);
+    expect(ids(await call('GET', '/api/subjects?initials=CG', token))).toEqual([
+      `${subjectId} ${NEW_NAME}`,
+    ]);
+    const oldName = await call('GET', `/api/subjects?name=${encodeURIComponent(NAME)}`, token);
+    expect(oldName.body.subjects).toEqual([]);
+  });
+
+  it('the name, ID and phone numbers appear in clear text nowhere: not in any table or database file, not in the logs, the numbers not in any answer without the permission', async () => {
+    const { sequelize } = f.t.engine.database;
+    const needles = [ID_NUMBER, ID_NUMBER.toLowerCase(), PHONE, NAME, NEW_NAME];
+    expect(await tableColumnsHolding(sequelize, needles)).toEqual([]);
+    expect(await databaseFilesHolding(sequelize, needles)).toEqual([]);
     const logs = JSON.stringify(f.t.logs);
-    expect(logs).not.toContain(ID_NUMBER);
-    expect(logs).not.toContain(ID_NUMBER.toLowerCase());
-    expect(logs).not.toContain(PHONE);
+    for (const needle of needles) expect(logs).not.toContain(needle);
     expect(responses.length).toBeGreaterThan(5);
     for (const body of responses) {
       expect(body).not.toContain(ID_NUMBER);

@@ -1,6 +1,7 @@
 import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
+import { openName } from './residentName.js';
 
 const CLINIC = '350121101201-V01';
 const OTHER_VILLAGE_CLINIC = '350121101202-V01';
@@ -14,12 +15,25 @@ describe('changing a resident', () => {
   let subjectId: string;
   let healthRecordNumber: string;
 
+  /** The stored row, its name decrypted (`name_in_clear`, `name_initials`: what is in clear). */
   async function stored() {
     const [rows] = await f.t.engine.database.sequelize.query(
-      'SELECT name, name_initials, phone_enc, org_code, row_version, updated_by FROM subjects WHERE id = $1',
+      `SELECT name AS name_in_clear, name_initials, name_enc, phone_enc, org_code, row_version,
+         updated_by FROM subjects WHERE id = $1`,
       { bind: [subjectId] },
     );
-    return (rows as Record<string, unknown>[])[0]!;
+    const row = (
+      rows as {
+        name_in_clear: string | null;
+        name_initials: string | null;
+        name_enc: string;
+        phone_enc: string | null;
+        org_code: string;
+        row_version: number;
+        updated_by: string | null;
+      }[]
+    )[0]!;
+    return { ...row, name: openName(f.t.engine.services.cipher, { ...row, name: null }) };
   }
 
   beforeAll(async () => {
@@ -66,7 +80,8 @@ describe('changing a resident', () => {
     expect(response.headers.get('etag')).toBe('"2"');
     expect(await stored()).toMatchObject({
       name: '陈贵英',
-      name_initials: 'cgy',
+      name_in_clear: null,
+      name_initials: null,
       row_version: 2,
       updated_by: doctor.id,
     });

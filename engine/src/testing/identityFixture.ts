@@ -6,6 +6,7 @@ import { totp } from '../auth/totp.js';
 import { demoOrgTree } from '../seeding/demoWorld.js';
 import { callApi, type ApiResponse } from './callApi.js';
 import { startTestEngine, type TestEngine } from './startTestEngine.js';
+import type { TestDatabase } from './testDatabase.js';
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -38,9 +39,13 @@ export class IdentityFixture {
     readonly clock: TestClock,
   ) {}
 
-  static async start(overrides: Partial<EngineConfig> = {}): Promise<IdentityFixture> {
+  /** `database`: start on a database a test prepared, or one an earlier engine used. */
+  static async start(
+    overrides: Partial<EngineConfig> = {},
+    options: { database?: TestDatabase } = {},
+  ): Promise<IdentityFixture> {
     const clock = new TestClock();
-    const t = await startTestEngine(overrides, { clock });
+    const t = await startTestEngine(overrides, { clock, ...options });
     const tree = demoOrgTree();
     await t.engine.database.transaction((transaction) =>
       t.engine.services.orgs.saveTree(tree.year, tree.units, transaction),

@@ -20,13 +20,14 @@ export interface TestEngine {
 
 /**
  * Starts a real engine on an isolated database (see createTestDatabase), on a port the OS picks,
- * with logs captured for assertions. No plugins unless the test names some.
+ * with logs captured for assertions. No plugins unless the test names some. `database` starts it
+ * on one a test prepared (or an earlier engine used: stop that engine, not its TestEngine).
  */
 export async function startTestEngine(
   overrides: Partial<EngineConfig> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; database?: TestDatabase } = {},
 ): Promise<TestEngine> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const logs: LogLine[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -41,7 +42,7 @@ export async function startTestEngine(
   try {
     engine = await Engine.start(config, createLogger(config.logLevel, sink), options);
   } catch (err) {
-    await database.drop();
+    if (!options.database) await database.drop();
     throw err;
   }
   return {

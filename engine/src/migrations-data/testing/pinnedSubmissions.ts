@@ -28,9 +28,9 @@ export async function insertPinnedSubmissions(
   const authorId = randomUUID();
   const { sequelize } = database;
   await sequelize.query(
-    `INSERT INTO subjects (id, name, sex, birth_date, id_number_enc, id_number_hash, org_code,
+    `INSERT INTO subjects (id, name_enc, sex, birth_date, id_number_enc, id_number_hash, org_code,
        org_path, created_at, created_by)
-     VALUES ($1, '测试居民', '1', '1961-07-15', 'x', $2, $3, $4, now(), $5)`,
+     VALUES ($1, 'x', '1', '1961-07-15', 'x', $2, $3, $4, now(), $5)`,
     { bind: [subjectId, `hash-${subjectId}`, NATIONAL_ORG.code, NATIONAL_ORG.path, authorId] },
   );
   const step = 100_000;
