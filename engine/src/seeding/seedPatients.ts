@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ProgressBar, type ProgressStream } from '../cli/ProgressBar.js';
 import type { Services } from '../server/Services.js';
-import {
-  healthRecordNumber,
-  nameInitials,
-  recordDivision,
-  reserveSerials,
-} from '../subjects/residentNumbers.js';
+import { healthRecordNumber, recordDivision, reserveSerials } from '../subjects/residentNumbers.js';
+import { sealName } from '../subjects/residentName.js';
 import { ID_LOOKUP_PURPOSE, ID_NUMBER_CONTEXT, PHONE_CONTEXT } from '../subjects/SubjectService.js';
 import { demoOrgTree } from './demoWorld.js';
 import { generatePatients, type GeneratedPatient, type SeedVillage } from './patients/index.js';
@@ -37,6 +33,8 @@ export interface SeedPatientsOptions {
 /** Who `created_by` names on seeded residents: no user created them (nil UUID). */
 export const SEED_CREATED_BY = '00000000-0000-0000-0000-000000000000';
 const COLUMNS = 13;
+/** The column (0-based) of `name_lookup`, a text[] whose type a multi-row VALUES must be told. */
+const NAME_LOOKUP_COLUMN = 11;
 
 /** Villages of the demo org tree with their clinic and county (the ID numbers' region). */
 export function demoVillages(): SeedVillage[] {
@@ -120,7 +118,10 @@ export async function seedPatients(
     const values = rows
       .map(
         (_, r) =>
-          `(${Array.from({ length: COLUMNS }, (__, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`,
+          `(${Array.from(
+            { length: COLUMNS },
+            (__, c) => `$${r * COLUMNS + c + 1}${c === NAME_LOOKUP_COLUMN ? '::text[]' : ''}`,
+          ).join(', ')})`,
       )
       .join(',\n');
     await database.transaction(async (transaction) => {
@@ -132,8 +133,8 @@ export async function seedPatients(
         row.push(healthRecordNumber(division, serial));
       }
       const [added] = await database.sequelize.query(
-        `INSERT INTO subjects (id, name, sex, birth_date, id_number_enc, id_number_hash,
-           phone_enc, org_code, org_path, created_at, created_by, name_initials,
+        `INSERT INTO subjects (id, name_enc, sex, birth_date, id_number_enc, id_number_hash,
+           phone_enc, org_code, org_path, created_at, created_by, name_lookup,
            health_record_number)
          VALUES ${values}
          ON CONFLICT DO NOTHING
@@ -161,9 +162,10 @@ export async function seedPatients(
   })) {
     generated++;
     visits += patient.visits.length;
+    const name = sealName(cipher, patient.name);
     batch.push([
       patient.id,
-      patient.name,
+      name.nameEnc,
       patient.sex,
       patient.birthDate,
       cipher.encrypt(patient.idNumber, ID_NUMBER_CONTEXT),
@@ -173,7 +175,7 @@ export async function seedPatients(
       paths.get(patient.institutionCode)!,
       now,
       SEED_CREATED_BY,
-      nameInitials(patient.name),
+      name.nameLookup,
     ]);
     patients.push(patient);
     if (batch.length >= batchSize) await flush();

@@ -7,6 +7,9 @@ import { SEED_CREATED_BY } from '../seedPatients.js';
 import { Database } from '../../database/Database.js';
 import { migrate } from '../../database/migrate.js';
 import { createLogger } from '../../logging/createLogger.js';
+import { PersonalDataCipher } from '../../security/PersonalDataCipher.js';
+import { tableColumnsHolding } from '../../subjects/findClearText.js';
+import { openName } from '../../subjects/residentName.js';
 import { createTestDatabase, testEngineConfig } from '../../testing/index.js';
 import {
   generatePatients,
@@ -153,7 +156,7 @@ describe('generatePatients', () => {
 });
 
 describe('formwork seed --demo', () => {
-  it('given a demo database, when 300 residents are seeded twice, then 300 rows hold them, with no ID number in clear, and their visits are stored once as submissions of their province’s release', async () => {
+  it('given a demo database, when 300 residents are seeded twice, then 300 rows hold them, with no ID number or name in clear, and their visits are stored once as submissions of their province’s release', async () => {
     const testDatabase = await createTestDatabase();
     const config = testEngineConfig(testDatabase, { demo: true, logLevel: 'silent' });
     try {
@@ -179,7 +182,8 @@ describe('formwork seed --demo', () => {
       try {
         await migrate(database, logger);
         const [rows] = await database.sequelize.query(
-          'SELECT id, id_number_enc, id_number_hash, phone_enc, org_code, created_by FROM subjects',
+          `SELECT id, name, name_enc, id_number_enc, id_number_hash, phone_enc, org_code, created_by
+           FROM subjects`,
         );
         const stored = rows as Record<string, string>[];
         expect(stored).toHaveLength(300);
@@ -206,6 +210,15 @@ describe('formwork seed --demo', () => {
         for (const p of expected.slice(0, 50)) {
           expect(text).not.toContain(p.idNumber.slice(0, 17));
         }
+        // Names only encrypted: each decrypts to the generated one, and none is in any column.
+        const cipher = new PersonalDataCipher({ current: Buffer.from(config.dataKey!, 'base64') });
+        const names = new Map(
+          stored.map((r) => [r.id, openName(cipher, { name_enc: r.name_enc!, name: null })]),
+        );
+        expect(expected.map((p) => names.get(p.id))).toEqual(expected.map((p) => p.name));
+        expect(stored.every((r) => r.name === null)).toBe(true);
+        const sample = expected.slice(0, 50).map((p) => p.name);
+        expect(await tableColumnsHolding(database.sequelize, sample)).toEqual([]);
         expect(stored.every((r) => r.org_code!.endsWith('-V01'))).toBe(true);
         expect(stored.every((r) => r.created_by === SEED_CREATED_BY)).toBe(true);
         expect(stored.every((r) => r.phone_enc && !/1[3-9]\d{9}/.test(r.phone_enc))).toBe(true);
