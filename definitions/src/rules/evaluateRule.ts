@@ -1,5 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import { checkRule } from './checkRule.js';
+import { nullSafeComparisons } from './comparisons.js';
 import { ruleOperations, type RuleClock } from './ruleOperations.js';
 
 export type { RuleClock };
@@ -8,7 +9,11 @@ export type { RuleClock };
 export const systemClock: RuleClock = { today: () => new Date().toISOString().slice(0, 10) };
 
 let currentClock: RuleClock = systemClock;
-for (const [name, operation] of Object.entries(ruleOperations(() => currentClock))) {
+for (const [name, operation] of Object.entries({
+  ...ruleOperations(() => currentClock),
+  // Missing is never "met": a comparison with a missing value is false (see comparisons.ts).
+  ...nullSafeComparisons,
+})) {
   jsonLogic.add_operation(name, operation as (...args: unknown[]) => unknown);
 }
 
