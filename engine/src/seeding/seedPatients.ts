@@ -67,7 +67,7 @@ export async function seedPatients(
   services: Services,
   options: SeedPatientsOptions,
 ): Promise<SeedResult> {
-  const { database, cipher, clock, orgs, catalog } = services;
+  const { database, cipher, clock, orgs, catalog, personal } = services;
   const rules = ruleClock(clock);
   const forms = new Map<string, ReleasedForm>();
   /** The form of the current release serving the resident's clinic, compiled once. */
@@ -216,7 +216,8 @@ export async function seedPatients(
           form.release.id,
           patient.institutionCode,
           orgPath,
-          JSON.stringify(result.data),
+          // Stored like any submission: personal values sealed (follow-up forms have none today).
+          JSON.stringify(personal.seal(form.compiled, result.data)),
           new Date(`${String(visit.data.visitDate)}T02:00:00Z`),
         ]);
       }
