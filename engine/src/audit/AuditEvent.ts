@@ -53,11 +53,23 @@ export interface AuditEvent {
   hash: string;
 }
 
-/** A line of "who opened my record": who, for which org, did what, when. */
+/**
+ * A line of "who opened or changed my record": who, for which org, did what, when. `chain` is
+ * null for a row of the audit trail (`seq` is then its row) and the county code of a record
+ * chain for a write of the record (`seq` is the row within that chain).
+ */
 export type SubjectAccessEntry = Pick<
   AuditEvent,
   'seq' | 'occurredAt' | 'action' | 'outcome' | 'actorUsername' | 'orgUnitCode'
->;
+> & { chain: string | null };
+
+/** Newest first; pass the last entry of a page as `before` for the next one. */
+export interface SubjectAccessPage {
+  /** 1 to 1000 entries (larger values are capped). */
+  limit: number;
+  /** Only entries older than this one (by occurred_at, then chain, then seq). */
+  before?: Pick<SubjectAccessEntry, 'occurredAt' | 'chain' | 'seq'>;
+}
 
 /** Newest first; pass the last row's `seq` as `before` for the next page. */
 export interface AuditPage {
@@ -86,6 +98,29 @@ export interface AuditVerifyOptions {
 }
 
 export type AuditProblem = 'hash-mismatch' | 'gap' | 'chain-broken' | 'head-mismatch';
+
+/** What `formwork audit verify` found in the record chains (one per county). */
+export type RecordChainsVerifyResult =
+  | {
+      ok: true;
+      /** Chains (counties) verified. */
+      chains: number;
+      /** Rows verified, over all chains. */
+      checked: number;
+    }
+  | {
+      ok: false;
+      chains: number;
+      /** Rows verified before the problem, over all chains. */
+      checked: number;
+      /** The chain at fault (a county code). */
+      chain: string;
+      /** The row at fault within that chain (for a gap: the first missing one). */
+      seq: number;
+      problem: AuditProblem;
+      /** zh-CN / English, naming the chain and the row. */
+      message: string;
+    };
 
 export type AuditVerifyResult =
   | { ok: true; checked: number }

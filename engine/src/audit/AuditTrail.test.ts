@@ -150,6 +150,16 @@ describe('AuditTrail', () => {
     expect(await trail.head()).toEqual(before);
   });
 
+  it('given a submission’s write, when someone records it through the trail instead of the write itself, then it is refused and nothing is written (it belongs to the county’s record chain)', async () => {
+    const before = (await trail.head())!;
+    for (const action of ['submission.create', 'submission.update'] as const) {
+      await expect(trail.record({ action, outcome: 'success' })).rejects.toThrow(
+        `"${action}" is recorded by the record's own write, in its county's record chain`,
+      );
+    }
+    expect(await trail.head()).toEqual(before);
+  });
+
   it('given text PostgreSQL cannot store (NUL, an unpaired surrogate) typed by a client, when recorded, then it is stored as U+FFFD and the chain still verifies', async () => {
     const { seq } = await trail.record({
       action: 'auth.login.failure',
@@ -225,6 +235,7 @@ describe('AuditTrail', () => {
     const firstPage = await fixed.listForSubject(other, { limit: 2 });
     expect(firstPage).toEqual([
       {
+        chain: null,
         seq: mine[2]!.seq,
         occurredAt: '2025-04-01T00:00:00.000Z',
         action: 'subject.update',
@@ -234,7 +245,7 @@ describe('AuditTrail', () => {
       },
       expect.objectContaining({ seq: mine[1]!.seq, action: 'subject.view-personal-data' }),
     ]);
-    const secondPage = await fixed.listForSubject(other, { limit: 2, before: firstPage[1]!.seq });
+    const secondPage = await fixed.listForSubject(other, { limit: 2, before: firstPage[1]! });
     expect(secondPage).toEqual([
       expect.objectContaining({ seq: mine[0]!.seq, actorUsername: 'nurse.wang' }),
     ]);

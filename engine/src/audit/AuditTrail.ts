@@ -2,26 +2,31 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { systemClock, type Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { isAuditAction } from './auditActions.js';
+import {
+  auditGuardMode,
+  isoTime,
+  OCCURRED_AT_ISO,
+  optionalText,
+  optionalUuid,
+  uuid,
+} from './auditFields.js';
 import { auditHash, GENESIS_HASH, type AuditHashFields } from './auditHash.js';
 import {
   AUDIT_OUTCOMES,
   type AuditEvent,
   type AuditEventInput,
   type AuditListFilter,
-  type AuditPage,
   type AuditVerifyOptions,
   type AuditVerifyResult,
   type SubjectAccessEntry,
+  type SubjectAccessPage,
 } from './AuditEvent.js';
 import { canonicalJson, type JsonValue } from './canonicalJson.js';
+import { isRecordAuditAction } from './recordAudit.js';
 import { guardPersonalData, type PersonalDataMode } from './personalDataGuard.js';
-import { storableJson, storableText } from './storableText.js';
+import { storableJson } from './storableText.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PAGE = 1000;
-
-/** occurred_at exactly as hashed, whatever the session's time zone and the client's parser. */
-const OCCURRED_AT_ISO = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** `seq` is read as text (bigint); ORDER BY must then name `audit_events.seq`, not the alias. */
 const EVENT_COLUMNS = `seq::text AS seq, ${OCCURRED_AT_ISO} AS occurred_at, action, outcome,
@@ -40,8 +45,7 @@ type Prepared = Omit<AuditHashFields, 'seq' | 'occurred_at'> & { detailsJson: st
  * superuser who disabled them changed.
  */
 export class AuditTrail {
-  readonly #guardMode: PersonalDataMode =
-    process.env.NODE_ENV === 'production' ? 'redact' : 'throw';
+  readonly #guardMode: PersonalDataMode = auditGuardMode();
 
   constructor(
     private readonly database: Database,
@@ -170,16 +174,28 @@ export class AuditTrail {
     return { ok: true, checked };
   }
 
-  /** Who opened or changed a resident's record, newest first (for "who looked at my data"). */
+  /**
+   * Who opened or changed a resident's record, newest first (for "who looked at my data"): the
+   * trail's rows about the resident and the writes of their record from the record chains
+   * (`submission.create`, `submission.update`), in time order.
+   */
   async listForSubject(
     subjectId: string,
-    page: AuditPage,
+    page: SubjectAccessPage,
     transaction?: Transaction,
   ): Promise<SubjectAccessEntry[]> {
     const bind: unknown[] = [uuid('subjectId', subjectId)];
-    const where = ['subject_id = $1'];
-    if (page.before !== undefined) where.push(`seq < $${bind.push(seqCursor(page.before))}`);
+    const limit = `$${bind.push(pageLimit(page.limit))}`;
+    // Each branch takes only rows older than the cursor, then its newest `limit`.
+    let older: (chain: string) => string = () => 'true';
+    if (page.before !== undefined) {
+      const { occurredAt, chain, seq } = page.before;
+      const cursor = `$${bind.push(isoTime('before.occurredAt', new Date(occurredAt)))}::timestamptz,
+        $${bind.push(chain ?? '')}::text, $${bind.push(seqCursor(seq))}::bigint`;
+      older = (column) => `(occurred_at, ${column}, seq) < (${cursor})`;
+    }
     const rows = await this.database.sequelize.query<{
+      chain: string;
       seq: string;
       occurred_at: string;
       action: SubjectAccessEntry['action'];
@@ -187,13 +203,23 @@ export class AuditTrail {
       actor_username: string | null;
       org_unit_code: string | null;
     }>(
-      `SELECT seq::text AS seq, ${OCCURRED_AT_ISO} AS occurred_at, action, outcome,
+      `SELECT chain, seq::text AS seq, ${OCCURRED_AT_ISO} AS occurred_at, action, outcome,
          actor_username, org_unit_code
-       FROM audit_events WHERE ${where.join(' AND ')}
-       ORDER BY audit_events.seq DESC LIMIT $${bind.push(pageLimit(page.limit))}`,
+       FROM (
+         (SELECT ''::text AS chain, seq, occurred_at, action, outcome, actor_username,
+            org_unit_code
+          FROM audit_events WHERE subject_id = $1 AND ${older("''::text")}
+          ORDER BY occurred_at DESC, seq DESC LIMIT ${limit})
+         UNION ALL
+         (SELECT chain, seq, occurred_at, action, outcome, actor_username, org_unit_code
+          FROM record_audit_events WHERE subject_id = $1 AND ${older('chain')}
+          ORDER BY occurred_at DESC, chain DESC, seq DESC LIMIT ${limit})
+       ) e
+       ORDER BY e.occurred_at DESC, e.chain DESC, e.seq DESC LIMIT ${limit}`,
       { type: QueryTypes.SELECT, bind, transaction },
     );
     return rows.map((row) => ({
+      chain: row.chain === '' ? null : row.chain,
       seq: Number(row.seq),
       occurredAt: row.occurred_at,
       action: row.action,
@@ -233,6 +259,11 @@ export class AuditTrail {
   #prepare(event: AuditEventInput): Prepared {
     if (!isAuditAction(event.action)) {
       throw new TypeError(`unknown audit action "${event.action}" (see auditActions.ts)`);
+    }
+    if (isRecordAuditAction(event.action)) {
+      throw new TypeError(
+        `"${event.action}" is recorded by the record's own write, in its county's record chain (recordAudit.ts)`,
+      );
     }
     if (!AUDIT_OUTCOMES.includes(event.outcome)) {
       throw new TypeError(`audit outcome must be one of ${AUDIT_OUTCOMES.join(', ')}`);
@@ -338,31 +369,6 @@ function toEvent(row: EventRow): AuditEvent {
     prevHash: row.prev_hash,
     hash: row.hash,
   };
-}
-
-/** PostgreSQL prints uuids in lower case: hash them that way. */
-function uuid(name: string, value: string): string {
-  if (!UUID.test(value)) throw new TypeError(`${name} must be a uuid`);
-  return value.toLowerCase();
-}
-
-function optionalUuid(name: string, value: string | null | undefined): string | null {
-  return value === undefined || value === null ? null : uuid(name, value);
-}
-
-function optionalText(value: string | null | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new TypeError('audit event fields must be strings');
-  return storableText(value);
-}
-
-function isoTime(name: string, value: Date): string {
-  // Years 1000–9999 print the same in toISOString and to_char: the hash depends on it.
-  const year = value instanceof Date ? value.getUTCFullYear() : NaN;
-  if (!(year >= 1000 && year <= 9999)) {
-    throw new TypeError(`${name} must be a valid Date in the years 1000 to 9999`);
-  }
-  return value.toISOString();
 }
 
 function pageLimit(limit: number): number {

@@ -17,8 +17,8 @@
  * | `subject.view-personal-data` | a resident's unmasked personal data was shown |
  * | `enrollment.create` | a resident was enrolled in a program (`details.program`) |
  * | `enrollment.end` | a resident's enrollment in a program was ended (`details.program`) |
- * | `submission.create` | a form submission was saved |
- * | `submission.update` | a form submission was changed |
+ * | `submission.create` | a form submission was saved (a visit, a draft submitted, a task's form): written by the submission's own statement in the record chain of the resident's county (`record_audit_events`, recordAudit.ts), never through `AuditTrail.record` |
+ * | `submission.update` | a form submission was amended (`details.revision`, `details.changed`; never the reason's text): record chain, as `submission.create` |
  * | `grant.create` | a role was granted |
  * | `grant.revoke` | a role was revoked |
  * | `user.create` | a user account was created |

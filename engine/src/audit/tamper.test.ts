@@ -21,7 +21,7 @@ const ACTIONS: AuditAction[] = [
   'auth.login.success',
   'subject.view',
   'subject.view-personal-data',
-  'submission.create',
+  'enrollment.create',
   'subject.update',
 ];
 
@@ -96,8 +96,13 @@ describe('a tampered audit trail', () => {
     await entry.database.close();
     const clean = runVerify(entry.testDb);
     expect(clean.status, clean.stderr).toBe(0);
-    expect(clean.json).toEqual({ ok: true, checked: 20 });
+    expect(clean.json).toEqual({
+      ok: true,
+      checked: 20,
+      records: { ok: true, chains: 0, checked: 0 },
+    });
     expect(clean.stderr).toContain('audit chain checked: 20/20 rows');
+    expect(clean.stderr).toContain('record chains checked: 0/0 rows in 0 chains');
 
     entry.database = await open(entry.testDb);
     await tamper(
@@ -118,7 +123,7 @@ describe('a tampered audit trail', () => {
     await entry.database.close();
     const tampered = runVerify(entry.testDb);
     expect(tampered.status).toBe(1);
-    expect(tampered.json).toEqual(result);
+    expect(tampered.json).toEqual({ ...result, records: { ok: true, chains: 0, checked: 0 } });
     expect(tampered.stderr).toContain('formwork: 审计记录第 7 行被修改 / audit row 7 was altered');
   });
 

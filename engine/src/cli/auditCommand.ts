@@ -1,6 +1,7 @@
 import { ProgressBar } from './ProgressBar.js';
 import { QueryTypes } from 'sequelize';
 import { AuditTrail } from '../audit/AuditTrail.js';
+import { RecordChains } from '../audit/RecordChains.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
 import { createLogger } from '../logging/createLogger.js';
 import { openDatabaseToRead } from './readDatabase.js';
@@ -12,10 +13,13 @@ export interface AuditVerifyCommandOptions {
 }
 
 /**
- * `formwork audit verify`: recomputes the whole audit chain and prints the result as JSON on
- * stdout; exits 0 when it holds, 1 naming the first row at fault. Runs no migrations and never
- * creates a database (readDatabase.ts). On the
- * embedded PGlite the engine must be stopped first (the data directory lock says so).
+ * `formwork audit verify`: recomputes the whole audit chain, then every record chain (one per
+ * county: the writes of residents' records), and prints the result as JSON on stdout: the audit
+ * chain's result as before (`checked`, and `seq`, `problem`, `message` when it fails), `records`
+ * the record chains' (`chains`, `checked`, and `chain`, `seq`, `problem`, `message` when one
+ * fails), `ok` true only when both hold. Exits 0 when both hold, 1 naming each first row at
+ * fault. Runs no migrations and never creates a database (readDatabase.ts). On the embedded
+ * PGlite the engine must be stopped first (the data directory lock says so).
  */
 export async function auditVerifyCommand(
   config: EngineConfig,
@@ -28,36 +32,58 @@ export async function auditVerifyCommand(
     const [tables] = await database.sequelize.query<{ missing: string[] }>(
       `SELECT array_remove(ARRAY[
          CASE WHEN to_regclass('audit_events') IS NULL THEN 'audit_events' END,
-         CASE WHEN to_regclass('audit_head') IS NULL THEN 'audit_head' END], NULL) AS missing`,
+         CASE WHEN to_regclass('audit_head') IS NULL THEN 'audit_head' END,
+         CASE WHEN to_regclass('record_audit_events') IS NULL THEN 'record_audit_events' END,
+         CASE WHEN to_regclass('record_audit_heads') IS NULL THEN 'record_audit_heads' END],
+         NULL) AS missing`,
       { type: QueryTypes.SELECT },
     );
     const missing = tables?.missing ?? [];
     if (missing.length) {
       process.stderr.write(
-        `formwork: 审计表缺失 / the audit tables are missing (${missing.join(', ')}): run \`formwork migrate\` on a new database; on one that had them, they were dropped\n`,
+        `formwork: 审计表缺失 / the audit tables are missing (${missing.join(', ')}): run \`formwork migrate\` on a new database or one whose schema is behind; on one that had them, they were dropped\n`,
       );
       return 1;
     }
-    const bar = new ProgressBar(progress);
-    const started = performance.now();
-    let rows = 0;
-    const result = await new AuditTrail(database).verify({
-      batchSize: options.batchSize,
-      onProgress: (checked, total) => {
-        rows = total;
-        bar.update(checked, total);
-      },
-    });
-    bar.finish(result.checked, rows);
-    const seconds = (performance.now() - started) / 1000;
-    const rate = seconds > 0 ? Math.round(result.checked / seconds) : result.checked;
-    progress.write(
-      `审计链已检查 / audit chain checked: ${result.checked}/${rows} rows in ${seconds.toFixed(1)} s (${rate} rows/s)\n`,
+    const trail = await timed(progress, '审计链已检查 / audit chain checked', (onProgress) =>
+      new AuditTrail(database).verify({ batchSize: options.batchSize, onProgress }),
     );
+    const records = await timed(
+      progress,
+      '记录审计链已检查 / record chains checked',
+      (onProgress) =>
+        new RecordChains(database).verify({ batchSize: options.batchSize, onProgress }),
+    );
+    const result = { ...trail, ok: trail.ok && records.ok, records };
     process.stdout.write(`${JSON.stringify(result)}\n`);
-    if (!result.ok) process.stderr.write(`formwork: ${result.message}\n`);
+    if (!trail.ok) process.stderr.write(`formwork: ${trail.message}\n`);
+    if (!records.ok) process.stderr.write(`formwork: ${records.message}\n`);
     return result.ok ? 0 : 1;
   } finally {
     await database.close();
   }
+}
+
+/** Runs one verification with a progress bar and a summary line (rows, seconds, rows/s). */
+async function timed<T extends { checked: number; chains?: number }>(
+  progress: NodeJS.WritableStream & { isTTY?: boolean },
+  /** zh / en */
+  what: string,
+  verify: (onProgress: (checked: number, total: number) => void) => Promise<T>,
+): Promise<T> {
+  const bar = new ProgressBar(progress);
+  const started = performance.now();
+  let rows = 0;
+  const result = await verify((checked, total) => {
+    rows = total;
+    bar.update(checked, total);
+  });
+  bar.finish(result.checked, rows);
+  const seconds = (performance.now() - started) / 1000;
+  const rate = seconds > 0 ? Math.round(result.checked / seconds) : result.checked;
+  const chains = result.chains === undefined ? '' : ` in ${result.chains} chains`;
+  progress.write(
+    `${what}: ${result.checked}/${rows} rows${chains} in ${seconds.toFixed(1)} s (${rate} rows/s)\n`,
+  );
+  return result;
 }

@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   audit
     .command('verify')
     .description(
-      'recompute the audit hash chain; prints JSON, exits 1 naming the first altered row (stop an embedded engine first)',
+      "recompute the audit hash chain and every county's record chain; prints JSON, exits 1 naming the first altered row (stop an embedded engine first)",
     )
     .option('--batch-size <rows>', 'rows read per query', positiveInteger, 1000)
     .action(async (opts: { batchSize: number }) => {
