@@ -223,6 +223,7 @@ export function workflowRoutes(
               ...(body.variables ? { variables: body.variables } : {}),
             },
             expectedRowVersion(ctx),
+            requestOf(ctx),
           );
           ctx.set('ETag', etag(result.task.version));
           return result;

@@ -4,6 +4,7 @@ import type { Caller } from '../access/Caller.js';
 import { recordByCaller, recordDenial, type RequestContext } from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
+import { recordActor } from '../audit/recordAudit.js';
 import { ruleClock, type Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
@@ -99,10 +100,10 @@ export function notFound(what: 'submission' | 'subject' | 'draft'): HttpError {
 /**
  * Final form submissions: captured against the form version of the release that serves the
  * resident's org unit (and pinned to it), processed by the same compiled form the browser runs
- * (calculated fields recomputed, hidden values dropped, validated), stored with a revision and an
- * outbox event in one statement (SubmissionWriter). Amendments add revisions; nothing is ever
- * overwritten in place without a trace. Every read of a submission is audited as a view of the
- * resident's record. Personal values (fields marked `x-sensitive` as a name, ID number, phone or
+ * (calculated fields recomputed, hidden values dropped, validated), stored with a revision, an
+ * outbox event and an audit event in one statement (SubmissionWriter). Amendments add revisions;
+ * nothing is ever overwritten in place without a trace. Every read of a submission is audited as
+ * a view of the resident's record. Personal values (fields marked `x-sensitive` as a name, ID number, phone or
  * address) are encrypted at rest and shown masked, unless the reader holds personal-data.read
  * over the record and asks (`reveal`): that view is audited as `subject.view-personal-data`.
  */
@@ -187,7 +188,7 @@ export class SubmissionService {
         orgCode: subject.org_code,
         orgPath: subject.org_path,
         data: result.data,
-        authorId: caller.user.id,
+        actor: recordActor(caller, request),
         at: now,
       },
       {
@@ -280,11 +281,14 @@ export class SubmissionService {
     const revision = await this.deps.writer.amend({
       id,
       form,
+      subjectId: row.subject_id,
+      orgPath: row.org_path,
       expectedRowVersion,
+      revision: row.revision + 1,
       data: result.data,
       changed,
       reason: input.reason,
-      authorId: caller.user.id,
+      actor: recordActor(caller, request),
       at: now,
       event: outboxEvent(body),
     });

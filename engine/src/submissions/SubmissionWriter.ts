@@ -1,4 +1,5 @@
 import { QueryTypes, type Transaction } from 'sequelize';
+import { recordAuditCtes, type RecordActor } from '../audit/recordAudit.js';
 import type { Database } from '../database/Database.js';
 import type { PersonalFormData } from '../security/PersonalFormData.js';
 import type { ReleasedForm } from '../specs/ReleaseCatalog.js';
@@ -12,7 +13,8 @@ export interface NewSubmission {
   orgCode: string;
   orgPath: string;
   data: Record<string, unknown>;
-  authorId: string;
+  /** Who writes it, through which request: the author, and the actor of its audit event. */
+  actor: RecordActor;
   at: Date;
 }
 
@@ -20,11 +22,17 @@ export interface NewSubmission {
 export interface Amendment {
   id: string;
   form: ReleasedForm;
+  /** The resident and the org path of the submission (its county names the audit chain). */
+  subjectId: string;
+  orgPath: string;
   expectedRowVersion: number;
+  /** The revision this amendment makes (the one read, plus one). */
+  revision: number;
   data: Record<string, unknown>;
   changed: string[];
   reason: string;
-  authorId: string;
+  /** Who amends it, through which request: the author, and the actor of its audit event. */
+  actor: RecordActor;
   at: Date;
   /** What the outbox event says of the record besides its data, changes and reason. */
   event: Record<string, unknown>;
@@ -38,9 +46,11 @@ export interface InsertOutcome {
 }
 
 /**
- * The one place a submission is written: the submission row, its revision and its outbox event
- * in one statement, with the personal values sealed (PersonalFormData) wherever they land.
- * Used by the submission routes, draft submission and task completion.
+ * The one place a submission is written: the submission row, its revision, its outbox event and
+ * its audit event (`submission.create` / `submission.update` in the record chain of the
+ * resident's county, recordAudit.ts) in one statement, with the personal values sealed
+ * (PersonalFormData) wherever they land. Used by the submission routes, draft submission and
+ * task completion.
  */
 export class SubmissionWriter {
   constructor(
@@ -56,10 +66,10 @@ export class SubmissionWriter {
   }
 
   /**
-   * Inserts a new submission with revision 1 and its `submission.created` event. An idempotency
-   * claim (the key and the answer to store under it) and a draft to delete, when given, guard the
-   * insert in the same statement: nothing is stored unless the key was free and the draft was
-   * still there.
+   * Inserts a new submission with revision 1, its `submission.created` outbox event and its
+   * `submission.create` audit event. An idempotency claim (the key and the answer to store under
+   * it) and a draft to delete, when given, guard the insert in the same statement: nothing is
+   * stored (and nothing audited) unless the key was free and the draft was still there.
    */
   async insert(
     s: NewSubmission,
@@ -73,7 +83,7 @@ export class SubmissionWriter {
     const bind: unknown[] = [];
     const $ = (value: unknown) => `$${bind.push(value)}`;
     const [user, at, data] = [
-      `${$(s.authorId)}::uuid`,
+      `${$(s.actor.userId)}::uuid`,
       `${$(s.at)}::timestamptz`,
       `${$(JSON.stringify(sealed))}::jsonb`,
     ];
@@ -97,10 +107,30 @@ export class SubmissionWriter {
       releaseId: s.form.release.id,
       orgCode: s.orgCode,
       revision: 1,
-      authorId: s.authorId,
+      authorId: s.actor.userId,
       at: s.at.toISOString(),
       data: sealed,
     };
+    const audit = recordAuditCtes(
+      {
+        action: 'submission.create',
+        actor: s.actor,
+        orgPath: s.orgPath,
+        targetType: 'submission',
+        targetId: s.id,
+        subjectId: s.subjectId,
+        at: s.at,
+        details: {
+          formKey: s.form.definition.key,
+          formVersion: s.form.definition.version,
+          releaseId: s.form.release.id,
+          revision: 1,
+          ...(draftId ? { draftId } : {}),
+        },
+      },
+      'sub',
+      $,
+    );
     const [outcome] = await this.deps.database.sequelize.query<InsertOutcome>(
       `WITH claim AS (${claimed}),
        draft AS (${draft}),
@@ -117,7 +147,8 @@ export class SubmissionWriter {
          SELECT id, 1, ${data}, ${user}, ${at} FROM sub),
        event AS (
          INSERT INTO outbox (topic, aggregate_id, aggregate_version, payload)
-         SELECT 'submission.created', id, 1, ${$(JSON.stringify(event))}::jsonb FROM sub)
+         SELECT 'submission.created', id, 1, ${$(JSON.stringify(event))}::jsonb FROM sub),
+       ${audit}
        SELECT (SELECT count(*) FROM claim)::int AS claimed,
               (SELECT count(*) FROM draft)::int AS draft,
               (SELECT count(*) FROM sub)::int AS created`,
@@ -131,17 +162,50 @@ export class SubmissionWriter {
   }
 
   /**
-   * Stores an amendment as the next revision (with the reason and the changed fields) and its
-   * `submission.amended` event, only at the expected row version. Returns the new revision, or
-   * undefined when the row moved on meanwhile (nothing written).
+   * Stores an amendment as the next revision (with the reason and the changed fields), its
+   * `submission.amended` outbox event and its `submission.update` audit event, only at the
+   * expected row version. Returns the new revision, or undefined when the row moved on meanwhile
+   * (nothing written, nothing audited).
    */
   async amend(a: Amendment): Promise<number | undefined> {
     const sealed = this.deps.personal.seal(a.form.compiled, a.data);
+    const bind: unknown[] = [
+      a.id,
+      JSON.stringify(sealed),
+      a.expectedRowVersion,
+      a.actor.userId,
+      a.at,
+      JSON.stringify(a.changed),
+      a.reason,
+      JSON.stringify({ ...a.event, data: sealed, changed: a.changed, reason: a.reason }),
+      a.revision,
+    ];
+    // The reason is free text about a resident: it stays in the revision, never in the trail.
+    const audit = recordAuditCtes(
+      {
+        action: 'submission.update',
+        actor: a.actor,
+        orgPath: a.orgPath,
+        targetType: 'submission',
+        targetId: a.id,
+        subjectId: a.subjectId,
+        at: a.at,
+        details: {
+          formKey: a.form.definition.key,
+          formVersion: a.form.definition.version,
+          releaseId: a.form.release.id,
+          revision: a.revision,
+          changed: a.changed,
+        },
+      },
+      'upd',
+      (value) => `$${bind.push(value)}`,
+    );
     const [updated] = await this.deps.database.sequelize.query<{ revision: number }>(
       `WITH upd AS (
          UPDATE submissions SET payload = $2::jsonb, revision = revision + 1,
            row_version = row_version + 1, updated_by = $4, updated_at = $5
-         WHERE id = $1 AND row_version = $3
+         WHERE id = $1 AND row_version = $3 AND revision + 1 = $9
          RETURNING id, revision),
        rev AS (
          INSERT INTO submission_revisions (submission_id, revision, payload, changed, reason,
@@ -149,21 +213,10 @@ export class SubmissionWriter {
          SELECT id, revision, $2::jsonb, $6::jsonb, $7, $4, $5 FROM upd),
        event AS (
          INSERT INTO outbox (topic, aggregate_id, aggregate_version, payload)
-         SELECT 'submission.amended', id, revision, $8::jsonb FROM upd)
+         SELECT 'submission.amended', id, revision, $8::jsonb FROM upd),
+       ${audit}
        SELECT revision FROM upd`,
-      {
-        bind: [
-          a.id,
-          JSON.stringify(sealed),
-          a.expectedRowVersion,
-          a.authorId,
-          a.at,
-          JSON.stringify(a.changed),
-          a.reason,
-          JSON.stringify({ ...a.event, data: sealed, changed: a.changed, reason: a.reason }),
-        ],
-        type: QueryTypes.SELECT,
-      },
+      { bind, type: QueryTypes.SELECT },
     );
     return updated?.revision;
   }

@@ -1,6 +1,8 @@
 import type { Transaction } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import type { Caller } from '../access/Caller.js';
+import type { RequestContext } from '../access/recordByCaller.js';
+import { recordActor } from '../audit/recordAudit.js';
 import { HttpError } from '../http/HttpError.js';
 import { requireRowVersion } from '../http/preconditions.js';
 import {
@@ -154,14 +156,15 @@ export class TaskService {
    * Completes a task: only at the version the caller read (If-Match: 428 without it, 409 when
    * stale); a task whose bound form is to be filled (see `formMode`) only with that form's valid
    * data (422). Then, in one transaction: lock the task (open or claimed by the caller), store
-   * the form as a submission, signal the waiting element with the data and variables, run to the
-   * next wait, save.
+   * the form as a submission (audited as `submission.create` with the request's id and IP),
+   * signal the waiting element with the data and variables, run to the next wait, save.
    */
   async complete(
     id: string,
     caller: Caller,
     input: { data?: Record<string, unknown>; variables?: Record<string, unknown> },
     expectedVersion: number | undefined,
+    request: RequestContext,
   ): Promise<{ task: TaskView; instance: InstanceView }> {
     // Validate the bound form before any transaction opens: bad input is a 422 with nothing
     // locked. The task's form and the instance's release never change, so this read is safe.
@@ -232,7 +235,7 @@ export class TaskService {
       if (prepared) {
         const stored = await submitInTransaction(
           this.deps,
-          { prepared, subjectId: instance.subject_id!, userId: caller.user.id },
+          { prepared, subjectId: instance.subject_id!, actor: recordActor(caller, request) },
           transaction,
         );
         submissionId = stored.id;

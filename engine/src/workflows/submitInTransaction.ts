@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
+import type { RecordActor } from '../audit/recordAudit.js';
 import { ruleClock, type Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import type { Release } from '../specs/Release.js';
@@ -32,11 +33,13 @@ export function prepareSubmission(
 
 /**
  * Stores a prepared submission inside the caller's transaction (the task completion's), through
- * the one SubmissionWriter: submission, first revision, outbox event, personal values sealed.
+ * the one SubmissionWriter: submission, first revision, outbox event, audit event (with the
+ * actor and request of the completion), personal values sealed. The county's audit chain head
+ * stays locked until that transaction ends.
  */
 export async function submitInTransaction(
   deps: { database: Database; clock: Clock; submissions: SubmissionWriter },
-  input: { prepared: PreparedSubmission; subjectId: string; userId: string },
+  input: { prepared: PreparedSubmission; subjectId: string; actor: RecordActor },
   transaction: Transaction,
 ): Promise<{ id: string; data: Record<string, unknown> }> {
   const { form, data } = input.prepared;
@@ -66,7 +69,7 @@ export async function submitInTransaction(
       orgCode: subject.org_code,
       orgPath: subject.org_path,
       data,
-      authorId: input.userId,
+      actor: input.actor,
       at: deps.clock.now(),
     },
     { transaction },
