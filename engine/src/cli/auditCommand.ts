@@ -26,7 +26,10 @@ export async function auditVerifyCommand(
   options: AuditVerifyCommandOptions = {},
 ): Promise<number> {
   const progress = options.progress ?? process.stderr;
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger(
+    config.logLevel === 'info' ? 'warn' : config.logLevel,
+    process.stderr,
+  );
   const database = await openDatabaseToRead(config, { logger, notice: progress, schema: 'any' });
   try {
     const [tables] = await database.sequelize.query<{ missing: string[] }>(

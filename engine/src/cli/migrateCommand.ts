@@ -5,7 +5,10 @@ import { createLogger } from '../logging/createLogger.js';
 
 /** `formwork migrate`: applies pending migrations and prints what it applied. */
 export async function migrateCommand(config: EngineConfig): Promise<number> {
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger(
+    config.logLevel === 'info' ? 'warn' : config.logLevel,
+    process.stderr,
+  );
   const database = await Database.open({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

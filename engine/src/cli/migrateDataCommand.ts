@@ -35,7 +35,10 @@ export async function migrateDataCommand(
 ): Promise<number> {
   const out = options.out ?? process.stdout;
   const progress = options.progress ?? process.stderr;
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger(
+    config.logLevel === 'info' ? 'warn' : config.logLevel,
+    process.stderr,
+  );
   // A plan lives in an existing database: never create one (a dry run only reads it).
   const database = await openDatabaseToRead(config, { logger, notice: progress, schema: 'any' });
   const onSignal = () => job?.stop();

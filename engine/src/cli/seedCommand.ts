@@ -48,7 +48,10 @@ export async function seedCommand(
     );
     return 1;
   }
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger(
+    config.logLevel === 'info' ? 'warn' : config.logLevel,
+    process.stderr,
+  );
   const database = await Database.open({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -23,7 +23,10 @@ async function withSpecs(
   config: EngineConfig,
   work: (specs: SpecStore, database: Database, catalog: ReleaseCatalog) => Promise<number>,
 ): Promise<number> {
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger(
+    config.logLevel === 'info' ? 'warn' : config.logLevel,
+    process.stderr,
+  );
   const database = await openDatabaseToRead(config, { logger, schema: 'current' });
   try {
     const catalog = new ReleaseCatalog([]);
