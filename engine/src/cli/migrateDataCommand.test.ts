@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
@@ -20,9 +21,17 @@ const COUNT = 10_000;
 const CLEAN = 9_000;
 const FAILED = 1_000;
 
+const CLI_DATA_KEY = randomBytes(32).toString('base64');
+
 /** The CLI on the test database (PostgreSQL with DATABASE_URL, else a PGlite data dir). */
 function cliEnv(db: TestDatabase): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: db.dataDir, LOG_LEVEL: 'warn' };
+  // The command opens and seals personal values: it needs the data key, like the engine.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: db.dataDir,
+    DATA_KEY: CLI_DATA_KEY,
+    LOG_LEVEL: 'warn',
+  };
   if (db.databaseUrl) env.DATABASE_URL = db.databaseUrl;
   else delete env.DATABASE_URL;
   return env;
