@@ -1,6 +1,6 @@
 /**
- * `formwork migrate-data` as a job: N submissions pinned to national-phs@3.0.0 migrated to 3.1.0
- * of the hypertension follow-up by the MigrationJob (batched reads, the plan applied in
+ * `formwork migrate-data` as a job: N submissions pinned to upgrade-demo@3.0.0 migrated to 3.1.0
+ * of the hypertension follow-up (the upgrade demonstration, seed/upgrade-demo/) by the MigrationJob (batched reads, the plan applied in
  * JavaScript with the target compiled form, one set-based statement per batch writing payloads,
  * revisions, outbox events, failures and progress), against the ceiling: a plain SQL `UPDATE` of
  * the same rows (payload || new field, new pin) on a copy of the table, in the same run.
@@ -18,7 +18,11 @@ import { migrate } from '../engine/src/database/migrate.js';
 import { createLogger } from '../engine/src/logging/createLogger.js';
 import { claimRun, MigrationJob } from '../engine/src/migrations-data/MigrationJob.js';
 import { MigrationPlanStore } from '../engine/src/migrations-data/MigrationPlanStore.js';
-import { insertPinnedSubmissions } from '../engine/src/migrations-data/testing/pinnedSubmissions.js';
+import {
+  DEMO_FROM,
+  DEMO_TO,
+  insertPinnedSubmissions,
+} from '../engine/src/migrations-data/testing/pinnedSubmissions.js';
 import { ReleaseCatalog } from '../engine/src/specs/ReleaseCatalog.js';
 import { seedReleases } from '../engine/src/specs/seedReleases.js';
 import { throwawayPersonal } from '../engine/src/testing/throwawayPersonal.js';
@@ -30,8 +34,8 @@ const rows = Number(process.env.BENCH_ROWS ?? (serverUrl ? 1_000_000 : 100_000))
 const batchSize = Number(process.env.BENCH_BATCH ?? 5000);
 const workers = process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined;
 const FORM = 'hypertension-followup';
-const FROM = 'national-phs@3.0.0';
-const TO = 'national-phs@3.1.0';
+const FROM = DEMO_FROM.releaseId;
+const TO = DEMO_TO.releaseId;
 
 const server = await benchDatabase('migrate');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'formwork-bench-migrate-'));
@@ -54,7 +58,7 @@ try {
   await q('VACUUM ANALYZE submission_revisions');
   await q('VACUUM ANALYZE bench_plain');
 
-  const catalog = new ReleaseCatalog(await seedReleases());
+  const catalog = new ReleaseCatalog(await seedReleases('upgrade-demo'));
   const clock = systemClock;
   const plans = new MigrationPlanStore({ database, catalog, clock });
   const plan = await plans.create({ formKey: FORM, fromRelease: FROM, toRelease: TO }, null);
@@ -82,7 +86,7 @@ try {
 
   t = performance.now();
   await q(`UPDATE bench_plain SET payload = payload || '{"homeBpMonitoring": "2"}',
-      release_id = '${TO}', form_version = '3.1.0', revision = revision + 1,
+      release_id = '${TO}', form_version = '${DEMO_TO.formVersion}', revision = revision + 1,
       row_version = row_version + 1, updated_at = now()
     WHERE form_key = '${FORM}' AND release_id = '${FROM}'`);
   const plainSeconds = seconds(t);

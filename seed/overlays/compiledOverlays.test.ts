@@ -45,7 +45,11 @@ const EXPECTED = {
     } as Record<string, string[]>,
     required: { 'diabetes-followup': ['/footExamFindings'] } as Record<string, string[]>,
     requiredAfter: { 'diabetes-followup': ['/footExamFindings'] } as Record<string, string[]>,
-    parameters: { postpartumVisitWindowDays: 28 } as Record<string, unknown>,
+    /** The parameters the overlay sets, by version (1.2.0 no longer restates national rules). */
+    parameters: {
+      '1.0.0': { postpartumVisitWindowDays: 28 },
+      '1.2.0': {},
+    } as Record<string, Record<string, unknown>>,
   },
   yunnan: {
     added: { 'prenatal-followup': ['/riskColour'] } as Record<string, string[]>,
@@ -55,12 +59,20 @@ const EXPECTED = {
       'prenatal-first': ['/riskColour'],
       'prenatal-followup': ['/riskColour'],
     } as Record<string, string[]>,
-    parameters: { bpTargetSystolicElderly: 150, reminderDueSoonDays: 7 } as Record<string, unknown>,
+    parameters: {
+      '1.0.0': { bpTargetSystolicElderly: 150, reminderDueSoonDays: 7 },
+      '1.2.0': { reminderDueSoonDays: 7 },
+    } as Record<string, Record<string, unknown>>,
   },
 };
 
-describe.each(['fujian', 'yunnan'] as const)('overlay %s applied to its base', (key) => {
-  const overlay = readOverlay(key, '1.0.0');
+describe.each([
+  ['fujian', '1.0.0'],
+  ['fujian', '1.2.0'],
+  ['yunnan', '1.0.0'],
+  ['yunnan', '1.2.0'],
+] as const)('overlay %s %s applied to its base', (key, version) => {
+  const overlay = readOverlay(key, version);
   const base = readBaseSpec(overlay.base.spec, overlay.base.version);
   const frozen = structuredClone(base);
   const expected = EXPECTED[key];
@@ -107,13 +119,13 @@ describe.each(['fujian', 'yunnan'] as const)('overlay %s applied to its base', (
     const { spec } = await result;
     // Yunnan's reminderDueSoonDays = 7 equals the national default: set, yet unchanged.
     const values = new Map(spec.parameters.parameters.map((p) => [p.key, p.value]));
-    for (const [name, value] of Object.entries(expected.parameters))
-      expect(values.get(name), name).toBe(value);
+    const set = expected.parameters[version]!;
+    for (const [name, value] of Object.entries(set)) expect(values.get(name), name).toBe(value);
     expect(spec.parameters.parameters.map((p) => p.key)).toEqual(
       base.parameters.parameters.map((p) => p.key),
     );
     for (const [i, parameter] of spec.parameters.parameters.entries())
-      if (!(parameter.key in expected.parameters))
+      if (!(parameter.key in set))
         expect(parameter, parameter.key).toEqual(base.parameters.parameters[i]);
   });
 
@@ -142,5 +154,21 @@ describe.each(['fujian', 'yunnan'] as const)('overlay %s applied to its base', (
         keys.indexOf(op.field.after) + 1,
       );
     }
+  });
+});
+
+describe.each(['fujian', 'yunnan'])('overlay %s 1.2.0 on the printed base 3.0.1', (key) => {
+  it('given the effective parameters, then the province keeps every value its 1.0.0 gave on 3.0.0 (the national base now states what it restated)', async () => {
+    const effective = async (version: string) => {
+      const overlay = readOverlay(key, version);
+      const { spec } = await applyOverlay(
+        readBaseSpec(overlay.base.spec, overlay.base.version),
+        overlay,
+      );
+      return Object.fromEntries(spec.parameters.parameters.map((p) => [p.key, p.value]));
+    };
+    const [before, after] = [await effective('1.0.0'), await effective('1.2.0')];
+    for (const name of Object.keys(EXPECTED[key as 'fujian' | 'yunnan'].parameters['1.0.0']!))
+      expect(after[name], name).toBe(before[name]);
   });
 });

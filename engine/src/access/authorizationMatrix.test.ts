@@ -5,6 +5,7 @@ import { IdentityFixture, type TestUser } from '../testing/index.js';
 import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
 import { REFERRAL_OUT } from '../workflows/fixtures/forms.js';
 import { readBaseSpec, readOverlay } from '@formwork/seed/lib/readSpec';
+import { importUpgradeDemo } from '../specs/seedReleases.js';
 import { MFA_PERMISSIONS, type Permission } from './permissions.js';
 import { ROLE_DEFINITIONS, type OrgLevel, type RoleDefinition } from './roles.js';
 
@@ -260,7 +261,7 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/forms/{key}/versions/{version}/typescript': {
     call: () => ({
       method: 'GET',
-      path: '/api/forms/hypertension-followup/versions/3.1.1/typescript',
+      path: '/api/forms/hypertension-followup/versions/3.0.1/typescript',
     }),
   },
   'POST /api/submissions': {
@@ -510,18 +511,21 @@ function workflowCases(): Record<string, RouteCase> {
 
 /**
  * Data migrations: a plan moves the records of its source release's jurisdiction, so inside is a
- * plan from Fujian's release and outside one from Yunnan's (both to the national 3.1.0).
+ * plan from Fujian's release and outside one from Yunnan's (both of the upgrade demonstration,
+ * imported as the demo world does, to its 3.1.0).
  */
 function dataMigrationCases(): Record<string, RouteCase> {
   const from = (where: Where) =>
-    where === 'inside' ? 'national-phs@3.0.0+fujian@1.0.0' : 'national-phs@3.0.0+yunnan@1.0.0';
+    where === 'inside'
+      ? 'upgrade-demo@3.0.0+demo-fujian@1.0.0'
+      : 'upgrade-demo@3.0.0+demo-yunnan@1.0.0';
   const plan = async (w: World, where: Where) =>
     (
       await w.f.t.engine.services.dataMigrations.plans.create(
         {
           formKey: 'hypertension-followup',
           fromRelease: from(where),
-          toRelease: 'national-phs@3.1.0',
+          toRelease: 'upgrade-demo@3.1.0',
         },
         null,
       )
@@ -535,7 +539,7 @@ function dataMigrationCases(): Record<string, RouteCase> {
         body: {
           formKey: 'hypertension-followup',
           fromRelease: from(where),
-          toRelease: 'national-phs@3.1.0',
+          toRelease: 'upgrade-demo@3.1.0',
         },
       }),
     },
@@ -621,10 +625,10 @@ function specCases(): Record<string, RouteCase> {
     parameters,
     workflows: {},
   });
-  // The current seed overlay (on 3.1.1): a release published from it keeps the jurisdiction on
+  // The current seed overlay (on 3.0.1): a release published from it keeps the jurisdiction on
   // the current base, so the form versions the other cases name stay served.
   const overlayContent = (where: Where, version: string) => ({
-    ...readOverlay(key('overlay', where), '1.1.0'),
+    ...readOverlay(key('overlay', where), '1.2.0'),
     version,
   });
   /** A fresh version row in `status` (approved when asked); returns its key and version. */
@@ -650,7 +654,7 @@ function specCases(): Record<string, RouteCase> {
              created_by, created_at, updated_by, updated_at, approved_by, approved_at, published_at,
              base_spec, base_version)
            VALUES ($1, $2, $3, $4::jsonb, 'x', $5, $6, now(), $6, now(), $6, ${approvedAt},
-             ${published}, 'national-phs', '3.1.1')`,
+             ${published}, 'national-phs', '3.0.1')`,
       { bind: [k, version, jurisdiction, JSON.stringify(content), status, randomUUID()] },
     );
     return { k, version };
@@ -663,7 +667,7 @@ function specCases(): Record<string, RouteCase> {
     'GET /api/diff': {
       call: () => ({
         method: 'GET',
-        path: '/api/diff?from=national-phs@3.0.0&to=national-phs@3.1.0&form=hypertension-followup',
+        path: '/api/diff?from=national-phs@3.0.0&to=national-phs@3.0.1&form=hypertension-followup',
       }),
     },
     'POST /api/releases': {
@@ -676,7 +680,7 @@ function specCases(): Record<string, RouteCase> {
       call: (where) => ({
         method: 'POST',
         path: `/api/overlays/${key('overlay', where)}/versions/1.0.0/rebase`,
-        body: { toBaseVersion: '3.1.0', version: `1.${++serial}.0` },
+        body: { toBaseVersion: '3.0.1', version: `1.${++serial}.0` },
       }),
     },
   };
@@ -775,6 +779,8 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     const f = await IdentityFixture.start();
+    await importUpgradeDemo(f.t.engine.database, f.clock);
+    await f.t.engine.services.specs.reloadCatalog();
     const capture = {
       inside: await f.login(
         await f.user('village-doctor', '350121101201', { homeOrg: INSIDE_CLINIC }),

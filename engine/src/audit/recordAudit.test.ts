@@ -20,18 +20,18 @@ describe('the record chains’ hashes', () => {
       ip: '10.1.2.3',
       details: {
         revision: 1,
-        releaseId: 'national-phs@3.1.1+fujian@1.1.0',
-        formVersion: '3.1.1',
+        releaseId: 'national-phs@3.0.1+fujian@1.2.0',
+        formVersion: '3.0.1',
         formKey: 'hypertension-followup',
       },
     });
-    expect(content).toBe('8fb2d79edd1af95384e1db7d2778158aca041d33c4c25fd223f27c8047847a31');
+    expect(content).toBe('ad58a9aa14716c914eb61cf6372862568f1600115d3eba3289dca793d239bff3');
     // printf '%s\n%s\n%s' 000…000 1 $C | sha256sum
     const first = recordLinkHash(GENESIS_HASH, 1, content);
-    expect(first).toBe('e3c016d7876b1d1ea249a62d545cb0a70b6a57b5cfe4921333c31e57707bb61e');
+    expect(first).toBe('94dc2c7ee8f1cf05f0c87f72e2a949aece3fe6c03dfce891015b5f6eee10d12f');
     // printf '%s\n%s\n%s' $H1 2 $C | sha256sum: the same content one row later links differently
     expect(recordLinkHash(first, 2, content)).toBe(
-      'dc7cf48aa346c0c9239c5503d2cc9a00724e783a66a259ce88c09696392c6b6a',
+      '601b7bb10908e857c040f01db1071de09e7c3063eb4ff94771dca18b9828c847',
     );
   });
 

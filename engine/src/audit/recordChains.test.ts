@@ -116,8 +116,8 @@ describe('writes of a resident’s record in the audit trail', () => {
         // What was written where, never the data (nor anything personal).
         details: {
           formKey: 'hypertension-followup',
-          formVersion: '3.1.1',
-          releaseId: 'national-phs@3.1.1+fujian@1.1.0',
+          formVersion: '3.0.1',
+          releaseId: 'national-phs@3.0.1+fujian@1.2.0',
           revision: 1,
         },
       },
@@ -249,8 +249,8 @@ describe('writes of a resident’s record in the audit trail', () => {
       request_id: amended.headers.get('x-request-id'),
       details: {
         formKey: 'hypertension-followup',
-        formVersion: '3.1.1',
-        releaseId: 'national-phs@3.1.1+fujian@1.1.0',
+        formVersion: '3.0.1',
+        releaseId: 'national-phs@3.0.1+fujian@1.2.0',
         revision: 2,
         changed: ['/sbp'],
       },

@@ -84,8 +84,11 @@ export async function main(argv: string[]): Promise<number> {
   spec
     .command('diff')
     .description('semantic diff between two releases: each change classified, with its impact')
-    .argument('<fromRelease>', 'e.g. national-phs@3.0.0')
-    .argument('<toRelease>', 'e.g. national-phs@3.1.0')
+    .argument(
+      '<fromRelease>',
+      'e.g. upgrade-demo@3.0.0 (the upgrade demonstration) or national-phs@3.0.0',
+    )
+    .argument('<toRelease>', 'e.g. upgrade-demo@3.1.0 or national-phs@3.0.1')
     .option('--form <key>', 'only this form')
     .action(async (from: string, to: string, opts: { form?: string }) => {
       exitCode = await specDiffCommand(loadConfig(), from, to, opts);
@@ -95,9 +98,12 @@ export async function main(argv: string[]): Promise<number> {
     .description(
       'rebase an overlay version onto another base version: carried operations and conflicts (nothing stored)',
     )
-    .argument('<overlayKey>', 'e.g. fujian')
+    .argument('<overlayKey>', 'e.g. fujian, or demo-fujian (the upgrade demonstration)')
     .argument('<version>', 'e.g. 1.0.0')
-    .requiredOption('--to <baseVersion>', 'the base version to rebase onto, e.g. 3.1.0')
+    .requiredOption(
+      '--to <baseVersion>',
+      'the base version of the same spec to rebase onto, e.g. 3.0.1 (or 3.1.0 for demo-fujian)',
+    )
     .action(async (key: string, version: string, opts: { to: string }) => {
       exitCode = await specRebaseCommand(loadConfig(), key, version, opts);
     });

@@ -9,11 +9,13 @@ import { createLogger } from '../logging/createLogger.js';
 import { dryRunPlan } from '../migrations-data/dryRunPlan.js';
 import { MigrationPlanStore } from '../migrations-data/MigrationPlanStore.js';
 import {
+  DEMO_FROM,
+  DEMO_TO,
   insertPinnedSubmissions,
   revisionsByPlan,
 } from '../migrations-data/testing/pinnedSubmissions.js';
 import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
-import { seedReleases } from '../specs/seedReleases.js';
+import { importUpgradeDemo, seedReleases } from '../specs/seedReleases.js';
 import { createTestDatabase, throwawayPersonal, type TestDatabase } from '../testing/index.js';
 
 const bin = new URL('../../bin/formwork.js', import.meta.url).pathname;
@@ -61,15 +63,17 @@ describe('formwork migrate-data', () => {
 
   it('given a run killed with SIGKILL halfway, when started again, then it resumes and every record is migrated exactly once, as the dry run counted', async () => {
     db = await createTestDatabase();
-    const catalog = new ReleaseCatalog(await seedReleases());
+    // The upgrade demonstration's 3.0.0 → 3.1.0 (imported as the demo world does).
+    const catalog = new ReleaseCatalog(await seedReleases('upgrade-demo'));
     const { planId, dry } = await withDatabase(db, async (database) => {
+      await importUpgradeDemo(database, systemClock);
       await insertPinnedSubmissions(database, { count: COUNT, slowEvery: 10 });
       const plans = new MigrationPlanStore({ database, catalog, clock: systemClock });
       const plan = await plans.create(
         {
           formKey: 'hypertension-followup',
-          fromRelease: 'national-phs@3.0.0',
-          toRelease: 'national-phs@3.1.0',
+          fromRelease: DEMO_FROM.releaseId,
+          toRelease: DEMO_TO.releaseId,
         },
         null,
       );

@@ -20,8 +20,8 @@ const bin = new URL('../../bin/formwork.js', import.meta.url).pathname;
 
 const READ_COMMANDS = [
   ['spec', 'list'],
-  ['spec', 'diff', 'national-phs@3.0.0', 'national-phs@3.1.0'],
-  ['spec', 'rebase', 'fujian', '1.0.0', '--to', '3.1.1'],
+  ['spec', 'diff', 'upgrade-demo@3.0.0', 'upgrade-demo@3.1.0'],
+  ['spec', 'rebase', 'demo-fujian', '1.0.0', '--to', '3.1.1'],
   ['audit', 'verify'],
   ['migrate-data', '00000000-0000-0000-0000-000000000000', '--dry-run'],
 ];
@@ -175,7 +175,7 @@ describe('formwork read commands', () => {
       } else {
         expect(run.stderr).toContain(`reading the embedded database at ${db.dataDir}`);
       }
-      expect(run.stdout).toMatch(/national-phs@3\.1\.1\s+100000\s+published\s+yes/);
+      expect(run.stdout).toMatch(/national-phs@3\.0\.1\s+100000\s+published\s+yes/);
     });
   });
 });

@@ -55,11 +55,11 @@ function runCli(args: string[], env: NodeJS.ProcessEnv) {
 
 describe('formwork seed --demo', () => {
   it('given Fujian’s current release lacks the diabetes follow-up form, when seeding demo residents, then it exits 1 naming the release and the form, without a stack trace, and adds no resident', async () => {
-    // A national 3.2.0 without the diabetes follow-up, and Fujian 1.2.0 on it.
+    // A national 3.2.0 without the diabetes follow-up, and Fujian 1.3.0 on it.
     const national = (
       await f.request(
         'GET',
-        '/api/specs/national-phs/versions/3.1.1',
+        '/api/specs/national-phs/versions/3.0.1',
         await f.login(await f.user('province-configurator', '100000')),
       )
     ).body.content;
@@ -69,19 +69,19 @@ describe('formwork seed --demo', () => {
       version: '3.2.0',
       content: { ...national, version: '3.2.0', forms },
     });
-    const fujian = readOverlay('fujian', '1.1.0');
+    const fujian = readOverlay('fujian', '1.2.0');
     const publisher = await publish('350000', '/api/overlays/fujian/versions', {
       ...fujian,
-      version: '1.2.0',
+      version: '1.3.0',
       base: { ...fujian.base, version: '3.2.0' },
       operations: fujian.operations.filter(
         (op) => !('form' in op) || op.form !== 'diabetes-followup',
       ),
     } satisfies Overlay);
     const release = await f.request('POST', '/api/releases', publisher, {
-      overlay: { key: 'fujian', version: '1.2.0' },
+      overlay: { key: 'fujian', version: '1.3.0' },
     });
-    expect(release.body).toMatchObject({ id: 'national-phs@3.2.0+fujian@1.2.0', current: true });
+    expect(release.body).toMatchObject({ id: 'national-phs@3.2.0+fujian@1.3.0', current: true });
     // The embedded database takes one process at a time: the engine stops, its data stays.
     await f.t.engine.stop();
 
@@ -91,7 +91,7 @@ describe('formwork seed --demo', () => {
     );
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stderr).toContain(
-      'release national-phs@3.2.0+fujian@1.2.0 has no form diabetes-followup',
+      'release national-phs@3.2.0+fujian@1.3.0 has no form diabetes-followup',
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
     const logger = createLogger('silent');

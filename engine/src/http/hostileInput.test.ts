@@ -236,7 +236,7 @@ describe('JSON nested deeper than any form, rule or workflow needs', () => {
   });
 
   it('given a configurator drafting a spec version whose visibility rule is 5,000 operators deep, then 422 and no draft is stored', async () => {
-    const content = seedSpecContent('national-phs', '3.1.1');
+    const content = seedSpecContent('national-phs', '3.0.1');
     const form = content.forms['hypertension-followup'] as unknown as {
       schema: { properties: Record<string, Record<string, unknown>> };
     };
@@ -256,7 +256,7 @@ describe('JSON nested deeper than any form, rule or workflow needs', () => {
   });
 
   it(`given the deepest body the national spec needs, when a spec draft nests a rule up to the limit of ${MAX_JSON_DEPTH}, then it passes the edge (the spec checks judge it)`, async () => {
-    const content = seedSpecContent('national-phs', '3.1.1');
+    const content = seedSpecContent('national-phs', '3.0.1');
     const form = content.forms['hypertension-followup'] as unknown as {
       schema: { properties: Record<string, Record<string, unknown>> };
     };

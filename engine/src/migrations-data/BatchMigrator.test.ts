@@ -4,16 +4,16 @@ import { seedReleases } from '../specs/seedReleases.js';
 import type { StoredPlan } from './MigrationPlanStore.js';
 import { batchMigrator } from './BatchMigrator.js';
 import { targetForm } from './dryRunPlan.js';
-import { STORED_HT_VISIT } from './testing/pinnedSubmissions.js';
+import { DEMO_FROM, DEMO_TO, STORED_HT_VISIT } from './testing/pinnedSubmissions.js';
 
 describe('batchMigrator', () => {
   it('given a batch, when migrated in a worker thread, then the outcome is the one migrated in this thread', async () => {
-    const catalog = new ReleaseCatalog(await seedReleases());
+    const catalog = new ReleaseCatalog(await seedReleases('upgrade-demo'));
     const plan = {
       id: 'p',
       formKey: 'hypertension-followup',
-      from: { releaseId: 'national-phs@3.0.0', formVersion: '3.0.0' },
-      to: { releaseId: 'national-phs@3.1.0', formVersion: '3.1.0' },
+      from: DEMO_FROM,
+      to: DEMO_TO,
       plan: {
         form: 'hypertension-followup',
         fromVersion: '3.0.0',

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importUpgradeDemo } from '../specs/seedReleases.js';
 import { IdentityFixture } from '../testing/index.js';
 import {
+  DEMO_FROM,
+  DEMO_TO,
   insertPinnedSubmissions,
   NATIONAL_ORG,
   revisionsByPlan,
@@ -10,7 +13,7 @@ import {
 const COUNT = 3000;
 const SLOW_EVERY = 10; // 300 records with heart rate 25: below the 3.1.0 minimum of 30
 
-describe('data migration national-phs@3.0.0 → 3.1.0 of hypertension-followup', () => {
+describe('data migration upgrade-demo@3.0.0 → 3.1.0 of hypertension-followup (the upgrade demonstration)', () => {
   let f: IdentityFixture;
   let designer: string;
   let publisher: string;
@@ -42,14 +45,16 @@ describe('data migration national-phs@3.0.0 → 3.1.0 of hypertension-followup',
     designer = await f.login(await f.user('province-configurator', '100000'));
     publisher = await f.login(await f.user('province-publisher', '100000', { withTotp: true }));
     reader = await f.login(await f.user('county-phc-manager', '100000'));
+    // The upgrade demonstration, as the demo world imports it (never current).
+    await importUpgradeDemo(f.t.engine.database, f.clock);
     await insertPinnedSubmissions(f.t.engine.database, { count: COUNT, slowEvery: SLOW_EVERY });
-    // This migration is about 3.0.0 → 3.1.0, so 3.1.0 is the national current release here (the
-    // seed makes the patch release 3.1.1 current; the "current version" reads below target 3.1.0).
-    // Only the `current` flag may change on a published release; the other seed releases stay.
-    await sql("UPDATE releases SET current = false WHERE id = 'national-phs@3.1.1'");
-    await sql("UPDATE releases SET current = true WHERE id = 'national-phs@3.1.0'");
+    // This migration is about the demonstration's 3.0.0 → 3.1.0, so the nation adopts 3.1.0 here
+    // (the seed serves national-phs@3.0.1; the "current version" reads below target 3.1.0). Only
+    // the `current` flag may change on a published release; the other seed releases stay.
+    await sql("UPDATE releases SET current = false WHERE id = 'national-phs@3.0.1'");
+    await sql(`UPDATE releases SET current = true WHERE id = '${DEMO_TO.releaseId}'`);
     await f.t.engine.services.specs.reloadCatalog();
-    expect(f.t.engine.services.catalog.forOrgPath(NATIONAL_ORG.path).id).toBe('national-phs@3.1.0');
+    expect(f.t.engine.services.catalog.forOrgPath(NATIONAL_ORG.path).id).toBe(DEMO_TO.releaseId);
   });
   afterAll(async () => {
     await f?.stop();
@@ -58,20 +63,20 @@ describe('data migration national-phs@3.0.0 → 3.1.0 of hypertension-followup',
   it('given two releases, when a plan is drafted, then it is ready with the optional heart-rate transform to decide', async () => {
     const bad = await f.request('POST', '/api/data-migrations', designer, {
       formKey: 'hypertension-followup',
-      fromRelease: 'national-phs@3.0.0',
-      toRelease: 'national-phs@9.9.9',
+      fromRelease: DEMO_FROM.releaseId,
+      toRelease: 'upgrade-demo@9.9.9',
     });
     expect(bad.status).toBe(422);
     const created = await f.request('POST', '/api/data-migrations', designer, {
       formKey: 'hypertension-followup',
-      fromRelease: 'national-phs@3.0.0',
-      toRelease: 'national-phs@3.1.0',
+      fromRelease: DEMO_FROM.releaseId,
+      toRelease: DEMO_TO.releaseId,
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       status: 'ready',
-      from: { releaseId: 'national-phs@3.0.0', formVersion: '3.0.0' },
-      to: { releaseId: 'national-phs@3.1.0', formVersion: '3.1.0' },
+      from: DEMO_FROM,
+      to: DEMO_TO,
       problems: [],
     });
     expect(created.body.plan.decisions.map((d: { id: string }) => d.id)).toEqual([
@@ -112,8 +117,8 @@ describe('data migration national-phs@3.0.0 → 3.1.0 of hypertension-followup',
       `SELECT release_id, count(*)::int AS n FROM submissions GROUP BY release_id ORDER BY 1`,
     );
     expect(pins).toEqual([
-      { release_id: 'national-phs@3.0.0', n: 300 },
-      { release_id: 'national-phs@3.1.0', n: 2700 },
+      { release_id: 'upgrade-demo@3.0.0', n: 300 },
+      { release_id: 'upgrade-demo@3.1.0', n: 2700 },
     ]);
     const [failures] = await sql<{ n: number }>(
       'SELECT count(*)::int AS n FROM data_migration_failures WHERE run_id = $1',
@@ -157,7 +162,7 @@ describe('data migration national-phs@3.0.0 → 3.1.0 of hypertension-followup',
     const captured = await f.request('GET', `/api/submissions/${slow!.id}/views/captured`, reader);
     expect(captured.status).toBe(200);
     expect(captured.body).toMatchObject({
-      releaseId: 'national-phs@3.0.0',
+      releaseId: 'upgrade-demo@3.0.0',
       formVersion: '3.0.0',
       revision: 1,
       data: { ...STORED_HT_VISIT, heartRate: 25 },
@@ -166,13 +171,13 @@ describe('data migration national-phs@3.0.0 → 3.1.0 of hypertension-followup',
     const current = await f.request('GET', `/api/submissions/${slow!.id}/views/current`, reader);
     expect(current.status).toBe(200);
     expect(current.body).toMatchObject({
-      releaseId: 'national-phs@3.1.0',
+      releaseId: 'upgrade-demo@3.1.0',
       formVersion: '3.1.0',
       revision: 2,
       data: { heartRate: 30 },
       migrated: {
         planId,
-        from: { releaseId: 'national-phs@3.0.0', formVersion: '3.0.0' },
+        from: { releaseId: 'upgrade-demo@3.0.0', formVersion: '3.0.0' },
         changed: ['/heartRate'],
         onTheFly: false,
       },
@@ -183,7 +188,7 @@ describe('data migration national-phs@3.0.0 → 3.1.0 of hypertension-followup',
     );
     expect(row).toEqual({
       migrated_by_plan: planId,
-      migrated_from: { releaseId: 'national-phs@3.0.0', formVersion: '3.0.0', revision: 1 },
+      migrated_from: { releaseId: 'upgrade-demo@3.0.0', formVersion: '3.0.0', revision: 1 },
     });
     const actions = await f.auditActions();
     expect(actions).toContain('data-migration.run');
@@ -192,12 +197,12 @@ describe('data migration national-phs@3.0.0 → 3.1.0 of hypertension-followup',
   it('given a record still on the old version, when read in the current version, then it is migrated on the fly and marked', async () => {
     await insertPinnedSubmissions(f.t.engine.database, { count: 1, slowEvery: 1 });
     const [late] = await sql<{ id: string }>(
-      "SELECT id FROM submissions WHERE release_id = 'national-phs@3.0.0'",
+      "SELECT id FROM submissions WHERE release_id = 'upgrade-demo@3.0.0'",
     );
     const current = await f.request('GET', `/api/submissions/${late!.id}/views/current`, reader);
     expect(current.status).toBe(200);
     expect(current.body).toMatchObject({
-      releaseId: 'national-phs@3.1.0',
+      releaseId: 'upgrade-demo@3.1.0',
       formVersion: '3.1.0',
       data: { heartRate: 30 },
       migrated: { planId, changed: ['/heartRate'], onTheFly: true },
@@ -206,7 +211,7 @@ describe('data migration national-phs@3.0.0 → 3.1.0 of hypertension-followup',
       'SELECT release_id FROM submissions WHERE id = $1',
       [late!.id],
     );
-    expect(stored).toEqual([{ release_id: 'national-phs@3.0.0' }]);
+    expect(stored).toEqual([{ release_id: 'upgrade-demo@3.0.0' }]);
     const outside = await f.login(await f.user('county-phc-manager', '350121'));
     const denied = await f.request('GET', `/api/submissions/${late!.id}/views/current`, outside);
     expect(denied.status).toBe(404);

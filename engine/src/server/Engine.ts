@@ -81,7 +81,8 @@ export class Engine {
       if (applied.length) logger.info({ applied }, 'database migrated');
       await recordInstallation(database);
       const clock = options.clock ?? systemClock;
-      const seeded = await importSeed(database, clock);
+      // The national line always; the upgrade demonstration (never current) with the demo world.
+      const seeded = await importSeed(database, clock, { upgradeDemo: config.demo });
       if (seeded.imported.length) logger.info({ releases: seeded.imported }, 'seed specs imported');
       const catalog = new ReleaseCatalog([]);
       const services = new Services(database, config, logger, clock, catalog);

@@ -19,7 +19,7 @@ let nationalAuthor: string;
 let national: Record<string, unknown> & { forms: Record<string, Record<string, unknown>> };
 
 const FORM = 'hypertension-followup';
-const CURRENT_FUJIAN = 'national-phs@3.1.1+fujian@1.1.0';
+const CURRENT_FUJIAN = 'national-phs@3.0.1+fujian@1.2.0';
 
 beforeAll(async () => {
   f = await IdentityFixture.start();
@@ -28,7 +28,7 @@ beforeAll(async () => {
   reviewer = await f.login(await f.user('province-reviewer', '350000'));
   publisher = await f.login(await f.user('province-publisher', '350000', { withTotp: true }));
   nationalAuthor = await f.login(await f.user('province-configurator', '100000'));
-  national = (await f.request('GET', '/api/specs/national-phs/versions/3.1.1', configurator)).body
+  national = (await f.request('GET', '/api/specs/national-phs/versions/3.0.1', configurator)).body
     .content;
 });
 afterAll(() => f?.stop());
@@ -96,9 +96,9 @@ function nationalWith(version: string, change: Pick<Hostile, 'field' | 'rule'>) 
   return { version, content: { ...national, version, forms: { ...national.forms, [FORM]: form } } };
 }
 
-/** Fujian 1.1.0 as `version`, with one more operation adding `extra` to the hypertension form. */
+/** Fujian 1.2.0 as `version`, with one more operation adding `extra` to the hypertension form. */
 function fujianWith(version: string, field: Record<string, unknown>): Overlay {
-  const overlay = readOverlay('fujian', '1.1.0');
+  const overlay = readOverlay('fujian', '1.2.0');
   return {
     ...overlay,
     version,
@@ -146,7 +146,7 @@ async function storeOverlay(
   await sql(
     `INSERT INTO overlay_versions (key, version, jurisdiction, base_spec, base_version, content,
        content_hash, status, created_at, updated_at, approved_at, published_at)
-     VALUES ('fujian', $1, '350000', 'national-phs', '3.1.1', $2::jsonb, repeat('a', 64), $3,
+     VALUES ('fujian', $1, '350000', 'national-phs', '3.0.1', $2::jsonb, repeat('a', 64), $3,
        $4, $4, CASE WHEN $3 = 'draft' THEN NULL ELSE $4::timestamptz END,
        CASE WHEN $3 = 'published' THEN $4::timestamptz END)`,
     [version, JSON.stringify(overlay), status, '2026-12-01T00:00:00Z'],
@@ -297,7 +297,7 @@ describe('a release that does not compile completely is refused', () => {
     });
     expectNamed(res, 'form_invalid', 'problems', hostile[2]!);
     expect(
-      await sql("SELECT id FROM releases WHERE id = 'national-phs@3.1.1+fujian@9.4.0'"),
+      await sql("SELECT id FROM releases WHERE id = 'national-phs@3.0.1+fujian@9.4.0'"),
     ).toEqual([]);
     const { body } = await f.request('GET', '/api/releases', doctor);
     const current = body.releases.filter(
@@ -311,7 +311,7 @@ describe('a release that does not compile completely is refused', () => {
 });
 
 describe('a release stored before the fix does not take its jurisdiction down', () => {
-  const BROKEN = 'national-phs@3.1.1+fujian@9.5.0';
+  const BROKEN = 'national-phs@3.0.1+fujian@9.5.0';
 
   it('given a current Fujian release whose hypertension form cannot compile, when the catalog loads, then the previous release serves Fujian, the error is logged, and the broken form answers 409 naming the problem instead of 500', async () => {
     // Given: stored before the fix, and made current
@@ -324,7 +324,7 @@ describe('a release stored before the fix does not take its jurisdiction down', 
     await sql(
       `INSERT INTO releases (id, jurisdiction, base_spec, base_version, overlay_key,
          overlay_version, status, manifest, manifest_hash, current, published_at)
-       VALUES ($1, '350000', 'national-phs', '3.1.1', 'fujian', '9.5.0', 'published', '{}'::jsonb,
+       VALUES ($1, '350000', 'national-phs', '3.0.1', 'fujian', '9.5.0', 'published', '{}'::jsonb,
          repeat('b', 64), true, '2026-12-01T00:00:00Z')`,
       [BROKEN],
     );
@@ -379,7 +379,7 @@ describe('a release stored before the fix does not take its jurisdiction down', 
     );
     const typescript = await f.request(
       'GET',
-      `/api/forms/${FORM}/versions/3.1.1/typescript?release=${encodeURIComponent(BROKEN)}`,
+      `/api/forms/${FORM}/versions/3.0.1/typescript?release=${encodeURIComponent(BROKEN)}`,
       doctor,
     );
     expect(typescript.status).toBe(409);

@@ -8,13 +8,15 @@ import { PluginHost } from '../plugin-host/PluginHost.js';
 import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
 import { FAKE_SIGNING_KEY } from './fixtures/fakeSignerPlugin.js';
-import { importSeed } from './seedReleases.js';
+import { importSeed, importUpgradeDemo } from './seedReleases.js';
 
 /**
  * Releases from the database: the seed imported on start, published versions immutable down to
  * SQL, a rebased overlay published as a signed release that new records are captured on, and the
- * semantic diff and rebase endpoints on the real national 3.0.0 → 3.1.0 change. The seed's current
- * releases are national 3.1.1 and the provinces' 1.1.0 on it; the older ones stay readable.
+ * semantic diff and rebase endpoints on the upgrade demonstration's 3.0.0 → 3.1.0 change. The
+ * seed's current releases are the printed national base 3.0.1 and the provinces' 1.2.0 on it;
+ * the older ones stay readable, and the upgrade demonstration (imported as the demo world does)
+ * is readable and never current.
  */
 let f: IdentityFixture;
 let doctor: string;
@@ -36,6 +38,12 @@ afterAll(() => f?.stop());
 const sql = (query: string, bind: unknown[] = []) =>
   f.t.engine.database.sequelize.query(query, { bind });
 
+/** The upgrade demonstration in the database and the catalog, as the demo world has it. */
+async function withUpgradeDemo() {
+  await importUpgradeDemo(f.t.engine.database, f.clock);
+  await f.t.engine.services.specs.reloadCatalog();
+}
+
 async function newResident(serial: number) {
   const created = await f.request('POST', '/api/subjects', doctor, {
     name: '陈美玲',
@@ -47,7 +55,7 @@ async function newResident(serial: number) {
 }
 
 describe('the seed in the database', () => {
-  it('given a new database, when the engine starts, then every national base and overlay version and a current release per jurisdiction (the newest) are stored and served', async () => {
+  it('given a new database, when the engine starts (no demo world), then every national base and overlay version and a current release per jurisdiction (the printed 3.0.1 line) are stored and served', async () => {
     const { body } = await f.request('GET', '/api/releases', doctor);
     expect(
       body.releases.map((r: { id: string; current: boolean; signature: unknown }) => [
@@ -57,15 +65,14 @@ describe('the seed in the database', () => {
     ).toEqual(
       expect.arrayContaining([
         ['national-phs@3.0.0', false],
-        ['national-phs@3.1.0', false],
-        ['national-phs@3.1.1', true],
+        ['national-phs@3.0.1', true],
         ['national-phs@3.0.0+fujian@1.0.0', false],
         ['national-phs@3.0.0+yunnan@1.0.0', false],
-        ['national-phs@3.1.1+fujian@1.1.0', true],
-        ['national-phs@3.1.1+yunnan@1.1.0', true],
+        ['national-phs@3.0.1+fujian@1.2.0', true],
+        ['national-phs@3.0.1+yunnan@1.2.0', true],
       ]),
     );
-    expect(body.releases).toHaveLength(7);
+    expect(body.releases).toHaveLength(6);
     const one = await f.request(
       'GET',
       `/api/releases/${encodeURIComponent('national-phs@3.0.0+fujian@1.0.0')}`,
@@ -80,25 +87,72 @@ describe('the seed in the database', () => {
     );
     const current = await f.request(
       'GET',
-      `/api/releases/${encodeURIComponent('national-phs@3.1.1+fujian@1.1.0')}`,
+      `/api/releases/${encodeURIComponent('national-phs@3.0.1+fujian@1.2.0')}`,
       doctor,
     );
     expect(current.body.manifest.forms['diabetes-followup']).toEqual({
-      version: '3.1.1',
+      version: '3.0.1',
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(current.body.manifest.overlay).toMatchObject({ key: 'fujian', version: '1.1.0' });
+    expect(current.body.manifest.overlay).toMatchObject({ key: 'fujian', version: '1.2.0' });
     expect(f.t.engine.services.catalog.forOrgPath('/100000/350000/350100/350121/').id).toBe(
-      'national-phs@3.1.1+fujian@1.1.0',
+      'national-phs@3.0.1+fujian@1.2.0',
     );
     expect(f.t.engine.services.catalog.forOrgPath('/100000/530000/').id).toBe(
-      'national-phs@3.1.1+yunnan@1.1.0',
+      'national-phs@3.0.1+yunnan@1.2.0',
     );
-    expect(f.t.engine.services.catalog.forOrgPath('/100000/110000/').id).toBe('national-phs@3.1.1');
+    expect(f.t.engine.services.catalog.forOrgPath('/100000/110000/').id).toBe('national-phs@3.0.1');
+  });
+
+  it('given the national release a Yunnan clinic is served, then its 65+ systolic target is the national 150 and its postpartum visit rate counts 28 days', async () => {
+    const served = f.t.engine.services.catalog.forOrgPath('/100000/530000/');
+    const value = (key: string) =>
+      served.spec.parameters.parameters.find((p) => p.key === key)?.value;
+    expect(value('bpTargetSystolicElderly')).toBe(150);
+    expect(value('postpartumVisitWindowDays')).toBe(28);
+    expect(
+      f.t.engine.services.catalog
+        .forOrgPath('/100000/350000/')
+        .spec.parameters.parameters.find((p) => p.key === 'postpartumVisitWindowDays')?.value,
+    ).toBe(28);
   });
 
   it('given the seed is stored, when imported again (a restart), then nothing is imported', async () => {
     expect(await importSeed(f.t.engine.database, f.clock)).toEqual({ imported: [] });
+  });
+
+  it('given the upgrade demonstration imported (as the demo world does), then its releases are readable, none is current, and the national line still serves', async () => {
+    const { imported } = await importUpgradeDemo(f.t.engine.database, f.clock);
+    expect(imported.sort()).toEqual([
+      'upgrade-demo@3.0.0',
+      'upgrade-demo@3.0.0+demo-fujian@1.0.0',
+      'upgrade-demo@3.0.0+demo-yunnan@1.0.0',
+      'upgrade-demo@3.1.0',
+      'upgrade-demo@3.1.1',
+      'upgrade-demo@3.1.1+demo-fujian@1.1.0',
+      'upgrade-demo@3.1.1+demo-yunnan@1.1.0',
+    ]);
+    await f.t.engine.services.specs.reloadCatalog();
+    const { body } = await f.request('GET', '/api/releases', doctor);
+    const demo = (body.releases as { id: string; current: boolean }[])
+      .filter((r) => r.id.startsWith('upgrade-demo@'))
+      .map((r) => [r.id, r.current])
+      .sort(([a], [b]) => String(a).localeCompare(String(b)));
+    expect(demo).toEqual(imported.map((id) => [id, false]));
+    const one = await f.request(
+      'GET',
+      `/api/releases/${encodeURIComponent('upgrade-demo@3.1.1+demo-fujian@1.1.0')}`,
+      doctor,
+    );
+    expect(one.body).toMatchObject({ jurisdiction: '350000', current: false });
+    expect(one.body.manifest.forms['diabetes-followup'].version).toBe('3.1.1');
+    expect(f.t.engine.services.catalog.forOrgPath('/100000/350000/350100/350121/').id).toBe(
+      'national-phs@3.0.1+fujian@1.2.0',
+    );
+    expect(f.t.engine.services.catalog.forOrgPath('/100000/110000/').id).toBe('national-phs@3.0.1');
+    expect(await importSeed(f.t.engine.database, f.clock, { upgradeDemo: true })).toEqual({
+      imported: [],
+    });
   });
 });
 
@@ -108,7 +162,7 @@ describe('published versions are immutable in the database itself', () => {
       "UPDATE spec_versions SET content = '{}'::jsonb WHERE spec = 'national-phs' AND version = '3.0.0'",
     ],
     ["UPDATE spec_versions SET status = 'draft' WHERE spec = 'national-phs' AND version = '3.0.0'"],
-    ["DELETE FROM spec_versions WHERE spec = 'national-phs' AND version = '3.1.0'"],
+    ["DELETE FROM spec_versions WHERE spec = 'national-phs' AND version = '3.0.1'"],
     [
       "UPDATE overlay_versions SET content = content || '{\"operations\": []}' WHERE key = 'fujian' AND version = '1.0.0'",
     ],
@@ -143,10 +197,11 @@ describe('published versions are immutable in the database itself', () => {
 });
 
 describe('rebase, publish a signed release, capture on it', () => {
-  it('given Fujian 1.0.0, when rebased onto 3.1.0, then exactly the footExam operation conflicts, the rest carries over into a draft 1.2.0', async () => {
+  it('given the demonstration overlay demo-fujian 1.0.0, when rebased onto upgrade-demo 3.1.0, then exactly the footExam operation conflicts, the rest carries over into a draft 1.2.0', async () => {
+    await withUpgradeDemo();
     const rebased = await f.request(
       'POST',
-      '/api/overlays/fujian/versions/1.0.0/rebase',
+      '/api/overlays/demo-fujian/versions/1.0.0/rebase',
       configurator,
       {
         toBaseVersion: '3.1.0',
@@ -167,14 +222,43 @@ describe('rebase, publish a signed release, capture on it', () => {
       Array.from({ length: 12 }, (_, i) => i + 1),
     );
     expect(rebased.body.overlay).toMatchObject({
-      key: 'fujian',
+      key: 'demo-fujian',
       version: '1.2.0',
       status: 'draft',
-      base: { spec: 'national-phs', version: '3.1.0' },
+      base: { spec: 'upgrade-demo', version: '3.1.0' },
     });
-    const history = (await f.request('GET', '/api/overlays/fujian/versions/1.2.0', configurator))
-      .body;
+    const history = (
+      await f.request('GET', '/api/overlays/demo-fujian/versions/1.2.0', configurator)
+    ).body;
     expect(history.transitions[0]).toMatchObject({ action: 'rebase', to: 'draft' });
+  });
+
+  it('given Fujian 1.0.0, when rebased onto the printed base 3.0.1, then exactly the operation restating the national 28-day window conflicts, the rest carries over into a draft 1.3.0', async () => {
+    const rebased = await f.request(
+      'POST',
+      '/api/overlays/fujian/versions/1.0.0/rebase',
+      configurator,
+      { toBaseVersion: '3.0.1', version: '1.3.0' },
+    );
+    expect(rebased.status, JSON.stringify(rebased.body).slice(0, 300)).toBe(201);
+    expect(rebased.body.conflicts).toEqual([
+      {
+        index: 6,
+        op: { op: 'set-parameter', key: 'postpartumVisitWindowDays', value: 28 },
+        code: 'parameter-not-overridable',
+        baseChange: expect.objectContaining({ parameter: 'postpartumVisitWindowDays' }),
+        reason: { zh: expect.any(String), en: expect.any(String) },
+      },
+    ]);
+    expect(rebased.body.carried.map((c: { index: number }) => c.index)).toEqual([
+      0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12,
+    ]);
+    expect(rebased.body.overlay).toMatchObject({
+      key: 'fujian',
+      version: '1.3.0',
+      status: 'draft',
+      base: { spec: 'national-phs', version: '3.0.1' },
+    });
   });
 
   it('given the rebased draft approved and published, when the release is published with a signing plugin, then the manifest is signed, the release is current, and new records are captured on it', async () => {
@@ -191,10 +275,10 @@ describe('rebase, publish a signed release, capture on it', () => {
       subjectId: residentBefore,
       data: HT_VISIT,
     });
-    expect(before.body.releaseId).toBe('national-phs@3.1.1+fujian@1.1.0');
+    expect(before.body.releaseId).toBe('national-phs@3.0.1+fujian@1.2.0');
 
     const step = (action: string, token: string, body = {}) =>
-      f.request('POST', `/api/overlays/fujian/versions/1.2.0/${action}`, token, body);
+      f.request('POST', `/api/overlays/fujian/versions/1.3.0/${action}`, token, body);
     expect((await step('submit', configurator)).status).toBe(200);
     expect((await step('approve', reviewer)).status).toBe(200);
     expect((await step('publish', publisher)).status).toBe(200);
@@ -209,12 +293,12 @@ describe('rebase, publish a signed release, capture on it', () => {
     ).toBe(404);
     // When
     const released = await f.request('POST', '/api/releases', publisher, {
-      overlay: { key: 'fujian', version: '1.2.0' },
+      overlay: { key: 'fujian', version: '1.3.0' },
     });
     expect(released.status, JSON.stringify(released.body).slice(0, 300)).toBe(201);
     const release = released.body;
     expect(release).toMatchObject({
-      id: 'national-phs@3.1.0+fujian@1.2.0',
+      id: 'national-phs@3.0.1+fujian@1.3.0',
       jurisdiction: '350000',
       current: true,
       status: 'published',
@@ -234,19 +318,19 @@ describe('rebase, publish a signed release, capture on it', () => {
       signature: { value: string };
     }[];
     expect(stored!.signature.value).toBe(release.signature.value);
-    expect(release.manifest.overlay).toMatchObject({ key: 'fujian', version: '1.2.0' });
-    expect(release.manifest.forms['diabetes-followup'].version).toBe('3.1.0');
+    expect(release.manifest.overlay).toMatchObject({ key: 'fujian', version: '1.3.0' });
+    expect(release.manifest.forms['diabetes-followup'].version).toBe('3.0.1');
 
     // And the old one is no longer current, but still readable
     const old = await f.request(
       'GET',
-      `/api/releases/${encodeURIComponent('national-phs@3.1.1+fujian@1.1.0')}`,
+      `/api/releases/${encodeURIComponent('national-phs@3.0.1+fujian@1.2.0')}`,
       doctor,
     );
     expect(old.body.current).toBe(false);
     // Publishing it twice is a conflict
     const again = await f.request('POST', '/api/releases', publisher, {
-      overlay: { key: 'fujian', version: '1.2.0' },
+      overlay: { key: 'fujian', version: '1.3.0' },
     });
     expect(again.body.error.code).toBe('release_exists');
 
@@ -259,8 +343,8 @@ describe('rebase, publish a signed release, capture on it', () => {
     });
     expect(after.status, JSON.stringify(after.body).slice(0, 300)).toBe(201);
     expect(after.body).toMatchObject({
-      releaseId: 'national-phs@3.1.0+fujian@1.2.0',
-      formVersion: '3.1.0',
+      releaseId: 'national-phs@3.0.1+fujian@1.3.0',
+      formVersion: '3.0.1',
     });
     // The earlier submission still amends on its own release
     const amended = await f.request(
@@ -271,7 +355,7 @@ describe('rebase, publish a signed release, capture on it', () => {
       { 'if-match': '"1"' },
     );
     expect(amended.status).toBe(200);
-    expect(amended.body.releaseId).toBe('national-phs@3.1.1+fujian@1.1.0');
+    expect(amended.body.releaseId).toBe('national-phs@3.0.1+fujian@1.2.0');
 
     const [audit] = await sql(
       "SELECT details FROM audit_events WHERE action = 'release.publish' AND target_id = $1",
@@ -285,13 +369,14 @@ describe('rebase, publish a signed release, capture on it', () => {
 });
 
 describe('semantic diff', () => {
-  it('given submissions stored on national 3.0.0, when 3.0.0 and 3.1.0 are diffed, then the hypertension changes are classified with their usages and the submissions they touch', async () => {
+  it('given submissions stored on the upgrade demonstration 3.0.0, when 3.0.0 and 3.1.0 are diffed, then the hypertension changes are classified with their usages and the submissions they touch', async () => {
+    await withUpgradeDemo();
     const subjectId = await newResident(21);
     for (const [i, data] of [HT_VISIT, { ...HT_VISIT, heartRate: undefined }].entries()) {
       await sql(
         `INSERT INTO submissions (id, subject_id, form_key, form_version, release_id, org_code, org_path,
            payload, author_id, created_at, updated_by, updated_at)
-         SELECT gen_random_uuid(), id, 'hypertension-followup', '3.0.0', 'national-phs@3.0.0', org_code,
+         SELECT gen_random_uuid(), id, 'hypertension-followup', '3.0.0', 'upgrade-demo@3.0.0', org_code,
            org_path, $2::jsonb, gen_random_uuid(), now(), gen_random_uuid(), now()
          FROM subjects WHERE id = $1`,
         [subjectId, JSON.stringify({ ...data, n: i })],
@@ -299,7 +384,7 @@ describe('semantic diff', () => {
     }
     const diff = await f.request(
       'GET',
-      '/api/diff?from=national-phs@3.0.0&to=national-phs@3.1.0&form=hypertension-followup',
+      '/api/diff?from=upgrade-demo@3.0.0&to=upgrade-demo@3.1.0&form=hypertension-followup',
       doctor,
     );
     expect(diff.status, JSON.stringify(diff.body).slice(0, 300)).toBe(200);
@@ -328,7 +413,7 @@ describe('semantic diff', () => {
 
     const whole = await f.request(
       'GET',
-      '/api/diff?from=national-phs@3.0.0&to=national-phs@3.1.0',
+      '/api/diff?from=upgrade-demo@3.0.0&to=upgrade-demo@3.1.0',
       doctor,
     );
     expect(whole.body.forms.changed).toEqual(
@@ -356,7 +441,7 @@ describe('semantic diff', () => {
 
     const missing = await f.request(
       'GET',
-      '/api/diff?from=national-phs@9.0.0&to=national-phs@3.1.0',
+      '/api/diff?from=national-phs@9.0.0&to=national-phs@3.0.1',
       doctor,
     );
     expect(missing.status).toBe(404);

@@ -18,8 +18,54 @@ import {
   type SpecContent,
 } from './specContent.js';
 
-/** The national base versions the seed ships, oldest first (the last is current). */
-export const SEED_BASE_VERSIONS = ['3.0.0', '3.1.0', '3.1.1'] as const;
+/**
+ * The national base versions the seed ships, oldest first (the last is current): 3.0.0 as first
+ * published (records are pinned to it) and 3.0.1, the printed spec (seed/national-phs/3.0.1/CHANGES.md).
+ */
+export const SEED_BASE_VERSIONS = ['3.0.0', '3.0.1'] as const;
+
+/**
+ * The upgrade demonstration's versions, oldest first: a made-up spec (`upgrade-demo`, not
+ * national) that shows rebasing, the semantic diff and data migration (seed/upgrade-demo/).
+ */
+export const UPGRADE_DEMO_VERSIONS = ['3.0.0', '3.1.0', '3.1.1'] as const;
+
+/** A line of base versions the seed ships with the overlays on them. */
+export interface SeedLine {
+  spec: string;
+  /** Oldest first. */
+  versions: readonly string[];
+  /** Whether the line's newest releases become current (the national line) or never (the demonstration). */
+  current: boolean;
+  /** The content of each version; by default read from seed/<spec>/<version>. */
+  content?: (version: string) => SpecContent;
+  /** The overlays on the line, by key then version; by default the seed's overlays naming `spec`. */
+  overlays?: () => Overlay[];
+}
+
+export const NATIONAL_LINE: SeedLine = {
+  spec: 'national-phs',
+  versions: SEED_BASE_VERSIONS,
+  current: true,
+};
+export const UPGRADE_DEMO: SeedLine = {
+  spec: 'upgrade-demo',
+  versions: UPGRADE_DEMO_VERSIONS,
+  current: false,
+};
+const LINES = new Map([NATIONAL_LINE, UPGRADE_DEMO].map((line) => [line.spec, line]));
+
+/**
+ * Releases an earlier seed made current that the national line's current releases replace: the
+ * upgrade demonstration's versions, once shipped as national-phs 3.1.0 and 3.1.1, and the
+ * provinces' 1.1.0 on them. They stay stored and readable.
+ */
+export const EARLIER_SEED_RELEASES = [
+  'national-phs@3.1.0',
+  'national-phs@3.1.1',
+  'national-phs@3.1.1+fujian@1.1.0',
+  'national-phs@3.1.1+yunnan@1.1.0',
+] as const;
 
 /** A spec version of the seed as the database stores it: the BaseSpec, schedules, indicators. */
 export function seedSpecContent(spec: string, version: string): SpecContent {
@@ -42,15 +88,23 @@ function seedOverlays(spec: string): Overlay[] {
     .filter((overlay) => overlay.base.spec === spec);
 }
 
+/** The seed's line of `spec` (national-phs or upgrade-demo). */
+function seedLine(spec: string): SeedLine {
+  const line = LINES.get(spec);
+  if (!line) throw new Error(`the seed ships no spec ${spec}`);
+  return line;
+}
+
 /**
- * The releases the seed ships, compiled from the files (no database): each national base
- * version for the whole country, and each provincial overlay version over the base version it
- * names. Within a jurisdiction the last one listed is the current one.
+ * The releases the seed ships for `spec` (the national line, or `upgrade-demo`), compiled from
+ * the files (no database): each base version for the whole country, and each overlay version
+ * over the base version it names. Within a jurisdiction of the national line the last one listed
+ * is the current one.
  */
-export async function seedReleases(spec = 'national-phs'): Promise<Release[]> {
+export async function seedReleases(spec = NATIONAL_LINE.spec): Promise<Release[]> {
   const releases: Release[] = [];
   const contents = new Map<string, SpecContent>();
-  for (const version of SEED_BASE_VERSIONS) {
+  for (const version of seedLine(spec).versions) {
     const content = seedSpecContent(spec, version);
     contents.set(version, content);
     releases.push(await compileRelease(content, NATIONAL));
@@ -63,25 +117,60 @@ export async function seedReleases(spec = 'national-phs'): Promise<Release[]> {
 }
 
 /**
- * Imports the seed into the database unless it is there: every national-phs version of
- * SEED_BASE_VERSIONS as a published spec version, every seed overlay as a published overlay
- * version, and a published release for each. The newest national version and each province's
- * newest overlay version are current, unless the jurisdiction already has a current release the
- * seed did not ship (one published through the API stays current); a current release of an older
- * seed version gives way to the newer one, so a database seeded before keeps every old release
- * readable and serves the new one. Idempotent; when every seed release is stored it only reads
- * the ids. Recorded in spec_transitions (action `import`, no actor), not in the audit trail.
+ * Imports the seed's national line into the database unless it is there, and with
+ * `upgradeDemo` (the demo world) the upgrade demonstration too (see importLine). The national
+ * line serves: national-phs@3.0.1 for the country, national-phs@3.0.1+fujian@1.2.0 and
+ * national-phs@3.0.1+yunnan@1.2.0 for the provinces. Idempotent.
  */
 export async function importSeed(
   database: Database,
   clock: Clock,
-  spec = 'national-phs',
+  options: { upgradeDemo?: boolean } = {},
 ): Promise<{ imported: string[] }> {
-  const overlays = seedOverlays(spec);
+  const national = await importLine(database, clock, NATIONAL_LINE);
+  if (!options.upgradeDemo) return national;
+  const demo = await importUpgradeDemo(database, clock);
+  return { imported: [...national.imported, ...demo.imported] };
+}
+
+/**
+ * Imports the upgrade demonstration (spec `upgrade-demo` 3.0.0, 3.1.0, 3.1.1 and the overlays
+ * `demo-fujian`, `demo-yunnan` on it) unless it is there: published and readable, never current.
+ * The engine does it in the demo world; a test that needs the demonstration calls it (then
+ * reloads the catalog).
+ */
+export function importUpgradeDemo(
+  database: Database,
+  clock: Clock,
+): Promise<{ imported: string[] }> {
+  return importLine(database, clock, UPGRADE_DEMO);
+}
+
+/**
+ * Imports a line of the seed unless it is there: every base version of the line as a published
+ * spec version, every seed overlay on it as a published overlay version, and a published
+ * release for each. In the national line the newest base version and each province's newest
+ * overlay version are current, unless the jurisdiction already has a current release the seed did
+ * not ship (one published through the API stays current); a current release of an older seed
+ * (an older version of the line, or one of EARLIER_SEED_RELEASES) gives way to the newer one, so
+ * a database seeded before keeps every old release readable and serves the new one. No release of
+ * the demonstration is ever current. When every release of the line is stored it only reads the
+ * ids. Recorded in spec_transitions (action `import`, no actor), not in the audit trail.
+ */
+export async function importLine(
+  database: Database,
+  clock: Clock,
+  line: SeedLine,
+): Promise<{ imported: string[] }> {
+  const { spec, versions } = line;
+  const read = line.content ?? ((version: string) => seedSpecContent(spec, version));
+  const overlays = line.overlays?.() ?? seedOverlays(spec);
   const ids = [
-    ...SEED_BASE_VERSIONS.map((version) => releaseId({ spec, version })),
+    ...versions.map((version) => releaseId({ spec, version })),
     ...overlays.map((o) => releaseId(o.base, o)),
   ];
+  /** The seed's releases a current one of this line may replace. */
+  const replaceable = [...ids, ...(line.current ? EARLIER_SEED_RELEASES : [])];
   const { sequelize } = database;
   const stored = await sequelize.query<{ id: string }>(
     'SELECT id FROM releases WHERE id = ANY($1::text[])',
@@ -97,23 +186,23 @@ export async function importSeed(
     overlay?: Overlay;
     current: boolean;
   }[] = [];
-  SEED_BASE_VERSIONS.forEach((version, i) => {
-    contents.set(version, seedSpecContent(spec, version));
+  versions.forEach((version, i) => {
+    contents.set(version, read(version));
     plan.push({
       release: undefined as unknown as Release,
       base: contents.get(version)!,
-      current: i === SEED_BASE_VERSIONS.length - 1,
+      current: line.current && i === versions.length - 1,
     });
   });
   const lastOf = new Map(overlays.map((o) => [o.jurisdiction.code, o]));
   for (const overlay of overlays) {
-    const base = contents.get(overlay.base.version) ?? seedSpecContent(spec, overlay.base.version);
+    const base = contents.get(overlay.base.version) ?? read(overlay.base.version);
     contents.set(overlay.base.version, base);
     plan.push({
       release: undefined as unknown as Release,
       base,
       overlay,
-      current: lastOf.get(overlay.jurisdiction.code) === overlay,
+      current: line.current && lastOf.get(overlay.jurisdiction.code) === overlay,
     });
   }
   for (const item of plan) {
@@ -173,7 +262,7 @@ export async function importSeed(
            WHERE jurisdiction = $1 AND current AND id = ANY($2::text[]) AND id <> $3
              AND NOT EXISTS (SELECT 1 FROM releases WHERE id = $3)
            RETURNING id AS key`,
-          [release.jurisdiction, ids, release.id],
+          [release.jurisdiction, replaceable, release.id],
         );
       const manifest = releaseManifest(
         release,

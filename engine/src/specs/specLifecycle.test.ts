@@ -15,7 +15,7 @@ let publisher: TestUser;
 const token: Record<string, string> = {};
 
 const fujian = (version: string, changes: Partial<Overlay> = {}): Overlay => ({
-  ...readOverlay('fujian', '1.1.0'),
+  ...readOverlay('fujian', '1.2.0'),
   version,
   ...changes,
 });
@@ -45,30 +45,30 @@ async function auditOf(target: string) {
 
 describe('overlay version lifecycle', () => {
   it('given a configurator, reviewer and publisher of Fujian, when a draft goes through every step, then each step is allowed only to its role, kept in the history and audited with its reason', async () => {
-    // Given a new draft (the current Fujian overlay, 1.1.0 in the seed, as version 1.2.0)
+    // Given a new draft (the current Fujian overlay, 1.2.0 in the seed, as version 1.3.0)
     const created = await f.request(
       'POST',
       '/api/overlays/fujian/versions',
       token.configurator,
-      fujian('1.2.0'),
+      fujian('1.3.0'),
     );
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', jurisdiction: '350000', rowVersion: 1 });
     expect(created.headers.get('etag')).toBe('"1"');
 
     // When edited with a stale If-Match, then 409; with none, 428; with the current one, saved
-    const edited = fujian('1.2.0', { title: { zh: '福建省调整 1.2', en: 'Fujian 1.2' } });
+    const edited = fujian('1.3.0', { title: { zh: '福建省调整 1.3', en: 'Fujian 1.3' } });
     expect(
-      (await f.request('PUT', path('fujian', '1.2.0'), token.configurator, edited)).status,
+      (await f.request('PUT', path('fujian', '1.3.0'), token.configurator, edited)).status,
     ).toBe(428);
     expect(
       (
-        await f.request('PUT', path('fujian', '1.2.0'), token.configurator, edited, {
+        await f.request('PUT', path('fujian', '1.3.0'), token.configurator, edited, {
           'if-match': '"7"',
         })
       ).status,
     ).toBe(409);
-    const saved = await f.request('PUT', path('fujian', '1.2.0'), token.configurator, edited, {
+    const saved = await f.request('PUT', path('fujian', '1.3.0'), token.configurator, edited, {
       'if-match': '"1"',
     });
     expect(saved.status).toBe(200);
@@ -77,53 +77,53 @@ describe('overlay version lifecycle', () => {
     // A reviewer may not edit, a configurator may not approve (permission)
     expect(
       (
-        await f.request('PUT', path('fujian', '1.2.0'), token.reviewer, edited, {
+        await f.request('PUT', path('fujian', '1.3.0'), token.reviewer, edited, {
           'if-match': '"2"',
         })
       ).status,
     ).toBe(403);
     expect(
-      (await f.request('POST', path('fujian', '1.2.0', 'approve'), token.configurator, {})).status,
+      (await f.request('POST', path('fujian', '1.3.0', 'approve'), token.configurator, {})).status,
     ).toBe(403);
     // Approving or publishing a draft is not a step from draft
     expect(
-      (await f.request('POST', path('fujian', '1.2.0', 'approve'), token.reviewer, {})).status,
+      (await f.request('POST', path('fujian', '1.3.0', 'approve'), token.reviewer, {})).status,
     ).toBe(409);
 
     // Submit, return with a comment, resubmit
     const submitted = await f.request(
       'POST',
-      path('fujian', '1.2.0', 'submit'),
+      path('fujian', '1.3.0', 'submit'),
       token.configurator,
       { reason: '请审核' },
     );
     expect(submitted.body.status, JSON.stringify(submitted.body)).toBe('in-review');
     expect(
       (
-        await f.request('PUT', path('fujian', '1.2.0'), token.configurator, edited, {
+        await f.request('PUT', path('fujian', '1.3.0'), token.configurator, edited, {
           'if-match': '"3"',
         })
       ).body.error.code,
     ).toBe('not_a_draft');
     expect(
-      (await f.request('POST', path('fujian', '1.2.0', 'return'), token.reviewer, {})).status,
+      (await f.request('POST', path('fujian', '1.3.0', 'return'), token.reviewer, {})).status,
     ).toBe(400);
-    const returned = await f.request('POST', path('fujian', '1.2.0', 'return'), token.reviewer, {
+    const returned = await f.request('POST', path('fujian', '1.3.0', 'return'), token.reviewer, {
       reason: '标题需写明适用范围 / say where it applies in the title',
     });
     expect(returned.body).toMatchObject({
       status: 'draft',
       reviewComment: expect.stringContaining('标题'),
     });
-    await f.request('POST', path('fujian', '1.2.0', 'submit'), token.configurator, {});
+    await f.request('POST', path('fujian', '1.3.0', 'submit'), token.configurator, {});
 
     // Publishing before approval is refused
-    const early = await f.request('POST', path('fujian', '1.2.0', 'publish'), token.publisher, {});
+    const early = await f.request('POST', path('fujian', '1.3.0', 'publish'), token.publisher, {});
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('not_approved');
 
     // Approve, then publish
-    const approved = await f.request('POST', path('fujian', '1.2.0', 'approve'), token.reviewer, {
+    const approved = await f.request('POST', path('fujian', '1.3.0', 'approve'), token.reviewer, {
       reason: '同意',
     });
     expect(approved.body).toMatchObject({
@@ -133,7 +133,7 @@ describe('overlay version lifecycle', () => {
     });
     const published = await f.request(
       'POST',
-      path('fujian', '1.2.0', 'publish'),
+      path('fujian', '1.3.0', 'publish'),
       token.publisher,
       {},
     );
@@ -141,7 +141,7 @@ describe('overlay version lifecycle', () => {
     expect(published.body).toMatchObject({ status: 'published', publishedBy: publisher.id });
 
     // Then published is immutable through the API
-    const late = await f.request('PUT', path('fujian', '1.2.0'), token.configurator, edited, {
+    const late = await f.request('PUT', path('fujian', '1.3.0'), token.configurator, edited, {
       'if-match': `"${published.body.rowVersion}"`,
     });
     expect(late.status).toBe(409);
@@ -149,20 +149,20 @@ describe('overlay version lifecycle', () => {
 
     // Deprecate needs a reason
     expect(
-      (await f.request('POST', path('fujian', '1.2.0', 'deprecate'), token.publisher, {})).status,
+      (await f.request('POST', path('fujian', '1.3.0', 'deprecate'), token.publisher, {})).status,
     ).toBe(400);
     const deprecated = await f.request(
       'POST',
-      path('fujian', '1.2.0', 'deprecate'),
+      path('fujian', '1.3.0', 'deprecate'),
       token.publisher,
       {
-        reason: '由 1.3.0 取代 / superseded',
+        reason: '由 1.4.0 取代 / superseded',
       },
     );
     expect(deprecated.body.status).toBe('deprecated');
 
     // The history names who did what, from what to what, and why
-    const history = (await f.request('GET', path('fujian', '1.2.0'), token.reviewer)).body
+    const history = (await f.request('GET', path('fujian', '1.3.0'), token.reviewer)).body
       .transitions;
     expect(
       history.map(
@@ -187,9 +187,9 @@ describe('overlay version lifecycle', () => {
       ['submit', 'draft', 'in-review', configurator.username, null],
       ['approve', 'in-review', 'in-review', reviewer.username, '同意'],
       ['publish', 'in-review', 'published', publisher.username, null],
-      ['deprecate', 'published', 'deprecated', publisher.username, '由 1.3.0 取代 / superseded'],
+      ['deprecate', 'published', 'deprecated', publisher.username, '由 1.4.0 取代 / superseded'],
     ]);
-    const audit = await auditOf('fujian@1.2.0');
+    const audit = await auditOf('fujian@1.3.0');
     expect(audit.map((a) => [a.action, a.actor_username])).toEqual([
       ['spec.draft.save', configurator.username],
       ['spec.draft.save', configurator.username],
@@ -217,25 +217,25 @@ describe('overlay version lifecycle', () => {
       );
     const mine = await f.login(both);
     expect(
-      (await f.request('POST', '/api/overlays/fujian/versions', mine, fujian('1.3.0'))).status,
+      (await f.request('POST', '/api/overlays/fujian/versions', mine, fujian('1.4.0'))).status,
     ).toBe(201);
-    await f.request('POST', path('fujian', '1.3.0', 'submit'), mine, {});
-    const selfApproval = await f.request('POST', path('fujian', '1.3.0', 'approve'), mine, {});
+    await f.request('POST', path('fujian', '1.4.0', 'submit'), mine, {});
+    const selfApproval = await f.request('POST', path('fujian', '1.4.0', 'approve'), mine, {});
     expect(selfApproval.status).toBe(403);
     expect(selfApproval.body.error.code).toBe('four_eyes');
     expect(
-      (await f.request('POST', path('fujian', '1.3.0', 'approve'), token.reviewer, {})).status,
+      (await f.request('POST', path('fujian', '1.4.0', 'approve'), token.reviewer, {})).status,
     ).toBe(200);
-    const selfPublish = await f.request('POST', path('fujian', '1.3.0', 'publish'), mine, {});
+    const selfPublish = await f.request('POST', path('fujian', '1.4.0', 'publish'), mine, {});
     expect(selfPublish.body.error.code).toBe('four_eyes');
     const [denials] = await f.t.engine.database.sequelize.query(
-      "SELECT details->>'reason' AS reason FROM audit_events WHERE action = 'access.denied' AND target_id = 'fujian@1.3.0'",
+      "SELECT details->>'reason' AS reason FROM audit_events WHERE action = 'access.denied' AND target_id = 'fujian@1.4.0'",
     );
     expect(denials).toEqual([{ reason: 'four-eyes' }, { reason: 'four-eyes' }]);
   });
 
   it('given a Fujian configurator, when they draft or act on a Yunnan overlay, then it is refused and audited', async () => {
-    const yunnan = { ...readOverlay('yunnan', '1.1.0'), version: '1.2.0' };
+    const yunnan = { ...readOverlay('yunnan', '1.2.0'), version: '1.3.0' };
     const created = await f.request(
       'POST',
       '/api/overlays/yunnan/versions',
@@ -253,7 +253,7 @@ describe('overlay version lifecycle', () => {
   });
 
   it('given an overlay relabelling a locked national field, when drafted, then 422 lists the operation, the code and the reason', async () => {
-    const overlay = fujian('1.4.0', {
+    const overlay = fujian('1.5.0', {
       operations: [
         {
           op: 'relabel',
@@ -278,14 +278,14 @@ describe('overlay version lifecycle', () => {
         message: { zh: expect.any(String), en: expect.any(String) },
       },
     ]);
-    expect((await f.request('GET', path('fujian', '1.4.0'), token.configurator)).status).toBe(404);
+    expect((await f.request('GET', path('fujian', '1.5.0'), token.configurator)).status).toBe(404);
   });
 });
 
 describe('spec version lifecycle', () => {
   it('given national-level staff, when a national spec version is drafted and published, then it is; a province grant may not draft it', async () => {
     const current = (
-      await f.request('GET', '/api/specs/national-phs/versions/3.1.1', token.configurator)
+      await f.request('GET', '/api/specs/national-phs/versions/3.0.1', token.configurator)
     ).body;
     expect(current.status).toBe('published');
     const content = { ...current.content, version: '3.2.0' };
@@ -323,12 +323,12 @@ describe('spec version lifecycle', () => {
       list.body.versions.map(
         (v: { version: string; status: string }) => `${v.version} ${v.status}`,
       ),
-    ).toEqual(['3.0.0 published', '3.1.0 published', '3.1.1 published', '3.2.0 published']);
+    ).toEqual(['3.0.0 published', '3.0.1 published', '3.2.0 published']);
   });
 
   it('given a national draft whose workflow would loop for ever or run a script, when saved, then 422 names the workflow and the element, and nothing is stored', async () => {
     const current = (
-      await f.request('GET', '/api/specs/national-phs/versions/3.1.1', token.configurator)
+      await f.request('GET', '/api/specs/national-phs/versions/3.0.1', token.configurator)
     ).body;
     const author = await f.login(await f.user('province-configurator', '100000'));
     const referral = current.content.workflows['two-way-referral'] as string;

@@ -69,7 +69,7 @@ describe('the browser and the server give the same verdict', () => {
       token,
     );
     expect(form.status).toBe(200);
-    expect(form.body.releaseId).toBe('national-phs@3.1.1+fujian@1.1.0');
+    expect(form.body.releaseId).toBe('national-phs@3.0.1+fujian@1.2.0');
 
     const page = await pageWithBundle(
       browser,

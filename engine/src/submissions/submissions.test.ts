@@ -60,8 +60,8 @@ describe('submitting a follow-up visit', () => {
     expect(res.body).toMatchObject({
       subjectId,
       formKey: 'hypertension-followup',
-      formVersion: '3.1.1',
-      releaseId: 'national-phs@3.1.1+fujian@1.1.0',
+      formVersion: '3.0.1',
+      releaseId: 'national-phs@3.0.1+fujian@1.2.0',
       revision: 1,
       rowVersion: 1,
     });
@@ -410,7 +410,7 @@ describe('the outbox', () => {
 
 describe('typed payloads', () => {
   it('given a form version, when its TypeScript type is requested, then the fields come with their types and labels', async () => {
-    const res = await fetch(`${f.url}/api/forms/hypertension-followup/versions/3.1.1/typescript`, {
+    const res = await fetch(`${f.url}/api/forms/hypertension-followup/versions/3.0.1/typescript`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.status).toBe(200);
@@ -419,11 +419,13 @@ describe('typed payloads', () => {
     expect(text).toMatch(/export interface HypertensionFollowup \{/);
     expect(text).toMatch(/sbp: number;/);
     expect(text).toMatch(/收缩压/);
-    // Fujian's release adds fields to the national form (3.1.x adds home BP monitoring).
+    // Fujian's release adds fields to the national form, whose optional fields stay optional.
     expect(text).toMatch(/medicationAdjustment\?:/);
-    expect(text).toMatch(/homeBpMonitoring\?:/);
+    expect(text).toMatch(/heartRate\?: number;/);
+    // The printed spec has no home BP monitoring (only the upgrade demonstration's 3.1.x has).
+    expect(text).not.toMatch(/homeBpMonitoring/);
     const national = await fetch(
-      `${f.url}/api/forms/hypertension-followup/versions/3.1.1/typescript?release=national-phs@3.1.1`,
+      `${f.url}/api/forms/hypertension-followup/versions/3.0.1/typescript?release=national-phs@3.0.1`,
       { headers: { authorization: `Bearer ${token}` } },
     );
     expect(await national.text()).not.toMatch(/medicationAdjustment/);

@@ -10,8 +10,8 @@ import {
 } from './fixtures/workflowScenario.js';
 
 /*
- * Every path of seed/national-phs/3.1.1/workflows/remote-consultation.bpmn (the Fujian release
- * the residents get, national-phs@3.1.1+fujian@1.1.0, is built on 3.1.1), end to end over HTTP.
+ * Every path of seed/national-phs/3.0.1/workflows/remote-consultation.bpmn (the Fujian release
+ * the residents get, national-phs@3.0.1+fujian@1.2.0, is built on 3.0.1), end to end over HTTP.
  * The urgency is the request form's own consult-urgency code: "2" urgent, "1" normal.
  *
  * path                                                           → test ("given …")

@@ -7,21 +7,21 @@ import { WorkflowScenario } from './fixtures/workflowScenario.js';
 
 /**
  * Instance migration v1 → v2 over HTTP. v1 is the release Fujian runs on from the seed
- * (national 3.1.1 + Fujian 1.1.0); v2 is a Fujian 1.2.0 overlay, drafted, reviewed, published
+ * (national 3.0.1 + Fujian 1.2.0); v2 is a Fujian 1.3.0 overlay, drafted, reviewed, published
  * and released through the API, whose two-way referral renames the county's decision task and
  * adds a notice after acceptance. The referrals started in beforeAll (on v1, before v2 is
  * current) wait at four different elements; the refused migrations come first and each checks
  * that nothing moved, the last scenario migrates them and runs each to its end under v2.
  */
-const V1 = 'national-phs@3.1.1+fujian@1.1.0';
-const V2 = 'national-phs@3.1.1+fujian@1.2.0';
+const V1 = 'national-phs@3.0.1+fujian@1.2.0';
+const V2 = 'national-phs@3.0.1+fujian@1.3.0';
 const CLINIC = '350121101201-V01';
 const KEY = 'two-way-referral';
 const DAY = 24 * 3600_000;
 
 /** v2 of the referral: UserTask_decide renamed, a notice added between acceptance and arrival. */
 function referralV2(): string {
-  const v1 = readBaseSpec('national-phs', '3.1.1').workflows[KEY]!;
+  const v1 = readBaseSpec('national-phs', '3.0.1').workflows[KEY]!;
   const v2 = v1
     .replace(/\bUserTask_decide\b/g, 'UserTask_decide_v2')
     .replace(
@@ -82,12 +82,12 @@ async function startReferral(): Promise<string> {
   return started.id;
 }
 
-/** Fujian 1.2.0 = Fujian 1.1.0 + the v2 referral, through draft, review, publish and release. */
+/** Fujian 1.3.0 = Fujian 1.2.0 + the v2 referral, through draft, review, publish and release. */
 async function releaseV2() {
-  const fujian = readOverlay('fujian', '1.1.0');
+  const fujian = readOverlay('fujian', '1.2.0');
   const draft = await f.request('POST', '/api/overlays/fujian/versions', token.fujian, {
     ...fujian,
-    version: '1.2.0',
+    version: '1.3.0',
     operations: [
       ...fujian.operations,
       { op: 'replace-workflow', workflow: KEY, bpmn: referralV2() },
@@ -95,12 +95,12 @@ async function releaseV2() {
   });
   expect(draft.status, JSON.stringify(draft.body).slice(0, 500)).toBe(201);
   const step = (action: string, who: keyof typeof users) =>
-    f.request('POST', `/api/overlays/fujian/versions/1.2.0/${action}`, token[who], {});
+    f.request('POST', `/api/overlays/fujian/versions/1.3.0/${action}`, token[who], {});
   expect((await step('submit', 'fujian')).status).toBe(200);
   expect((await step('approve', 'reviewer')).status).toBe(200);
   expect((await step('publish', 'publisher')).status).toBe(200);
   const released = await f.request('POST', '/api/releases', token.publisher, {
-    overlay: { key: 'fujian', version: '1.2.0' },
+    overlay: { key: 'fujian', version: '1.3.0' },
   });
   expect(released.status, JSON.stringify(released.body).slice(0, 500)).toBe(201);
   expect(released.body).toMatchObject({ id: V2, current: true });

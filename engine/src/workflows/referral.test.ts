@@ -11,9 +11,9 @@ import {
 } from './fixtures/workflowScenario.js';
 
 /*
- * Every path of seed/national-phs/3.1.1/workflows/two-way-referral.bpmn (the same process as
- * 3.0.0 and 3.1.0; the Fujian release the residents get, national-phs@3.1.1+fujian@1.1.0, is built
- * on 3.1.1), end to end over HTTP.
+ * Every path of seed/national-phs/3.0.1/workflows/two-way-referral.bpmn (the same process as
+ * 3.0.0; the Fujian release the residents get, national-phs@3.0.1+fujian@1.2.0, is built on
+ * 3.0.1), end to end over HTTP.
  *
  * path                                                           → test ("given …")
  * StartEvent_referral (POST …/instances) → UserTask_fill
@@ -110,7 +110,7 @@ describe('two-way referral', () => {
     const id = await startReferral(subjectId);
     const first = await f.request('GET', `/api/workflows/instances/${id}`, township);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body.releaseId).toBe('national-phs@3.1.1+fujian@1.1.0');
+    expect(first.body.releaseId).toBe('national-phs@3.0.1+fujian@1.2.0');
     await worklists(id, { township: ['UserTask_fill'] });
 
     const fill = await openTask(township, id, 'UserTask_fill');

@@ -3,7 +3,7 @@ import { QueryTypes } from 'sequelize';
 import type { Database } from '../../database/Database.js';
 import { HT_VISIT } from '../../submissions/fixtures/hypertensionVisit.js';
 
-/** A national hypertension follow-up as stored on 3.0.0 (calculated fields included). */
+/** A hypertension follow-up as stored on 3.0.0 (calculated fields included). */
 export const STORED_HT_VISIT = {
   ...HT_VISIT,
   bmi: 24.2,
@@ -12,13 +12,19 @@ export const STORED_HT_VISIT = {
   suggestedNextVisitDate: '2027-02-20',
 };
 
+/** The release the upgrade demonstration migrates from (seed/upgrade-demo/; import it first). */
+export const DEMO_FROM = { releaseId: 'upgrade-demo@3.0.0', formVersion: '3.0.0' } as const;
+/** The release it migrates to: 3.1.0 tightens the heart rate to 30–200. */
+export const DEMO_TO = { releaseId: 'upgrade-demo@3.1.0', formVersion: '3.1.0' } as const;
+
 /** Beijing, Dongcheng: served by the national release (no provincial overlay). */
 export const NATIONAL_ORG = { code: '110101', path: '/100000/110000/110101/' };
 
 /**
- * Inserts `count` hypertension follow-ups pinned to `national-phs@3.0.0` with plain SQL (one
- * resident, revision 1 of each), every `slowEvery`-th with heart rate 25 (below the 3.1.0
- * minimum of 30), the others 60–99. Returns the resident's id.
+ * Inserts `count` hypertension follow-ups pinned to the upgrade demonstration's 3.0.0
+ * (`upgrade-demo@3.0.0`, imported by importUpgradeDemo) with plain SQL (one resident, revision 1
+ * of each), every `slowEvery`-th with heart rate 25 (below the demonstration 3.1.0's minimum of
+ * 30), the others 60–99. Returns the resident's id.
  */
 export async function insertPinnedSubmissions(
   database: Database,
@@ -40,7 +46,7 @@ export async function insertPinnedSubmissions(
       `WITH sub AS (
          INSERT INTO submissions (id, subject_id, form_key, form_version, release_id, org_code,
            org_path, payload, author_id, created_at, updated_by, updated_at)
-         SELECT gen_random_uuid(), $1, 'hypertension-followup', '3.0.0', 'national-phs@3.0.0',
+         SELECT gen_random_uuid(), $1, 'hypertension-followup', $9, $10,
            $2, $3, jsonb_set($4::jsonb, '{heartRate}',
              to_jsonb(CASE WHEN g % $5 = 0 THEN 25 ELSE 60 + g % 40 END)),
            $6, now(), $6, now()
@@ -58,6 +64,8 @@ export async function insertPinnedSubmissions(
           authorId,
           from,
           to,
+          DEMO_FROM.formVersion,
+          DEMO_FROM.releaseId,
         ],
       },
     );
