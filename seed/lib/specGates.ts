@@ -26,7 +26,10 @@ export function specGates(spec: string, version: string, previousVersion: string
 
   it(`given the seed, when listed, then it has the forms, tables and workflows of ${previousVersion}`, () => {
     expect(formKeys).toEqual(Object.keys(previous.forms));
-    expect(Object.keys(base.codeTables)).toEqual(Object.keys(previous.codeTables));
+    // A new version may add code tables (its spec test lists each one), never drop one.
+    expect(Object.keys(base.codeTables)).toEqual(
+      expect.arrayContaining(Object.keys(previous.codeTables)),
+    );
     expect(Object.keys(base.workflows)).toEqual(Object.keys(previous.workflows));
     const keys = (folder: string) => [...readJsonFolder(spec, previousVersion, folder).keys()];
     expect([...schedules.keys()]).toEqual(keys('schedules'));
@@ -52,9 +55,10 @@ export function specGates(spec: string, version: string, previousVersion: string
       expect(table.version).toBe(version);
       const codes = table.codes.map((c) => c.code);
       expect(new Set(codes).size).toBe(codes.length);
-      // A new version may add codes, never recode: each old code keeps its place and meaning.
-      const old = previous.codeTables[id]!.codes;
-      expect(table.codes.slice(0, old.length)).toEqual(old);
+      // A new version may add codes, never recode: each old code keeps its place. A label may
+      // only be corrected (a printed label in full), as the version's spec test lists it.
+      const old = previous.codeTables[id]?.codes ?? [];
+      expect(table.codes.slice(0, old.length).map((c) => c.code)).toEqual(old.map((c) => c.code));
     },
   );
 
