@@ -125,9 +125,216 @@ export interface CodeTable {
 
 // schedule
 /**
- * When follow-ups fall due for a program, relative to an anchor event.
+ * When follow-ups fall due for a programme. Model 2 (`"model": 2`) declares record sets, anchors, windows, what satisfies an occurrence, ends and suggestions (definitions/README.md, Schedules); a schedule without `model` is the first model (3.0.0).
  */
-export interface Schedule {
+export type Schedule = ScheduleV2 | ScheduleV1;
+/**
+ * A whole number, or the key of an integer parameter of the spec (a province may set it)
+ */
+export type ScheduleNumber =
+  | number
+  | {
+      parameter: string;
+    };
+/**
+ * true or false, or the key of a boolean parameter of the spec
+ */
+export type ScheduleFlag =
+  | boolean
+  | {
+      parameter: string;
+    };
+
+/**
+ * A schedule a due-list engine runs: computeDueItems(schedule, enrollment, records, parameters, clock).
+ */
+export interface ScheduleV2 {
+  model: 2;
+  id: string;
+  title: ScheduleText;
+  program: string;
+  /**
+   * The programme's visit form: its submissions belong to the programme's enrollment, and a due item opens it unless its occurrence names another form
+   */
+  form: string;
+  /**
+   * Named sets of the resident's records the schedule reads, each from one or more sources
+   */
+  records: {
+    /**
+     * @minItems 1
+     * @maxItems 50
+     */
+    [k: string]: [ScheduleRecordSource, ...ScheduleRecordSource[]] | undefined;
+  };
+  /**
+   * Named dates occurrences count from
+   */
+  anchors: {
+    [k: string]: ScheduleAnchor | undefined;
+  };
+  /**
+   * Thresholds, usually province parameters: due soon from dueSoonDays before the due date; overdue from overdueDays after the window closes (0: the day after)
+   */
+  reminders: {
+    dueSoonDays: ScheduleNumber;
+    overdueDays: ScheduleNumber;
+  };
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  occurrences: [ScheduleOccurrence, ...ScheduleOccurrence[]];
+  /**
+   * @maxItems 50
+   */
+  ends?: ScheduleEnd[];
+  /**
+   * @maxItems 50
+   */
+  suggestions?: ScheduleSuggestion[];
+}
+/**
+ * zh-CN text with its English beside it
+ */
+export interface ScheduleText {
+  zh: string;
+  en: string;
+}
+/**
+ * Where records come from: submissions of a form of the spec, facts the caller supplies under a name (e.g. a delivery, a health check), or the enrollment itself ({ enrolledOn, details })
+ */
+export interface ScheduleRecordSource {
+  from: 'form' | 'fact' | 'enrollment';
+  /**
+   * The form key (from: form) or fact name (from: fact)
+   */
+  key?: string;
+  /**
+   * JsonLogic giving the record's date (YYYY-MM-DD) from its data; a record without one is left out
+   */
+  date: unknown;
+  /**
+   * JsonLogic: only records for which it holds belong to the set
+   */
+  where?: unknown;
+}
+/**
+ * A date occurrences count from: the latest, earliest or preferred record of a set (optionally only those where a condition holds), or the first day of the current calendar year
+ */
+export interface ScheduleAnchor {
+  kind: 'record' | 'year-start';
+  /**
+   * The record set (kind: record)
+   */
+  records?: string;
+  /**
+   * latest (default) or earliest record; preferred: the latest record of the first source, in the set's order, that has one
+   */
+  pick?: 'latest' | 'earliest' | 'preferred';
+  /**
+   * JsonLogic over the record: only records for which it holds can be the anchor
+   */
+  where?: unknown;
+}
+/**
+ * One due item: a window from its anchor (both days included; due: the due date, default the window's end; expires: the last day a late record still satisfies it, after which an item not done is missed, default never), the records that satisfy it (dated from the window's start and after the anchor record; count: how many, default 1), and thresholds overriding the schedule's
+ */
+export interface ScheduleOccurrence {
+  id: string;
+  title: ScheduleText;
+  /**
+   * The form the due item opens (default: the schedule's form)
+   */
+  form?: string;
+  /**
+   * The anchor it counts from; no anchor date, no item
+   */
+  anchor: string;
+  /**
+   * JsonLogic over the anchor record's data (with anchor.date, enrollment and parameters): the occurrence applies only where it holds
+   */
+  when?: unknown;
+  /**
+   * When it may be done, both days included
+   */
+  window: {
+    start: ScheduleOffset;
+    end: ScheduleOffset;
+  };
+  due?: ScheduleOffset;
+  expires?: ScheduleOffset;
+  /**
+   * Records of a set dated from the window's start (and after the anchor record), up to its expiry
+   */
+  satisfiedBy: {
+    records: string;
+    /**
+     * JsonLogic over the record: only records for which it holds count
+     */
+    where?: unknown;
+    count?: ScheduleNumber;
+  };
+  dueSoonDays?: ScheduleNumber;
+  overdueDays?: ScheduleNumber;
+}
+/**
+ * A distance from the anchor date: months first (clamped to the month's end), then weeks and days
+ */
+export interface ScheduleOffset {
+  months?: ScheduleNumber;
+  weeks?: ScheduleNumber;
+  days?: ScheduleNumber;
+}
+/**
+ * What ends the schedule, with its reason (an ended enrollment always does)
+ */
+export interface ScheduleEnd {
+  id: string;
+  reason: ScheduleText;
+  records: string;
+  /**
+   * Test the latest record of the set (default), or every record
+   */
+  on?: 'latest' | 'any';
+  /**
+   * JsonLogic over the record: the schedule ends where it holds
+   */
+  when: unknown;
+  /**
+   * JsonLogic giving the end date from the record (default: the record's date)
+   */
+  date?: unknown;
+}
+/**
+ * Advice from the latest records, e.g. refer after two consecutive uncontrolled visits, naming the workflow to start; startsAutomatically: whether it is started without asking (default false)
+ */
+export interface ScheduleSuggestion {
+  id: string;
+  title: ScheduleText;
+  records: string;
+  /**
+   * How many of the latest records the condition sees, latest first, as recent.0, recent.1, ...
+   */
+  recent: number;
+  /**
+   * JsonLogic over { recent, enrollment, parameters }
+   */
+  when: unknown;
+  /**
+   * The workflow the suggestion starts
+   */
+  workflow: string;
+  startsAutomatically?: ScheduleFlag;
+  /**
+   * An anchor: the suggestion is withdrawn once it falls on or after the latest of the recent records
+   */
+  resolvedBy?: string;
+}
+/**
+ * The first schedule model, as national-phs 3.0.0 published it: one anchor per schedule, occurrences as day offsets. Kept readable (diff impact, programmes); computeDueItems runs model 2 only.
+ */
+export interface ScheduleV1 {
   id: string;
   /**
    * zh-CN text with its English beside it
@@ -192,11 +399,176 @@ export interface Schedule {
   ];
 }
 
+// trigger
+/**
+ * A workflow a stored submission starts: when a submission of `form` is created and `condition` (JsonLogic over its data) holds, `workflow` starts at its message start event `message`, with `variables` (each JsonLogic over the data).
+ */
+export interface Trigger {
+  id: string;
+  /**
+   * zh-CN text with its English beside it
+   */
+  title: {
+    zh: string;
+    en: string;
+  };
+  /**
+   * The form whose stored submissions may start the workflow
+   */
+  form: string;
+  /**
+   * A JsonLogic rule over the submission's data (checked by checkRule); the workflow starts when it is true
+   */
+  condition: unknown;
+  /**
+   * Key of the workflow to start
+   */
+  workflow: string;
+  /**
+   * Name of the message of the workflow's message start event
+   */
+  message: string;
+  /**
+   * Variables the instance starts with: name → JsonLogic over the submission's data
+   */
+  variables?: {
+    /**
+     * A JsonLogic rule (checked by checkRule: allowed operations only)
+     */
+    [k: string]: unknown | undefined;
+  };
+}
+
 // indicator
 /**
- * A declarative indicator: numerator and denominator counted over data elements.
+ * An indicator: a FactIndicator (population, facts, numerator condition: what new indicators are) or a FilterIndicator (the form national-phs 3.0.0 published).
  */
-export interface Indicator {
+export type Indicator = FactIndicator | FilterIndicator;
+
+/**
+ * An indicator a reporting engine can compile: the population it counts (the denominator), the facts it draws from each member's submissions, and the numerator condition over those facts. evaluateIndicator (definitions/src/indicators) is the reference semantics; the reporting plugin's SQL must give the same numbers.
+ */
+export interface FactIndicator {
+  id: string;
+  /**
+   * zh-CN text with its English beside it
+   */
+  title: {
+    zh: string;
+    en: string;
+  };
+  /**
+   * zh-CN text with its English beside it
+   */
+  description?: {
+    zh: string;
+    en: string;
+  };
+  /**
+   * The reporting period the indicator is published for (the evaluation gets its first and last day)
+   */
+  period: 'month' | 'quarter' | 'year';
+  unit?: 'percent' | 'count' | 'ratio';
+  denominator: Population;
+  /**
+   * Facts drawn from each member's submissions, by name; the numerator reads them as facts.<name>
+   */
+  facts: {
+    [k: string]: Fact | undefined;
+  };
+  numerator: Numerator;
+  groupBy?: ('region' | 'institution' | 'team' | 'period')[];
+  /**
+   * Items: WS 363 data-element id
+   */
+  dataElements?: string[];
+  /**
+   * Parameter keys the facts and the numerator read, each of the spec's parameter set
+   */
+  parameters?: string[];
+}
+/**
+ * Who is counted in the denominator. of=subjects: each resident with an enrollment in the program active on a day of the period (enrolled on or before its last day, not ended before its first); the facts read all the resident's submissions. of=enrollments: each enrollment of the program, placed in the period by placedBy when given (else active in the period); the facts read the submissions recorded under that enrollment. A member weighs 1, or its weight field; a member of weight 0 is not counted at all.
+ */
+export interface Population {
+  of: 'subjects' | 'enrollments';
+  /**
+   * The enrollment program, as enrollments record it (hypertension, diabetes, pregnancy)
+   */
+  program: string;
+  placedBy?: FactField;
+  /**
+   * What one member counts for in the denominator (e.g. the live births of a delivery: twins count twice): a non-negative integer field of a first/latest fact; whenMissing when the fact or the field is missing or not such an integer
+   */
+  weight?: {
+    fact: string;
+    field: string;
+    whenMissing: number;
+  };
+  /**
+   * zh-CN text with its English beside it
+   */
+  description: {
+    zh: string;
+    en: string;
+  };
+}
+/**
+ * The date that places an enrollment in the period (e.g. the delivery date): a field of a first/latest fact that is not limited to the period
+ */
+export interface FactField {
+  fact: string;
+  field: string;
+}
+/**
+ * An aggregation over one member's records of the forms: first/latest is the record (its data) with the earliest/latest date, or null when none; count is how many there are (0 when none). Only records whose date field is a calendar date count, within the period when inPeriod, and where holds.
+ */
+export interface Fact {
+  aggregate: 'first' | 'latest' | 'count';
+  /**
+   * @minItems 1
+   */
+  forms: [string, ...string[]];
+  /**
+   * The record's date field (top level, YYYY-MM-DD): orders the records and places them in the period
+   */
+  date: string;
+  /**
+   * Only records dated within the period (true) or all the member's records (false)
+   */
+  inPeriod: boolean;
+  /**
+   * A JsonLogic rule over { record: the record's data, parameters } (checked by checkRule: allowed operations only); missing is never met
+   */
+  where?: unknown;
+  /**
+   * zh-CN text with its English beside it
+   */
+  description: {
+    zh: string;
+    en: string;
+  };
+}
+/**
+ * The members the numerator counts (each once, whatever its weight: the printed rates count people over patients or over live births)
+ */
+export interface Numerator {
+  /**
+   * A JsonLogic rule over { facts, subject: { birthDate, sex }, period: { start, end }, parameters } (checked by checkRule); missing is never met
+   */
+  where: unknown;
+  /**
+   * zh-CN text with its English beside it
+   */
+  description: {
+    zh: string;
+    en: string;
+  };
+}
+/**
+ * An indicator as national-phs 3.0.0 declared it: numerator and denominator each a count with a JsonLogic filter over aggregates its description names in prose (`latest`, `visitCount`, `liveBirths`). Kept so published versions stay valid; nothing evaluates it. New indicators are FactIndicators.
+ */
+export interface FilterIndicator {
   id: string;
   /**
    * zh-CN text with its English beside it
@@ -401,6 +773,24 @@ export type Operation =
       form?: string;
       workflow: string;
       bpmn: string;
+    }
+  | {
+      op: 'add-trigger';
+      /**
+       * A trigger (meta-schema trigger): one the spec does not have yet
+       */
+      trigger: {
+        [k: string]: unknown | undefined;
+      };
+    }
+  | {
+      op: 'replace-trigger';
+      /**
+       * A trigger (meta-schema trigger): replaces the spec's trigger of the same id
+       */
+      trigger: {
+        [k: string]: unknown | undefined;
+      };
     };
 
 /**
