@@ -1,0 +1,23 @@
+export { computeDueItems } from './computeDueItems.js';
+export type {
+  DueEnd,
+  DueInput,
+  DueItem,
+  DueResult,
+  DueStatus,
+  DueSuggestion,
+  ScheduleEnrollment,
+  ScheduleFact,
+  ScheduleRecord,
+} from './dueTypes.js';
+export { ScheduleError } from './ScheduleError.js';
+export { isScheduleV1, isScheduleV2 } from './scheduleModel.js';
+export {
+  checkSchedule,
+  SCHEDULE_PROBLEM_CODES,
+  type ScheduleProblem,
+  type ScheduleProblemCode,
+  type ScheduleSpec,
+} from './checkSchedule.js';
+export { scheduleFieldReads } from './scheduleFieldReads.js';
+export { parameterValues } from './parameterValues.js';
