@@ -23,6 +23,16 @@ function requiredPaths(schema: Schema, at = ''): string[] {
 
 const minus = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
 
+/** Fujian's hypertension follow-up rows: in 1.0.0 only; the printed base 3.0.1 has them itself. */
+const FUJIAN_HYPERTENSION_ROWS = [
+  '/medicationAdjustment',
+  '/referral/contactName',
+  '/referral/contactPhone',
+  '/referral/outcome',
+  '/nextManagementStep',
+  '/residentSignature',
+];
+
 const EXPECTED = {
   fujian: {
     added: {
@@ -34,15 +44,12 @@ const EXPECTED = {
         '/fundusExamDate',
         '/complicationScreening',
       ],
-      'hypertension-followup': [
-        '/medicationAdjustment',
-        '/referral/contactName',
-        '/referral/contactPhone',
-        '/referral/outcome',
-        '/nextManagementStep',
-        '/residentSignature',
-      ],
+      'hypertension-followup': FUJIAN_HYPERTENSION_ROWS,
     } as Record<string, string[]>,
+    /** Per version: forms no longer touched, and fields newly required beyond `required`. */
+    byVersion: {
+      '1.2.0': { without: ['hypertension-followup'], required: {} },
+    } as Record<string, { without: string[]; required: Record<string, string[]> }>,
     required: { 'diabetes-followup': ['/footExamFindings'] } as Record<string, string[]>,
     requiredAfter: { 'diabetes-followup': ['/footExamFindings'] } as Record<string, string[]>,
     /** The parameters the overlay sets, by version (1.2.0 no longer restates national rules). */
@@ -53,7 +60,11 @@ const EXPECTED = {
   },
   yunnan: {
     added: { 'prenatal-followup': ['/riskColour'] } as Record<string, string[]>,
-    // prenatal-first: the base already requires riskColour, so make-required changes nothing there.
+    // prenatal-first: 3.0.0 already requires riskColour, so make-required changes nothing there;
+    // the printed base 3.0.1 leaves it optional, and Yunnan's make-required is what requires it.
+    byVersion: {
+      '1.2.0': { without: [], required: { 'prenatal-first': ['/riskColour'] } },
+    } as Record<string, { without: string[]; required: Record<string, string[]> }>,
     required: { 'prenatal-followup': ['/riskColour'] } as Record<string, string[]>,
     requiredAfter: {
       'prenatal-first': ['/riskColour'],
@@ -75,7 +86,15 @@ describe.each([
   const overlay = readOverlay(key, version);
   const base = readBaseSpec(overlay.base.spec, overlay.base.version);
   const frozen = structuredClone(base);
-  const expected = EXPECTED[key];
+  const { byVersion, ...all } = EXPECTED[key];
+  const { without, required } = byVersion[version] ?? { without: [], required: {} };
+  const expected = {
+    ...all,
+    added: Object.fromEntries(
+      Object.entries(all.added).filter(([form]) => !without.includes(form)),
+    ),
+    required: { ...all.required, ...required },
+  };
   const result = applyOverlay(base, overlay);
 
   it('given the overlay, when applied, then there are no problems and the base is unchanged', async () => {

@@ -55,12 +55,19 @@ const YUNNAN_1_0_0 = [
   'make-required prenatal-followup /riskColour',
   'set-parameter reminderDueSoonDays = 7',
 ];
-/** The operation of each 1.0.0 that only restated a national rule of the printed spec (national-phs/3.0.1/CHANGES.md): gone from 1.2.0. */
+/**
+ * The operations of each 1.0.0 gone from 1.2.0 (national-phs/3.0.1/CHANGES.md): those that only
+ * restated a national rule of the printed spec, and Fujian's hypertension follow-up rows, which
+ * the printed 2017 form has and the base 3.0.1 now holds itself.
+ */
 const RESTATED = {
-  fujian: 'set-parameter postpartumVisitWindowDays = 28',
-  yunnan: 'set-parameter bpTargetSystolicElderly = 150',
+  fujian: [
+    'set-parameter postpartumVisitWindowDays = 28',
+    ...FUJIAN_1_0_0.filter((op) => op.startsWith('add-field hypertension-followup ')),
+  ],
+  yunnan: ['set-parameter bpTargetSystolicElderly = 150'],
 };
-const without = (ops: string[], op: string) => ops.filter((o) => o !== op);
+const without = (ops: string[], gone: string[]) => ops.filter((o) => !gone.includes(o));
 
 const NATIONAL_300 = { spec: 'national-phs', version: '3.0.0' };
 const NATIONAL_301 = { spec: 'national-phs', version: '3.0.1' };

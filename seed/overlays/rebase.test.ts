@@ -4,7 +4,9 @@
  * The national line: Fujian and Yunnan 1.2.0 are their 1.0.0 rebased from national-phs 3.0.0
  * onto the printed base 3.0.1 (national-phs/3.0.1/CHANGES.md), and the only operations the rebase
  * stops are the ones that merely restated a national rule (Fujian's 28-day postpartum window,
- * Yunnan's 65+ systolic target of 150).
+ * Yunnan's 65+ systolic target of 150) and Fujian's hypertension follow-up rows (用药调整意见,
+ * 转诊联系人及电话, 转诊结果, 下一步管理措施, 居民签名), which the printed 2017 form has and the
+ * base 3.0.1 now holds itself.
  *
  * The upgrade demonstration (not national; upgrade-demo/*\/CHANGES.md): the demonstration
  * overlays rebased from upgrade-demo 3.0.0 onto 3.1.0: demo-yunnan carries every operation;
@@ -37,6 +39,11 @@ describe('the national line: 1.0.0 rebased onto the printed base national-phs 3.
   const printed = readBaseSpec('national-phs', '3.0.1');
   const published = readBaseSpec('national-phs', '3.0.0');
   /** The operation of each 1.0.0 that only restated a national rule, with the parameter 3.0.1 corrected. */
+  /** Fujian's hypertension follow-up rows: the printed 2017 form has them, so the base 3.0.1 does. */
+  const NOW_IN_BASE: Record<'fujian' | 'yunnan', number[]> = {
+    fujian: [7, 8, 9, 10, 11, 12],
+    yunnan: [],
+  };
   const RESTATED = {
     fujian: {
       index: 6,
@@ -53,7 +60,7 @@ describe('the national line: 1.0.0 rebased onto the printed base national-phs 3.
   };
 
   it.each(['fujian', 'yunnan'] as const)(
-    'given %s 1.0.0, when rebased onto 3.0.1, then only the operation restating the national rule stops, and the seed 1.2.0 is the result',
+    'given %s 1.0.0, when rebased onto 3.0.1, then only the operation restating the national rule and the rows now in the base stop, and the seed 1.2.0 is the result',
     async (key) => {
       const overlay = readOverlay(key, '1.0.0');
       const restated = RESTATED[key];
@@ -64,9 +71,26 @@ describe('the national line: 1.0.0 rebased onto the printed base national-phs 3.
         overlay: rebased,
       } = await rebaseOverlay(published, printed, overlay);
       expect(problems).toEqual([]);
+      const inBase = NOW_IN_BASE[key];
       expect(conflicts.map(({ index, code }) => ({ index, code }))).toEqual([
         { index: restated.index, code: restated.code },
+        ...inBase.map((index) => ({ index, code: 'field-exists' })),
       ]);
+      for (const index of inBase) {
+        const op = overlay.operations[index]!;
+        expect(op.op).toBe('add-field');
+        if (op.op !== 'add-field') continue;
+        const parent = op.path
+          .split('/')
+          .slice(1)
+          .reduce<Record<string, unknown>>(
+            (schema, name) => (schema.properties as Record<string, Record<string, unknown>>)[name]!,
+            printed.forms[op.form]!.schema,
+          );
+        expect(parent.properties, `${op.form} ${op.path}/${op.field.name}`).toHaveProperty([
+          op.field.name,
+        ]);
+      }
       expect(overlay.operations[restated.index]).toEqual({
         op: 'set-parameter',
         key: restated.key,
@@ -76,10 +100,13 @@ describe('the national line: 1.0.0 rebased onto the printed base national-phs 3.
         restated.value,
       );
       expect(carried).toEqual(
-        overlay.operations.map((_, i) => i).filter((i) => i !== restated.index),
+        overlay.operations
+          .map((_, i) => i)
+          .filter((i) => i !== restated.index && !inBase.includes(i)),
       );
       const seeded = readOverlay(key, '1.2.0');
-      // Yunnan's title no longer names the elderly BP target: the national base sets it.
+      // Yunnan's title no longer names the elderly BP target, nor Fujian's the hypertension rows:
+      // the national base holds them.
       expect(seeded).toEqual({ ...rebased, version: '1.2.0', title: seeded.title });
       expect(seeded.base).toEqual({ spec: 'national-phs', version: '3.0.1' });
     },
