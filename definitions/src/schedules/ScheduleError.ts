@@ -13,8 +13,9 @@ export class ScheduleError extends Error {
     readonly detail: LocalizedMessage,
     readonly record: string | null = null,
   ) {
+    const at = path ? ` ${path}` : '';
     super(
-      `随访计划 ${schedule} ${path}${record ? `（记录 ${record}）` : ''}：${detail.zh} / schedule ${schedule} ${path}${record ? ` (record ${record})` : ''}: ${detail.en}`,
+      `随访计划 ${schedule}${at}${record ? `（记录 ${record}）` : ''}：${detail.zh} / schedule ${schedule}${at}${record ? ` (record ${record})` : ''}: ${detail.en}`,
     );
   }
 }
