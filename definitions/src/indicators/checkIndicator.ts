@@ -1,7 +1,9 @@
 import type { ValidateFunction } from 'ajv';
+import { codeTableOf } from '../forms/codeTableOf.js';
 import { walkFields } from '../forms/schemaWalk.js';
 import { metaSchemas } from '../metaschemas/index.js';
 import { checkRule } from '../rules/checkRule.js';
+import { comparedCodes } from '../rules/comparedCodes.js';
 import { ruleVariables } from '../rules/ruleVariables.js';
 import type {
   CodeTable,
@@ -191,48 +193,6 @@ function formUnknown(path: string, form: string): IndicatorCheckProblem {
 function fieldOf(form: FormDefinition | undefined, path: string) {
   if (!form) return undefined;
   return walkFields(form.schema).find((f) => f.path === path)?.schema;
-}
-
-/** The code table of a field (on it, or on its items for a multi-code field). */
-function codeTableOf(field: Record<string, unknown>): string | undefined {
-  if (typeof field['x-code-table'] === 'string') return field['x-code-table'];
-  const items = field.items;
-  return isObject(items) && typeof items['x-code-table'] === 'string'
-    ? items['x-code-table']
-    : undefined;
-}
-
-/** Literal codes compared with a `var` in a rule: `==`, `===`, `!=`, `!==` and `in` (both ways). */
-function comparedCodes(rule: unknown): { variable: string; codes: unknown[] }[] {
-  const found: { variable: string; codes: unknown[] }[] = [];
-  const varName = (node: unknown) =>
-    isObject(node) && Object.keys(node).length === 1 && typeof node.var === 'string'
-      ? node.var
-      : undefined;
-  const isLiteral = (node: unknown) => typeof node === 'string' || typeof node === 'number';
-  const stack: unknown[] = [rule];
-  while (stack.length) {
-    const node = stack.pop();
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    if (!isObject(node)) continue;
-    for (const [op, args] of Object.entries(node)) {
-      stack.push(args);
-      if (!Array.isArray(args) || args.length !== 2) continue;
-      const [a, b] = args as [unknown, unknown];
-      if (['==', '===', '!=', '!=='].includes(op)) {
-        if (varName(a) && isLiteral(b)) found.push({ variable: varName(a)!, codes: [b] });
-        if (varName(b) && isLiteral(a)) found.push({ variable: varName(b)!, codes: [a] });
-      } else if (op === 'in') {
-        if (varName(a) && Array.isArray(b) && b.every(isLiteral))
-          found.push({ variable: varName(a)!, codes: b });
-        if (varName(b) && isLiteral(a)) found.push({ variable: varName(b)!, codes: [a] });
-      }
-    }
-  }
-  return found;
 }
 
 function checkFactIndicator(

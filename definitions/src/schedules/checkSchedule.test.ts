@@ -113,4 +113,22 @@ describe('checkSchedule', () => {
     );
     expect(problems[1]!.message.zh).toContain('/classfication');
   });
+
+  it('given a code its field\'s table does not have (a phone visit written as "电话", a recoded programme), when checked, then it is refused naming the table and its codes', () => {
+    const wrong = edited((s) => {
+      s.records.faceToFaceVisit![0].where = { in: [{ var: 'visitMode' }, ['1', '电话']] };
+      s.records.referral![0].where = { '==': [{ var: 'program' }, 1] };
+      s.suggestions![0]!.when = { '==': [{ var: 'recent.1.classification' }, '5'] };
+    });
+    const problems = checkSchedule(wrong, base);
+    expect(problems.map((p) => [p.path, p.code, p.severity])).toEqual([
+      ['/records/faceToFaceVisit/0/where', 'code-unknown', 'error'],
+      ['/records/referral/0/where', 'code-unknown', 'error'],
+      ['/suggestions/0/when', 'code-unknown', 'error'],
+    ]);
+    expect(problems[0]!.message.en).toBe(
+      'the rule compares /visitMode with "电话", which is not a code of table visit-mode (form hypertension-followup; codes are strings: 1, 2, 3)',
+    );
+    expect(problems[1]!.message.zh).toContain('1、2、3、4');
+  });
 });

@@ -2,15 +2,20 @@
  * Checks of a schedule against the spec it belongs to, before it is published or computed: the
  * meta-schema, then every reference (forms, record sets, anchors, workflows, parameters of the
  * right type), every JsonLogic rule through `checkRule`, windows that are not empty at the
- * parameters' defaults, and — as warnings — rules reading a field the set's forms do not have
- * (such a rule never holds: a renamed field would silently stop a schedule).
+ * parameters' defaults, codes compared with a coded field that its code table has (face to face
+ * is `visitMode` in ["1", "2"] of `visit-mode`), and — as warnings — rules reading a field the
+ * set's forms do not have (such a rule never holds: a renamed field would silently stop a
+ * schedule).
  */
+import { codeTableOf } from '../forms/codeTableOf.js';
 import { walkFields } from '../forms/schemaWalk.js';
 import { validateMetadata } from '../metaschemas/validateMetadata.js';
 import { checkRule } from '../rules/checkRule.js';
+import { comparedCodes } from '../rules/comparedCodes.js';
 import { toDayNumber } from '../rules/dates.js';
 import { ruleVariables } from '../rules/ruleVariables.js';
 import type {
+  CodeTable,
   FormDefinition,
   ParameterSet,
   Schedule,
@@ -22,6 +27,7 @@ import type {
 import type { LocalizedMessage } from '../validation/formErrors.js';
 import { applyOffset } from './applyOffset.js';
 import { ScheduleContext } from './scheduleContext.js';
+import { isReservedPath, stripRecent } from './recordPaths.js';
 import { isScheduleV2 } from './scheduleModel.js';
 import { validateScheduleModel } from './validateScheduleModel.js';
 
@@ -39,6 +45,7 @@ export const SCHEDULE_PROBLEM_CODES = [
   'id-duplicate',
   'window-empty',
   'field-unknown',
+  'code-unknown',
 ] as const;
 
 export type ScheduleProblemCode = (typeof SCHEDULE_PROBLEM_CODES)[number];
@@ -58,9 +65,9 @@ export interface ScheduleSpec {
   parameters: ParameterSet;
   /** BPMN by workflow key (suggestions name one). */
   workflows?: Readonly<Record<string, string>>;
+  /** Code tables by id: a code a rule compares with a coded field must be one of its table. */
+  codeTables?: Readonly<Record<string, CodeTable>>;
 }
-
-const RESERVED = /^\/(parameters|enrollment|anchor)(\/|$)/;
 
 /** Every problem of `schedule` in `spec`; [] when it is sound. */
 export function checkSchedule(schedule: unknown, spec: ScheduleSpec): ScheduleProblem[] {
@@ -357,15 +364,15 @@ class Checker {
     const invalid = ruleProblems(rule, path);
     this.problems.push(...invalid);
     if (invalid.length || !forms) return;
-    const known = forms.flatMap((key) =>
-      Object.hasOwn(this.spec.forms, key)
-        ? walkFields(this.spec.forms[key]!.schema).map((f) => f.path)
-        : [],
+    const fields = forms.flatMap((key) =>
+      Object.hasOwn(this.spec.forms, key) ? walkFields(this.spec.forms[key]!.schema) : [],
     );
+    const known = fields.map((f) => f.path);
     if (known.length === 0) return;
+    this.codes(rule, path, fields, forms);
     for (const variable of ruleVariables(rule)) {
-      const field = variable.replace(/^\/recent(?:\/\d+)?(?=\/|$)/, '');
-      if (field === '' || field === '*' || RESERVED.test(field)) continue;
+      const field = stripRecent(variable);
+      if (field === '' || field === '*' || isReservedPath(field)) continue;
       if (known.some((k) => k === field || field.startsWith(`${k}/`) || k.startsWith(`${field}/`)))
         continue;
       this.problems.push(
@@ -377,6 +384,32 @@ class Checker {
           'warning',
         ),
       );
+    }
+  }
+  /** Codes a rule compares with a coded field of the forms: each must be a code of its table. */
+  private codes(
+    rule: unknown,
+    path: string,
+    fields: ReturnType<typeof walkFields>,
+    forms: string[],
+  ) {
+    for (const { variable, codes } of comparedCodes(rule)) {
+      const pointer = stripRecent(`/${variable.split('.').join('/')}`);
+      for (const field of fields.filter((f) => f.path === pointer)) {
+        const tableId = codeTableOf(field.schema);
+        const table = tableId ? this.spec.codeTables?.[tableId] : undefined;
+        if (!table) continue;
+        const known = table.codes.map((c) => c.code);
+        for (const code of codes.filter((c) => typeof c !== 'string' || !known.includes(c)))
+          this.problems.push(
+            problem(
+              path,
+              'code-unknown',
+              `规则将 ${pointer} 与 ${JSON.stringify(code)} 比较，但它不是代码表 ${tableId} 的代码（表单 ${forms.join('、')}；代码为字符串：${known.join('、')}）`,
+              `the rule compares ${pointer} with ${JSON.stringify(code)}, which is not a code of table ${tableId} (form ${forms.join(', ')}; codes are strings: ${known.join(', ')})`,
+            ),
+          );
+      }
     }
   }
 }

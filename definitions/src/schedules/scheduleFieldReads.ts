@@ -1,14 +1,7 @@
 import { ruleVariables } from '../rules/ruleVariables.js';
 import type { Schedule, ScheduleV2 } from '../types/generated.js';
+import { isReservedPath, stripRecent } from './recordPaths.js';
 import { isScheduleV2 } from './scheduleModel.js';
-
-/** Names rules see beside a record's fields: not fields of the form. */
-const RESERVED = ['/parameters', '/enrollment', '/anchor'];
-const isReserved = (variable: string) =>
-  RESERVED.some((r) => variable === r || variable.startsWith(`${r}/`));
-
-/** '/recent/0/classification' → '/classification' (a suggestion's view of its records). */
-const stripRecent = (variable: string) => variable.replace(/^\/recent(?:\/\d+)?(?=\/|$)/, '');
 
 /**
  * The data paths (JSON pointers, '*' for a dynamic one) of form `formKey` that a schedule's
@@ -29,7 +22,7 @@ export function scheduleFieldReads(schedule: Schedule, formKey: string): Set<str
     if (rule === undefined) continue;
     for (const variable of ruleVariables(rule)) {
       const path = stripRecent(variable);
-      if (path !== '' && !isReserved(path)) found.add(path);
+      if (path !== '' && !isReservedPath(path)) found.add(path);
     }
   }
   return found;
