@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readBaseSpec, readJsonFolder } from '../../../seed/lib/readSpec.js';
-import type { Schedule } from '../types/generated.js';
+import { applyOverlay } from '../overlays/applyOverlay.js';
+import type { Overlay, Schedule } from '../types/generated.js';
 import { computeDueItems } from './computeDueItems.js';
 import type { DueInput, DueResult, ScheduleFact, ScheduleRecord } from './dueTypes.js';
 import { parameterValues } from './parameterValues.js';
@@ -158,6 +159,27 @@ describe.each(CHRONIC)('%s', (form, referralProgram) => {
       parameters: { referralAutoStartAfterTwoUncontrolled: true },
     });
     expect(province.suggestions[0]?.startsAutomatically).toBe(true);
+  });
+
+  it('given a province overlay that starts the referral by itself, when two consecutive visits are uncontrolled, then the suggestion starts the workflow in that province', async () => {
+    const overlay: Overlay = {
+      key: 'test-province',
+      version: '1.0.0',
+      title: { zh: '测试省', en: 'Test province' },
+      jurisdiction: { code: '990000', name: { zh: '测试省', en: 'Test province' } },
+      base: { spec: 'national-phs', version: '3.0.1' },
+      operations: [
+        { op: 'set-parameter', key: 'referralAutoStartAfterTwoUncontrolled', value: true },
+      ],
+    };
+    const { spec, problems } = await applyOverlay(base, overlay);
+    expect(problems).toEqual([]);
+    const records = [
+      visit('v1', '2026-03-01', { classification: '2' }),
+      visit('v2', '2026-03-12', { classification: '2' }),
+    ];
+    const province = at('2026-03-12', records, { parameters: parameterValues(spec.parameters) });
+    expect(province.suggestions.map((s) => s.startsAutomatically)).toEqual([true]);
   });
 
   it('given one uncontrolled visit, or an uncontrolled visit followed by a controlled one, when the doctor looks, then no referral is suggested', () => {
