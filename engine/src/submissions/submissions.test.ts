@@ -95,7 +95,7 @@ describe('submitting a follow-up visit', () => {
       {
         formKey: 'hypertension-followup',
         subjectId,
-        data: { ...HT_VISIT, sbp: 350, adverseReaction: '2' },
+        data: { ...HT_VISIT, sbp: 350, adverseReaction: '2', classification: '3' },
       },
       { 'idempotency-key': randomUUID() },
     );
@@ -199,7 +199,7 @@ describe('retrying a submission with an Idempotency-Key', () => {
     expect(first.status).toBe(201);
     const before = await counts();
     const second = await submit(
-      { formKey: 'hypertension-followup', subjectId, data: { ...HT_VISIT, sbp: 150 } },
+      { formKey: 'hypertension-followup', subjectId, data: { ...HT_VISIT, sbp: 134 } },
       { 'idempotency-key': key },
     );
     expect(second.status).toBe(422);
@@ -417,9 +417,10 @@ describe('typed payloads', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();
     expect(text).toMatch(/export interface HypertensionFollowup \{/);
-    expect(text).toMatch(/sbp: number;/);
+    // Required only when the patient was seen (a 失访 or death record has no readings).
+    expect(text).toMatch(/sbp\?: number;/);
     expect(text).toMatch(/收缩压/);
-    // Fujian's release adds fields to the national form, whose optional fields stay optional.
+    // The printed rows (用药调整意见 …) are optional fields of the national form.
     expect(text).toMatch(/medicationAdjustment\?:/);
     expect(text).toMatch(/heartRate\?: number;/);
     // The printed spec has no home BP monitoring (only the upgrade demonstration's 3.1.x has).
@@ -428,7 +429,16 @@ describe('typed payloads', () => {
       `${f.url}/api/forms/hypertension-followup/versions/3.0.1/typescript?release=national-phs@3.0.1`,
       { headers: { authorization: `Bearer ${token}` } },
     );
-    expect(await national.text()).not.toMatch(/medicationAdjustment/);
+    expect(await national.text()).toMatch(/medicationAdjustment\?:/);
+    // Fujian's release adds fields to the national diabetes form (integrated management).
+    const typeOf = async (release = '') =>
+      (
+        await fetch(`${f.url}/api/forms/diabetes-followup/versions/3.0.1/typescript${release}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).text();
+    expect(await typeOf()).toMatch(/footExam\?:/);
+    expect(await typeOf('?release=national-phs@3.0.1')).not.toMatch(/footExam/);
     const missing = await fetch(
       `${f.url}/api/forms/hypertension-followup/versions/9.9.9/typescript`,
       { headers: { authorization: `Bearer ${token}` } },
