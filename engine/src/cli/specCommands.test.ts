@@ -110,8 +110,10 @@ describe('formwork spec', () => {
       out,
     });
     expect(code).toBe(0);
-    expect(text()).toContain('national-phs@3.0.0 → 3.0.1: 12 carried, 1 conflict(s)');
+    // The restated 28-day window, and the hypertension rows the printed base now has itself.
+    expect(text()).toContain('national-phs@3.0.0 → 3.0.1: 6 carried, 7 conflict(s)');
     expect(text()).toMatch(/^6\s+set-parameter\s.*CONFLICT \(parameter-not-overridable\)/m);
+    expect(text()).toMatch(/^7\s+add-field hypertension-followup\s+CONFLICT \(field-exists\)/m);
     const again = sink();
     await specListCommand(testEngineConfig(db), { out: again.out });
     expect(again.text()).toBe(before.text());
