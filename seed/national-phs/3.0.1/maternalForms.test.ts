@@ -327,11 +327,17 @@ describe('national-phs 3.0.1 prenatal-first: dating and early registration befor
     );
   });
 
-  it('given the national base, then the risk colour is optional and early registration locked', () => {
+  it('given the national base, then the risk colour is optional and what dates early registration and the postpartum window is locked', () => {
     const field = (path: string) => form(FIRST).fields.find((f) => f.path === path);
     expect(field('/riskColour')?.required).toBe(false);
     expect(field('/earlyRegistration')).toMatchObject({ locked: true, calculated: true });
-    expect(field('/gestationalWeeks')).toMatchObject({ calculated: true, type: 'integer' });
+    expect(field('/gestationalWeeks')).toMatchObject({
+      calculated: true,
+      type: 'integer',
+      locked: true,
+    });
+    expect(field('/eddUltrasound')?.locked).toBe(true);
+    expect(form(VISIT).fields.find((f) => f.path === '/homeBirth')?.locked).toBe(true);
   });
 });
 

@@ -456,6 +456,14 @@ describe('national-phs 3.0.1 NCD follow-ups: urgent referral (urgentReferral)', 
         calculated: true,
       });
   });
+
+  it('given the follow-up status, when listed, then it is locked: a province may not add a status the indicators and schedules would read as a visit', () => {
+    for (const key of [HT, DM])
+      expect(form(key).fields.find((f) => f.path === '/followupStatus')).toMatchObject({
+        locked: true,
+        codeTable: 'followup-status',
+      });
+  });
 });
 
 describe('national-phs 3.0.1 NCD follow-ups: the classification against the readings', () => {
