@@ -28,7 +28,11 @@ function markUnconstrained(node: unknown): unknown {
               markUnconstrained(sub),
             ]),
           )
-        : k === 'items' || k === 'oneOf' || k === 'anyOf' || k === 'allOf'
+        : k === 'items' ||
+            k === 'oneOf' ||
+            k === 'anyOf' ||
+            k === 'allOf' ||
+            (k === 'additionalProperties' && typeof v === 'object')
           ? markUnconstrained(v)
           : v;
   }

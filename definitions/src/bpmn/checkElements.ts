@@ -1,6 +1,7 @@
 import type { LocalizedText } from './BpmnLintResult.js';
 import { checkAttributes } from './checkAttributes.js';
 import { checkCondition } from './checkCondition.js';
+import { checkRuleProperty } from './checkRuleProperty.js';
 import { checkTimer } from './checkTimer.js';
 import { describeElement, typeLabel } from './elementLabels.js';
 import {
@@ -208,6 +209,9 @@ function checkSupported(
       break;
     case 'bpmn:TimerEventDefinition':
       checkTimer(element, ownerId, describeElement(owner ?? element), problems);
+      break;
+    case 'camunda:Property':
+      checkRuleProperty(element, ownerId, describeElement(owner ?? element), problems);
       break;
     case 'bpmn:SequenceFlow': {
       const condition = elementProperty(element, 'conditionExpression');

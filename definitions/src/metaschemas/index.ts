@@ -7,6 +7,7 @@ import parameterSet from './parameter-set.schema.json' with { type: 'json' };
 import pluginManifest from './plugin-manifest.schema.json' with { type: 'json' };
 import releaseManifest from './release-manifest.schema.json' with { type: 'json' };
 import schedule from './schedule.schema.json' with { type: 'json' };
+import trigger from './trigger.schema.json' with { type: 'json' };
 
 /**
  * The meta-schemas (JSON Schema 2020-12) of everything Formwork stores as metadata. The
@@ -16,6 +17,7 @@ export const metaSchemas = {
   'form-definition': formDefinition,
   'code-table': codeTable,
   schedule,
+  trigger,
   indicator,
   'parameter-set': parameterSet,
   overlay,

@@ -16,6 +16,7 @@ describe('meta-schemas', () => {
         'plugin-manifest',
         'release-manifest',
         'schedule',
+        'trigger',
       ].sort(),
     );
   });

@@ -1,4 +1,4 @@
-import type { CodeTable, FormDefinition, ParameterSet } from '../types/generated.js';
+import type { CodeTable, FormDefinition, ParameterSet, Trigger } from '../types/generated.js';
 
 /** One version of a spec as an overlay sees it: everything a jurisdiction may adjust. */
 export interface BaseSpec {
@@ -13,4 +13,6 @@ export interface BaseSpec {
   parameters: ParameterSet;
   /** BPMN 2.0 XML by workflow key. */
   workflows: Record<string, string>;
+  /** Which stored submissions start which workflow, by trigger id (none when absent). */
+  triggers?: Record<string, Trigger>;
 }

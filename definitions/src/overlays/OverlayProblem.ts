@@ -27,12 +27,16 @@ export const OVERLAY_PROBLEM_CODES = [
   'workflow-exists',
   'workflow-unknown',
   'bpmn-invalid',
+  'trigger-exists',
+  'trigger-unknown',
+  'trigger-invalid',
   // Rebase (rebaseOverlay): the new base changed the very thing the operation changes.
   'base-relabelled',
   'base-changed-range',
   'base-changed-visibility',
   'base-changed-parameter',
   'base-changed-workflow',
+  'base-changed-trigger',
   'base-added-similar-field',
   'base-added-similar-option',
 ] as const;

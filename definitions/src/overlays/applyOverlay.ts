@@ -5,6 +5,7 @@ import { applyFieldOperation } from './fieldOperations.js';
 import { lockedCodeTables } from './lockedCodeTables.js';
 import { operationProblem, type OverlayProblem } from './OverlayProblem.js';
 import { addForm, addOptions, addRule, setParameter } from './specOperations.js';
+import { applyTriggerOperation } from './triggerOperations.js';
 import { applyWorkflowOperation } from './workflowOperations.js';
 
 export interface OverlayResult {
@@ -18,7 +19,8 @@ export interface OverlayResult {
  * Applies an overlay to the base spec it names, operation by operation in order, and returns the
  * effective spec with the problems found. Never changes `base`. A meta-schema violation or a
  * different base version refuses the whole overlay (the base is returned unchanged); any other
- * problem refuses only its operation. Async because workflow BPMN passes `lintBpmn`.
+ * problem refuses only its operation. Async because workflow BPMN passes `lintBpmn` (and a
+ * trigger's workflow is read for its message start events).
  */
 export async function applyOverlay(base: BaseSpec, overlay: Overlay): Promise<OverlayResult> {
   const spec = structuredClone(base);
@@ -58,6 +60,10 @@ export async function applyOverlay(base: BaseSpec, overlay: Overlay): Promise<Ov
       case 'add-workflow':
       case 'replace-workflow':
         problems.push(...(await applyWorkflowOperation(spec, op, index)));
+        break;
+      case 'add-trigger':
+      case 'replace-trigger':
+        problems.push(...(await applyTriggerOperation(spec, op, index)));
         break;
       default: {
         const form = Object.hasOwn(spec.forms, op.form) ? spec.forms[op.form] : undefined;

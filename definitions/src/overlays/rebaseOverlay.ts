@@ -21,6 +21,7 @@ export interface BaseChange {
   codeTable?: string;
   parameter?: string;
   workflow?: string;
+  trigger?: string;
   description: LocalizedMessage;
 }
 
@@ -176,6 +177,9 @@ function targetChange(
     case 'add-workflow':
     case 'replace-workflow':
       return workflowChange(oldBase, newBase, op);
+    case 'add-trigger':
+    case 'replace-trigger':
+      return triggerChange(oldBase, newBase, op);
     default:
       return formTargetChange(oldBase, newBase, op);
   }
@@ -589,6 +593,36 @@ function workflowChange(
       reason: msg(
         `调整替换的流程 "${key}" 已被基础规范修订，替换将丢弃国家修订`,
         `the base revised workflow "${key}" the overlay replaces; replacing it would drop the revision`,
+      ),
+    },
+  };
+}
+
+function triggerChange(
+  oldBase: BaseSpec,
+  newBase: BaseSpec,
+  op: Op<'add-trigger' | 'replace-trigger'>,
+): TargetChange | undefined {
+  const id = String(op.trigger.id ?? '');
+  const get = (base: BaseSpec) =>
+    Object.hasOwn(base.triggers ?? {}, id) ? base.triggers![id] : undefined;
+  const before = get(oldBase);
+  const after = get(newBase);
+  const at = (zh: string, en: string) => ({ trigger: id, description: msg(zh, en) });
+  if (before === undefined)
+    return after === undefined
+      ? undefined
+      : { change: at(`基础规范新增了触发规则 "${id}"`, `the base added trigger "${id}"`) };
+  if (after === undefined)
+    return { change: at(`基础规范删除了触发规则 "${id}"`, `the base removed trigger "${id}"`) };
+  if (op.op !== 'replace-trigger' || same(before, after)) return undefined;
+  return {
+    change: at(`基础规范修订了触发规则 "${id}"`, `the base revised trigger "${id}"`),
+    conflict: {
+      code: 'base-changed-trigger',
+      reason: msg(
+        `调整替换的触发规则 "${id}" 已被基础规范修订，替换将丢弃国家修订`,
+        `the base revised trigger "${id}" the overlay replaces; replacing it would drop the revision`,
       ),
     },
   };
