@@ -10,6 +10,7 @@ import type {
   FormDefinition,
   Overlay,
   ParameterSet,
+  Trigger,
 } from '@formwork/definitions';
 
 export const SEED_ROOT = path.dirname(new URL(import.meta.url).pathname).replace(/\/lib$/, '');
@@ -52,8 +53,21 @@ export function readWorkflows(spec: string, version: string): Map<string, string
   return result;
 }
 
-/** A spec version as an overlay sees it: forms by key, code tables by id, parameters, workflows. */
+/** The triggers of the spec version by id (seed/<spec>/<version>/triggers/*.json). */
+export function readTriggers(spec: string, version: string): Record<string, Trigger> {
+  return Object.fromEntries(
+    [...readJsonFolder<Trigger>(spec, version, 'triggers').values()].map((t) => [t.id, t]),
+  );
+}
+
+/**
+ * A spec version as an overlay sees it: forms by key, code tables by id, parameters, workflows,
+ * and the triggers when the version has a `triggers/` folder (3.0.0 has none).
+ */
 export function readBaseSpec(spec: string, version: string): BaseSpec {
+  const triggers = fs.existsSync(path.join(specDir(spec, version), 'triggers'))
+    ? { triggers: readTriggers(spec, version) }
+    : {};
   return {
     spec,
     version,
@@ -63,6 +77,7 @@ export function readBaseSpec(spec: string, version: string): BaseSpec {
       fs.readFileSync(path.join(specDir(spec, version), 'parameters.json'), 'utf8'),
     ) as ParameterSet,
     workflows: Object.fromEntries(readWorkflows(spec, version)),
+    ...triggers,
   };
 }
 

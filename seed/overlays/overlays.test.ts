@@ -122,6 +122,9 @@ function describeOp(op: Operation): string {
     case 'add-workflow':
     case 'replace-workflow':
       return `${op.op} ${'workflow' in op ? op.workflow : (op.form ?? '')}`;
+    case 'add-trigger':
+    case 'replace-trigger':
+      return `${op.op} ${String(op.trigger.id)}`;
     default:
       return `${op.op} ${op.form} ${op.path}`;
   }
