@@ -137,7 +137,7 @@ export function releaseRoutes(
       summary:
         'Semantic diff between two releases (or of one form): each change classified, with what uses the field and how many stored submissions it touches',
       description:
-        'Either id may also name stored versions not released yet (`spec@version[+overlay@version]`, drafts included), compiled on the fly. Form changes carry `usages` (rules, schedules, indicators, workflows of the `from` release) and `submissions` (stored submissions pinned to `from` that the change touches); `forms.submissions` counts the stored submissions of each changed form on `from`.',
+        'Either id may also name stored versions not released yet (`spec@version[+overlay@version]`, drafts included), compiled on the fly. Form changes carry `usages` (rules, schedules, indicators, workflows and triggers of the `from` release) and `submissions` (stored submissions pinned to `from` that the change touches); `forms.submissions` counts the stored submissions of each changed form on `from`.',
       tags: ['releases'],
       access: { signedIn: true },
       request: {

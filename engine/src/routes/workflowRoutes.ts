@@ -29,6 +29,8 @@ const StartFailure = z
   .object({
     id: z.string(),
     definitionKey: z.string(),
+    /** The id of the spec's trigger whose start failed. */
+    triggerId: z.string().nullable(),
     subjectId: z.string().nullable(),
     businessKey: z.string().nullable(),
     orgCode: z.string(),

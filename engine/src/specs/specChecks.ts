@@ -1,10 +1,16 @@
 /**
  * Content checks before a version is stored, submitted or published: a spec version's forms, code
  * tables and parameters against their meta-schemas, its forms through the form compiler and its
- * workflows through the BPMN lint; an overlay against its meta-schema and its base, and the forms
- * of base + overlay through the form compiler.
+ * workflows through the BPMN lint, its triggers against the forms and workflows they name; an
+ * overlay against its meta-schema and its base, and the forms and triggers of base + overlay.
  */
-import { applyOverlay, lintBpmn, validateMetadata, type Overlay } from '@formwork/definitions';
+import {
+  applyOverlay,
+  checkTriggers,
+  lintBpmn,
+  validateMetadata,
+  type Overlay,
+} from '@formwork/definitions';
 import { HttpError } from '../http/HttpError.js';
 import { compileForms, describeProblems, formsInvalid } from './formChecks.js';
 import { baseSpecOf, type SpecContent } from './specContent.js';
@@ -48,14 +54,33 @@ export async function checkOverlay(
   const compiled = compileForms(spec);
   if (compiled.problems.length)
     throw formsInvalid(compiled.problems, `${overlay.key}@${overlay.version}`);
+  // The base's triggers must still hold on what the overlay made of its forms and workflows (a
+  // replaced workflow without the message start a trigger sends, a field a trigger reads hidden).
+  const triggers = await checkTriggers(spec);
+  if (triggers.length) throw triggersInvalid(triggers, `${overlay.key}@${overlay.version}`);
+}
+
+/** 422 `triggers_invalid`: each trigger problem with its path into the spec and its code. */
+function triggersInvalid(
+  problems: { path: string; code: string; message: { zh: string; en: string } }[],
+  what: string,
+): HttpError {
+  return new HttpError(
+    422,
+    'triggers_invalid',
+    `${what} 的触发规则无效：${problems.map((p) => `${p.path} ${p.message.zh}`).join('；')} / The triggers of ${what} do not hold: ${problems.map((p) => `${p.path} ${p.message.en}`).join('; ')}`,
+    { errors: problems.slice(0, 100) },
+  );
 }
 
 /**
  * Each form, code table and the parameter set of a spec version against its meta-schema, each
  * form that passes it through the form compiler (with the version's code tables, the limits the
  * runtime uses), and each workflow through the BPMN lint (the supported subset, JsonLogic
- * conditions only, no loop without a wait state): what is stored may later run. 422 `spec_invalid`
- * lists every problem; a form's carry `form`, `formPath` (inside the form) and `code`.
+ * conditions only, no loop without a wait state), and its triggers (meta-schema, the form, workflow
+ * and message start event they name, their rules): what is stored may later run. 422 `spec_invalid`
+ * lists every problem; a form's carry `form`, `formPath` (inside the form) and `code`, a trigger's
+ * `code`.
  */
 export async function checkSpecContent(content: SpecContent) {
   const errors: object[] = [];
@@ -78,20 +103,27 @@ export async function checkSpecContent(content: SpecContent) {
     ? { problems: [] }
     : compileForms(content, { only: (key) => !badForms.has(key) });
   errors.push(...forms.problems);
+  let badWorkflows = false;
   for (const [key, xml] of Object.entries(content.workflows ?? {})) {
     const lint = await lintBpmn(xml);
-    for (const problem of lint.errors)
+    for (const problem of lint.errors) {
+      badWorkflows = true;
       errors.push({
         path: `/workflows/${key}${problem.elementId ? `#${problem.elementId}` : ''}`,
         message: problem.message,
       });
+    }
   }
+  // Triggers name forms and workflows: checked once those pass (else each would fail too).
+  if (!badWorkflows && !forms.problems.length && !badForms.size)
+    for (const problem of await checkTriggers(baseSpecOf(content)))
+      errors.push({ path: problem.path, code: problem.code, message: problem.message });
   if (errors.length) {
     const named = forms.problems.length ? describeProblems(forms.problems) : undefined;
     throw new HttpError(
       422,
       'spec_invalid',
-      `规范内容未通过校验（元模式、表单编译、BPMN 检查）${named ? `：${named.zh}` : ''} / The spec content does not pass its meta-schemas, the form compiler or the BPMN lint${named ? `: ${named.en}` : ''}`,
+      `规范内容未通过校验（元模式、表单编译、BPMN 检查、触发规则）${named ? `：${named.zh}` : ''} / The spec content does not pass its meta-schemas, the form compiler, the BPMN lint or the trigger checks${named ? `: ${named.en}` : ''}`,
       { errors: errors.slice(0, 100) },
     );
   }

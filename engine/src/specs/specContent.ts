@@ -48,7 +48,7 @@ export function programsOf(content: SpecContent): Record<string, Program> {
   return result;
 }
 
-/** The BaseSpec part of stored content (what overlays and the form compiler see). */
+/** The BaseSpec part of stored content (what overlays, the form compiler and the workflows see). */
 export function baseSpecOf(content: SpecContent): BaseSpec {
   return {
     spec: content.spec,
@@ -57,6 +57,7 @@ export function baseSpecOf(content: SpecContent): BaseSpec {
     codeTables: content.codeTables,
     parameters: content.parameters,
     workflows: content.workflows,
+    ...(content.triggers ? { triggers: content.triggers } : {}),
   };
 }
 

@@ -1,18 +1,50 @@
 import { randomUUID } from 'node:crypto';
 import { BaseError, QueryTypes } from 'sequelize';
+import { evaluateRule, RuleError, triggersOf, type Trigger } from '@formwork/definitions';
+import { ruleClock } from '../clock.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { Outbox } from '../submissions/Outbox.js';
 import type { StartInput, WorkflowRuntime } from './WorkflowRuntime.js';
 import { safeErrorMessage } from '../logging/safeError.js';
 
 export const WORKFLOW_CONSUMER = 'workflows';
-const URGENT_REFERRAL = 'two-way-referral';
+
+/** What a `submission.created` event carries that a trigger reads. */
+interface CreatedPayload {
+  submissionId?: string;
+  subjectId?: string;
+  formKey?: string;
+  orgCode?: string;
+  data?: Record<string, unknown>;
+}
+
+/** A start the trigger asked for and could not make: recorded for the workflow admin. */
+interface Failure {
+  trigger: Trigger;
+  start: StartInput;
+  error: string;
+}
 
 /**
- * Starts workflows from committed submissions (consumer `workflows` of the outbox): a
- * hypertension follow-up whose computed `urgentReferral` is true starts the two-way referral at
- * its urgentReferral message start. At-least-once and idempotent: the business key is the
- * submission id, unique per workflow, so an event read twice starts one instance.
+ * The business key of what a trigger starts from one submission: unique per workflow, so an event
+ * read twice (at-least-once) starts one instance, and two triggers of one submission start one
+ * each.
+ */
+export const triggerBusinessKey = (submissionId: string, triggerId: string) =>
+  `${submissionId}:${triggerId}`;
+
+/**
+ * Starts workflows from committed submissions (consumer `workflows` of the outbox) as the spec
+ * declares them: each trigger of the release serving the resident whose `form` is the
+ * submission's and whose `condition` holds over its data starts its `workflow` at the message start
+ * event `message`, with the `variables` it computes from the data. Nothing about which form,
+ * field, code or workflow is written here: it is all in the release's triggers.
+ *
+ * At-least-once and idempotent: the business key is the submission id and the trigger id
+ * (triggerBusinessKey). A start that fails (the release lacks the workflow, a rule cannot be
+ * evaluated on the data) is recorded in `workflow_start_failures` — one row per event and
+ * trigger, under the consumer `workflows:<trigger id>` — and never holds up the events after it;
+ * a database error stops the poll and the event is read again.
  */
 export class OutboxWorker {
   #timer: NodeJS.Timeout | undefined;
@@ -40,62 +72,15 @@ export class OutboxWorker {
     try {
       const events = await this.read();
       for (const event of events) {
-        let failure: { start: StartInput; error: string } | undefined;
-        const p = event.payload as {
-          submissionId?: string;
-          subjectId?: string;
-          formKey?: string;
-          orgCode?: string;
-          data?: Record<string, unknown>;
-        };
-        if (
-          event.topic === 'submission.created' &&
-          p.formKey === 'hypertension-followup' &&
-          p.data?.urgentReferral === true &&
-          p.submissionId
-        ) {
-          const { database } = this.runtime.deps;
-          const [unit] = await database.transaction((transaction) =>
-            database.sequelize.query<{ path: string }>(
-              'SELECT org_path AS path FROM subjects WHERE id = $1',
-              { bind: [p.subjectId], type: QueryTypes.SELECT, transaction },
-            ),
-          );
-          if (unit) {
-            const start: StartInput = {
-              orgCode: p.orgCode!,
-              orgPath: unit.path,
-              subjectId: p.subjectId!,
-              businessKey: p.submissionId,
-              message: 'urgentReferral',
-              variables: {
-                // The referral-urgency code table's 紧急 / Urgent (what the slip's field holds).
-                urgency: '2',
-                program: 'hypertension',
-                sbp: p.data.sbp,
-                dbp: p.data.dbp,
-              },
-              actor: 'outbox',
-            };
-            try {
-              const { created } = await this.runtime.start(URGENT_REFERRAL, start);
-              if (created) started++;
-            } catch (err) {
-              // A database error is passing (connection, deadlock): the poll stops and the event
-              // is read again. Anything else is recorded for a workflow admin and the consumer
-              // moves on: one event that cannot start its workflow never holds up the others.
-              if (err instanceof BaseError) throw err;
-              failure = { start, error: safeErrorMessage(err) };
-              this.options.logger?.error(
-                { err, submissionId: p.submissionId },
-                'urgent referral could not start',
-              );
-            }
-          }
+        const failures: Failure[] = [];
+        if (event.topic === 'submission.created') {
+          const outcome = await this.#startTriggered(event.payload as CreatedPayload);
+          started += outcome.started;
+          failures.push(...outcome.failures);
         }
         const { database, clock } = this.runtime.deps;
         await database.transaction(async (transaction) => {
-          if (failure) {
+          for (const failure of failures) {
             await database.sequelize.query(
               `INSERT INTO workflow_start_failures (id, consumer, event_id, definition_key,
                  org_path, start, error, status, created_at)
@@ -104,9 +89,9 @@ export class OutboxWorker {
               {
                 bind: [
                   randomUUID(),
-                  WORKFLOW_CONSUMER,
+                  `${WORKFLOW_CONSUMER}:${failure.trigger.id}`,
                   event.position.id,
-                  URGENT_REFERRAL,
+                  failure.trigger.workflow,
                   failure.start.orgPath,
                   JSON.stringify(failure.start),
                   failure.error,
@@ -129,6 +114,70 @@ export class OutboxWorker {
       this.options.logger?.warn({ err }, 'workflow outbox poll failed');
     }
     return started;
+  }
+
+  /** Starts what the triggers of the release serving the resident declare for one submission. */
+  async #startTriggered(p: CreatedPayload): Promise<{ started: number; failures: Failure[] }> {
+    const outcome = { started: 0, failures: [] as Failure[] };
+    if (!p.submissionId || !p.subjectId || !p.formKey || !p.orgCode) return outcome;
+    const { database, catalog, clock } = this.runtime.deps;
+    const [unit] = await database.transaction((transaction) =>
+      database.sequelize.query<{ path: string }>(
+        'SELECT org_path AS path FROM subjects WHERE id = $1',
+        { bind: [p.subjectId], type: QueryTypes.SELECT, transaction },
+      ),
+    );
+    if (!unit) return outcome;
+    let triggers: Trigger[];
+    try {
+      triggers = triggersOf(catalog.forOrgPath(unit.path).spec, p.formKey);
+    } catch (err) {
+      // No release serves the resident's org: no trigger is known, nothing to start or retry.
+      this.options.logger?.error({ err, submissionId: p.submissionId }, 'no release serves it');
+      return outcome;
+    }
+    const data = p.data ?? {};
+    for (const trigger of triggers) {
+      const start: StartInput = {
+        orgCode: p.orgCode,
+        orgPath: unit.path,
+        subjectId: p.subjectId,
+        businessKey: triggerBusinessKey(p.submissionId, trigger.id),
+        message: trigger.message,
+        trigger: trigger.id,
+        actor: 'outbox',
+      };
+      try {
+        // A rule that cannot be evaluated on this data is a failure to record, never a "no".
+        const at = (part: string) => (rule: unknown) => {
+          try {
+            return evaluateRule(rule, data, ruleClock(clock));
+          } catch (err) {
+            if (err instanceof RuleError)
+              throw new Error(
+                `trigger ${trigger.id}: ${part} could not be evaluated: ${err.reason}`,
+              );
+            throw err;
+          }
+        };
+        if (!at('condition')(trigger.condition)) continue;
+        start.variables = {};
+        for (const [name, rule] of Object.entries(trigger.variables ?? {}))
+          start.variables[name] = at(`variables.${name}`)(rule);
+        const { created } = await this.runtime.start(trigger.workflow, start);
+        if (created) outcome.started++;
+      } catch (err) {
+        // A database error is passing (connection, deadlock): the poll stops and the event is
+        // read again. Anything else is recorded for a workflow admin and the consumer moves on.
+        if (err instanceof BaseError) throw err;
+        outcome.failures.push({ trigger, start, error: safeErrorMessage(err) });
+        this.options.logger?.error(
+          { err, submissionId: p.submissionId, trigger: trigger.id },
+          'a triggered workflow could not start',
+        );
+      }
+    }
+    return outcome;
   }
 
   /** Outbox.read's query with distinct bind parameters (PGlite's socket rejects a repeated one). */

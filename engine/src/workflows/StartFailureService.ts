@@ -18,6 +18,8 @@ interface FailureRow {
 const failureView = (r: FailureRow) => ({
   id: r.id,
   definitionKey: r.definition_key,
+  /** The spec's trigger whose start failed. */
+  triggerId: r.start.trigger ?? null,
   subjectId: r.start.subjectId ?? null,
   businessKey: r.start.businessKey ?? null,
   orgCode: r.start.orgCode,
@@ -29,7 +31,7 @@ const failureView = (r: FailureRow) => ({
 export type StartFailureView = ReturnType<typeof failureView>;
 
 /**
- * Workflows the outbox could not start (OutboxWorker records them and moves on): a workflow
+ * Workflows the outbox could not start for a trigger (OutboxWorker records them and moves on): a workflow
  * admin lists those of their scope, retries one once its cause is fixed (it starts exactly as it
  * would have, idempotent by business key) or cancels it.
  */

@@ -4,6 +4,8 @@ import { evaluateRule } from '@formwork/definitions';
 import { ROLES_BY_KEY } from '../access/roles.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
+import { HttpError } from '../http/HttpError.js';
+import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import type { WorkflowDefinition } from './WorkflowDefinitions.js';
 import type { HistoryLine, StepResult } from './WorkflowSession.js';
 import {
@@ -15,13 +17,18 @@ import {
   type InstanceStatus,
 } from './workflowRows.js';
 
+/** Parameter units a timer's duration may be given in. */
+const UNIT_MS: Readonly<Record<string, number>> = { days: 24 * 3600_000, hours: 3600_000 };
+
 /**
  * Writes what one step did, inside the step's transaction: the instance's saved state (optimistic
  * version check), the timer, task and message-subscription rows of its new wait points, the rows
  * whose element no longer waits cancelled, incidents and the history lines.
  */
 export class StepWriter {
-  constructor(private readonly deps: { database: Database; clock: Clock }) {}
+  constructor(
+    private readonly deps: { database: Database; clock: Clock; catalog: ReleaseCatalog },
+  ) {}
 
   private q<T extends object>(sql: string, bind: unknown[], transaction: Transaction) {
     return select<T>(this.deps.database, sql, bind, transaction);
@@ -68,8 +75,8 @@ export class StepWriter {
     const postponed = new Set(result.postponed.map((p) => p.elementId));
     const timerDue = new Map<string, Date>();
     for (const timer of result.timers) {
-      const dueAt = new Date(now.getTime() + timer.timeoutMs);
       const info = definition.elements.get(timer.elementId);
+      const dueAt = new Date(now.getTime() + this.timeoutMs(definition, info, timer.timeoutMs));
       if (info?.attachedTo) timerDue.set(info.attachedTo, dueAt);
       const created = await this.q<{ id: string }>(
         `INSERT INTO workflow_timers (id, instance_id, element_id, execution_id, due_at, status)
@@ -185,6 +192,33 @@ export class StepWriter {
     }
     await this.histories(transaction, row.id, actor, lines);
     return saved;
+  }
+
+  /**
+   * How long a timer runs: the BPMN's fixed duration, or, when the timer event names a parameter of
+   * the spec (`durationParameter`, unit days or hours), that parameter's value in the release the
+   * instance is pinned to — so a province that sets the parameter changes the timer (the BPMN's
+   * duration is the national default, shown in the diagram).
+   */
+  private timeoutMs(
+    definition: WorkflowDefinition,
+    info: { id: string; properties: Record<string, string> } | undefined,
+    fixed: number,
+  ): number {
+    const key = info?.properties.durationParameter;
+    if (!key) return fixed;
+    const parameter = this.deps.catalog
+      .get(definition.releaseId)
+      ?.spec.parameters.parameters.find((p) => p.key === key);
+    const unit = parameter ? UNIT_MS[parameter.unit ?? ''] : undefined;
+    if (!parameter || unit === undefined || typeof parameter.value !== 'number') {
+      throw new HttpError(
+        422,
+        'timer_parameter_invalid',
+        `定时器 ${info!.id} 的时长参数 ${key} 不存在或不是以天、小时为单位的数 / The duration parameter ${key} of timer ${info!.id} is not a number of days or hours in release ${definition.releaseId}`,
+      );
+    }
+    return parameter.value * unit;
   }
 
   /**

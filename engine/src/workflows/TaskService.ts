@@ -1,15 +1,19 @@
 import type { Transaction } from 'sequelize';
 import { QueryTypes } from 'sequelize';
+import { evaluateRule, isTruthy, RuleError } from '@formwork/definitions';
 import type { Caller } from '../access/Caller.js';
 import type { RequestContext } from '../access/recordByCaller.js';
 import { recordActor } from '../audit/recordAudit.js';
 import { HttpError } from '../http/HttpError.js';
 import { requireRowVersion } from '../http/preconditions.js';
+import { ruleClock, type Clock } from '../clock.js';
+import { safeErrorMessage } from '../logging/safeError.js';
 import {
   prepareSubmission,
   submitInTransaction,
   type PreparedSubmission,
 } from './submitInTransaction.js';
+import type { ElementInfo } from './WorkflowDefinitions.js';
 import type { WorkflowRuntime } from './WorkflowRuntime.js';
 import {
   conflict,
@@ -155,7 +159,7 @@ export class TaskService {
   /**
    * Completes a task: only at the version the caller read (If-Match: 428 without it, 409 when
    * stale); a task whose bound form is to be filled (see `formMode`) only with that form's valid
-   * data (422). Then, in one transaction: lock the task (open or claimed by the caller), store
+   * data (422), and only when the task's `completeWhen` holds (422, see completionRefused). Then, in one transaction: lock the task (open or claimed by the caller), store
    * the form as a submission (audited as `submission.create` with the request's id and IP),
    * signal the waiting element with the data and variables, run to the next wait, save.
    */
@@ -190,10 +194,10 @@ export class TaskService {
     let prepared: PreparedSubmission | undefined;
     const release = this.deps.catalog.get(peek.release_id);
     if (!release) throw new Error(`release ${peek.release_id} is not loaded`);
+    const element = (await this.runtime.definitions.get(release, peek.definition_key)).elements.get(
+      peek.element_id,
+    );
     if (peek.form_key) {
-      const element = (
-        await this.runtime.definitions.get(release, peek.definition_key)
-      ).elements.get(peek.element_id);
       const mode = formMode(element?.properties.formMode, peek.form_captured);
       if (mode === 'fill' && input.data === undefined) throw formDataRequired(peek.form_key);
     }
@@ -225,6 +229,16 @@ export class TaskService {
           ],
         },
       );
+    }
+    // The BPMN may ask more of a completion than a valid form (completeWhen): checked on the data
+    // as it would be stored (or on the variables of a task without a form), before anything locks.
+    if (element) {
+      const refused = completionRefused(
+        element,
+        prepared ? prepared.data : (input.variables ?? {}),
+        this.deps.clock,
+      );
+      if (refused) throw refused;
     }
     return this.deps.database.transaction(async (transaction) => {
       const task = await this.lockTask(transaction, id, caller);
@@ -289,6 +303,46 @@ export class TaskService {
 function formMode(declared: string | undefined, captured: boolean): 'fill' | 'review' {
   if (declared === 'fill' || declared === 'review') return declared;
   return captured ? 'review' : 'fill';
+}
+
+/**
+ * What the BPMN asks of a completion beyond a valid form: the task property `completeWhen`, a
+ * JsonLogic rule over the task's form data (or, for a task without a form, the variables sent),
+ * e.g. that a referral's follow-up was face to face. When it does not hold (or cannot be
+ * evaluated), 422 `completion_condition_unmet` with the BPMN's own `completeWhenMessage`
+ * ("中文 / English") at `completeWhenPath` (a JSON pointer into the data); undefined when it holds.
+ */
+export function completionRefused(
+  element: ElementInfo,
+  data: Record<string, unknown>,
+  clock: Clock,
+): HttpError | undefined {
+  const { completeWhen, completeWhenMessage, completeWhenPath } = element.properties;
+  if (completeWhen === undefined) return undefined;
+  let reason: string | undefined;
+  try {
+    if (isTruthy(evaluateRule(JSON.parse(completeWhen), data, ruleClock(clock)))) return undefined;
+  } catch (err) {
+    reason = err instanceof RuleError ? err.reason : safeErrorMessage(err);
+  }
+  const split = completeWhenMessage?.indexOf(' / ') ?? -1;
+  const message =
+    completeWhenMessage && split > 0
+      ? { zh: completeWhenMessage.slice(0, split), en: completeWhenMessage.slice(split + 3) }
+      : { zh: '此任务的完成条件不成立', en: 'the task’s completion condition does not hold' };
+  if (reason !== undefined) {
+    message.zh += `（完成条件无法求值：${reason}）`;
+    message.en += ` (the completion condition could not be evaluated: ${reason})`;
+  }
+  return new HttpError(
+    422,
+    'completion_condition_unmet',
+    `「${element.name}」不能这样完成：${message.zh} / "${element.name}" cannot be completed so: ${message.en}`,
+    {
+      elementId: element.id,
+      errors: [{ path: completeWhenPath ?? '', keyword: 'completeWhen', message }],
+    },
+  );
 }
 
 /** A task bound to a form completes only with that form's data. */

@@ -55,6 +55,8 @@ export interface StartInput {
   variables?: Record<string, unknown>;
   /** Start at the message start event of this name. */
   message?: string;
+  /** The spec's trigger that started it (the outbox), for the history. */
+  trigger?: string;
   actor: Actor;
   startedBy?: string | null;
 }
@@ -209,7 +211,11 @@ export class WorkflowRuntime {
         {
           event: 'instance.started',
           elementId: null,
-          details: { releaseId: release.id, ...(input.message ? { message: input.message } : {}) },
+          details: {
+            releaseId: release.id,
+            ...(input.message ? { message: input.message } : {}),
+            ...(input.trigger ? { trigger: input.trigger } : {}),
+          },
         },
       ]);
       await this.#sendThrown(transaction, saved, definition, result);

@@ -10,8 +10,10 @@ import { WorkflowScenario } from './fixtures/workflowScenario.js';
  * (national 3.0.1 + Fujian 1.2.0); v2 is a Fujian 1.3.0 overlay, drafted, reviewed, published
  * and released through the API, whose two-way referral renames the county's decision task and
  * adds a notice after acceptance. The referrals started in beforeAll (on v1, before v2 is
- * current) wait at four different elements; the refused migrations come first and each checks
- * that nothing moved, the last scenario migrates them and runs each to its end under v2.
+ * current) wait at four different places (the township's follow-up of the referral, with its
+ * 14-day timer, waits beside the county's part from the moment the slip is sent); the refused
+ * migrations come first and each checks that nothing moved, the last scenario migrates them and
+ * runs each to its end under v2.
  */
 const V1 = 'national-phs@3.0.1+fujian@1.2.0';
 const V2 = 'national-phs@3.0.1+fujian@1.3.0';
@@ -119,6 +121,7 @@ const COMPLETE = {
   UserTask_fill: 'UserTask_fill',
   UserTask_decide: 'UserTask_decide_v2',
   ReceiveTask_arrival: 'ReceiveTask_arrival',
+  Boundary_arrival_timeout: 'Boundary_arrival_timeout',
   UserTask_followup_hypertension: 'UserTask_followup_hypertension',
   Boundary_followup_hypertension_due: 'Boundary_followup_hypertension_due',
 };
@@ -207,7 +210,8 @@ describe('instance migration v1 → v2', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         { elementId: 'UserTask_decide', problem: 'unmapped', instances: 1 },
-        { elementId: 'Boundary_followup_hypertension_due', problem: 'unmapped', instances: 1 },
+        // Every referral past its slip waits for the township's follow-up, with its timer.
+        { elementId: 'Boundary_followup_hypertension_due', problem: 'unmapped', instances: 3 },
       ]),
     );
     expect(await snapshot()).toEqual(before);
@@ -253,36 +257,58 @@ describe('instance migration v1 → v2', () => {
       ]);
     }
     const open = async (id: string) =>
-      (await view(id)).tasks.filter((t) => t.status === 'open').map((t) => t.elementId);
+      (await view(id)).tasks
+        .filter((t) => t.status === 'open')
+        .map((t) => t.elementId)
+        .sort();
     expect(await open(at.fill)).toEqual(['UserTask_fill']);
-    expect(await open(at.decide)).toEqual(['UserTask_decide_v2']);
-    expect(await open(at.arrival)).toEqual([]);
+    expect(await open(at.decide)).toEqual(['UserTask_decide_v2', 'UserTask_followup_hypertension']);
+    expect(await open(at.arrival)).toEqual(['UserTask_followup_hypertension']);
     expect(await open(at.followUp)).toEqual(['UserTask_followup_hypertension']);
     // Migrating again finds nothing left on v1.
     expect((await migrate('fujian', COMPLETE)).body.migrated).toEqual([]);
 
     // The task row kept its identity: the county completes the very task it had on v1.
-    const decideBefore = (await view(at.decide)).tasks.find((t) => t.status === 'open')!;
+    const decideBefore = (await view(at.decide)).tasks.find(
+      (t) => t.status === 'open' && t.elementId === 'UserTask_decide_v2',
+    )!;
     const decide = await openTask(token.county, at.decide, 'UserTask_decide_v2');
     expect(decide.id).toBe(decideBefore.id);
 
-    // The follow-up's 14-day timer, scheduled on v1, still fires under v2.
+    // The timers scheduled on v1 still fire under v2: the follow-up's 14 days, and the 7 days
+    // the county waited for the accepted patient who never came.
     f.clock.advance(14 * DAY + 1000);
     await f.t.engine.timerPoller!.poll();
     await signIn();
-    const late = await view(at.followUp);
-    const afterMigration = late.history.slice(
-      late.history.findIndex((h) => h.event === 'instance.migrated'),
-    );
-    expect(afterMigration.filter((h) => h.event === 'timer.fired')).toEqual([
-      expect.objectContaining({ elementId: 'Boundary_followup_hypertension_due' }),
+    const sinceMigration = async (id: string) => {
+      const history = (await view(id)).history;
+      return history.slice(history.findIndex((h) => h.event === 'instance.migrated'));
+    };
+    const fired = async (id: string) =>
+      (await sinceMigration(id))
+        .filter((h) => h.event === 'timer.fired')
+        .map((h) => h.elementId)
+        .sort();
+    expect(await fired(at.followUp)).toEqual(['Boundary_followup_hypertension_due']);
+    expect(await fired(at.arrival)).toEqual([
+      'Boundary_arrival_timeout',
+      'Boundary_followup_hypertension_due',
     ]);
-    expect(afterMigration.some((h) => h.elementId === 'ServiceTask_escalate_hypertension')).toBe(
-      true,
-    );
-    const followUp = await openTask(token.township, at.followUp, 'UserTask_followup_hypertension');
-    const closed = await complete(token.township, followUp, { data: HT_VISIT });
-    expect(closed.instance).toMatchObject({ status: 'completed', releaseId: V2 });
+    expect(
+      (await sinceMigration(at.followUp)).some(
+        (h) => h.elementId === 'ServiceTask_escalate_hypertension',
+      ),
+    ).toBe(true);
+    expect(
+      (await sinceMigration(at.arrival)).some(
+        (h) => h.event === 'element.completed' && h.elementId === 'EndEvent_not_arrived',
+      ),
+    ).toBe(true);
+    for (const id of [at.followUp, at.arrival]) {
+      const followUp = await openTask(token.township, id, 'UserTask_followup_hypertension');
+      const closed = await complete(token.township, followUp, { data: HT_VISIT });
+      expect(closed.instance).toMatchObject({ status: 'completed', releaseId: V2 });
+    }
 
     await complete(token.township, await openTask(token.township, at.fill, 'UserTask_fill'), {
       data: REFERRAL_OUT,
@@ -292,7 +318,7 @@ describe('instance migration v1 → v2', () => {
     });
     await complete(token.county, decide, { variables: { decision: 'accept' } });
 
-    for (const id of [at.fill, at.decide, at.arrival]) {
+    for (const id of [at.fill, at.decide]) {
       await arrived(id);
       await complete(token.county, await openTask(token.county, id, 'UserTask_return'), {
         data: REFERRAL_RETURN,

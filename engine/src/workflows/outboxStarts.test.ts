@@ -5,8 +5,8 @@ import { WorkflowScenario } from './fixtures/workflowScenario.js';
 
 /**
  * Urgent referrals the outbox cannot start: one follow-up whose referral cannot start (here: the
- * release serving a Yunnan clinic lacks the referral workflow) is recorded for Yunnan's workflow
- * admin and never holds up the urgent referrals submitted after it.
+ * release serving a Yunnan clinic lacks the workflow its trigger names) is recorded, with the
+ * trigger, for Yunnan's workflow admin and never holds up the urgent referrals submitted after it.
  */
 const FJ_CLINIC = '350121101201-V01';
 const YN_CLINIC = '530902101201-V01';
@@ -32,17 +32,18 @@ async function urgentFollowUp(who: string, clinic: string, serial: number): Prom
   const res = await f.request('POST', '/api/submissions', who, {
     formKey: 'hypertension-followup',
     subjectId,
-    data: { ...HT_VISIT, sbp: 190, dbp: 115 },
+    data: { ...HT_VISIT, sbp: 190, dbp: 115, classification: '2' },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   expect(res.body.data.urgentReferral).toBe(true);
   return res.body.id as string;
 }
 
+/** The referral the hypertension trigger started from a submission (its business key). */
 const referralOf = async (submissionId: string) => {
   const [rows] = await f.t.engine.database.sequelize.query(
     'SELECT id FROM workflow_instances WHERE business_key = $1',
-    { bind: [submissionId] },
+    { bind: [`${submissionId}:hypertension-urgent-referral`] },
   );
   return (rows as { id: string }[]).map((r) => r.id);
 };
@@ -50,7 +51,13 @@ const referralOf = async (submissionId: string) => {
 const failures = async (who: string) => {
   const res = await f.request('GET', '/api/workflows/start-failures', who);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.failures as { id: string; businessKey: string; error: string }[];
+  return res.body.failures as {
+    id: string;
+    businessKey: string;
+    triggerId: string;
+    definitionKey: string;
+    error: string;
+  }[];
 };
 
 /** Takes the referral workflow out of the release serving Yunnan's clinic while `work` runs. */
@@ -81,7 +88,11 @@ describe('urgent referrals the outbox cannot start', () => {
 
     const [failure, ...more] = await failures(token.ynAdmin);
     expect(more).toEqual([]);
-    expect(failure).toMatchObject({ businessKey: yunnan });
+    expect(failure).toMatchObject({
+      businessKey: `${yunnan}:hypertension-urgent-referral`,
+      triggerId: 'hypertension-urgent-referral',
+      definitionKey: 'two-way-referral',
+    });
     expect(failure!.error).toContain('two-way-referral');
     expect(await failures(token.fjAdmin)).toEqual([]);
     const foreign = await f.request(
@@ -97,7 +108,10 @@ describe('urgent referrals the outbox cannot start', () => {
       token.ynAdmin,
     );
     expect(retried.status, JSON.stringify(retried.body)).toBe(200);
-    expect(retried.body).toMatchObject({ status: 'waiting', businessKey: yunnan });
+    expect(retried.body).toMatchObject({
+      status: 'waiting',
+      businessKey: `${yunnan}:hypertension-urgent-referral`,
+    });
     expect(await referralOf(yunnan)).toEqual([retried.body.id]);
     expect(await f.listed(token.ynTownship, retried.body.id)).toEqual(['UserTask_fill_urgent']);
     expect((await f.auditActions()).at(-1)).toBe('workflow.start.retry');

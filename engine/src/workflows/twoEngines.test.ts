@@ -117,12 +117,14 @@ describe('two engine processes on one database', () => {
       const refused = answers.find((r) => r.status === 409)!;
       expect(['stale_version', 'task_closed']).toContain(refused.body.error.code);
 
-      // Both engines see the same result: one completion, one decision task, one stored form.
+      // Both engines see the same result: one completion, one decision task and one follow-up
+      // of the referral, one stored form.
       for (const url of [a.url, b.url]) {
         const view = await instanceAt(url, township, id);
-        expect(view.tasks.map((t) => [t.elementId, t.status])).toEqual([
-          ['UserTask_fill', 'completed'],
-          ['UserTask_decide', 'open'],
+        expect(view.tasks.map((t) => `${t.elementId}:${t.status}`).sort()).toEqual([
+          'UserTask_decide:open',
+          'UserTask_fill:completed',
+          'UserTask_followup_hypertension:open',
         ]);
         expect(view.history.filter((h) => h.event === 'task.completed')).toHaveLength(1);
       }
@@ -140,7 +142,13 @@ describe('two engine processes on one database', () => {
       variables: { decision: 'decline', declineReason: '床位已满' },
     });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
-    expect(decided.body.instance.status).toBe('completed');
+    // Declined: the county's part ends; the township's follow-up of the referral stays.
+    expect(decided.body.instance.status).toBe('waiting');
+    expect(
+      (await instanceAt(a.url, township, ids[0]!)).tasks
+        .filter((t) => t.status === 'open')
+        .map((t) => t.elementId),
+    ).toEqual(['UserTask_followup_hypertension']);
   }, 120_000);
 
   it('given triage deadlines that fell due, when both engines poll, then each timer fires exactly once and its overdue notice is sent once', async () => {
