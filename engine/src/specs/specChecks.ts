@@ -15,6 +15,7 @@ import { HttpError } from '../http/HttpError.js';
 import { compileForms, describeProblems, formsInvalid } from './formChecks.js';
 import { baseSpecOf, type SpecContent } from './specContent.js';
 import { overlayRejected } from './specViews.js';
+import { parse as parseWorkflow } from '../workflows/WorkflowDefinitions.js';
 import type { VersionRows } from './VersionRows.js';
 
 /**
@@ -58,6 +59,17 @@ export async function checkOverlay(
   // replaced workflow without the message start a trigger sends, a field a trigger reads hidden).
   const triggers = await checkTriggers(spec);
   if (triggers.length) throw triggersInvalid(triggers, `${overlay.key}@${overlay.version}`);
+  // A replaced workflow's timers, and the parameters they run for, after the overlay.
+  const timers: object[] = [];
+  for (const [key, xml] of Object.entries(spec.workflows))
+    timers.push(...(await durationParameterProblems(key, xml, spec.parameters)));
+  if (timers.length)
+    throw new HttpError(
+      422,
+      'timers_invalid',
+      `${overlay.key}@${overlay.version} 的流程定时器参数无效 / Timers of ${overlay.key}@${overlay.version} name no usable duration parameter`,
+      { errors: timers.slice(0, 100) },
+    );
 }
 
 /** 422 `triggers_invalid`: each trigger problem with its path into the spec and its code. */
@@ -114,6 +126,9 @@ export async function checkSpecContent(content: SpecContent) {
       });
     }
   }
+  if (!badWorkflows)
+    for (const [key, xml] of Object.entries(content.workflows ?? {}))
+      errors.push(...(await durationParameterProblems(key, xml, content.parameters)));
   // Triggers name forms and workflows: checked once those pass (else each would fail too).
   if (!badWorkflows && !forms.problems.length && !badForms.size)
     for (const problem of await checkTriggers(baseSpecOf(content)))
@@ -127,4 +142,37 @@ export async function checkSpecContent(content: SpecContent) {
       { errors: errors.slice(0, 100) },
     );
   }
+}
+
+/**
+ * A timer whose `durationParameter` property names a parameter runs for that parameter's value
+ * (StepWriter): the parameter must be a number of days or hours in the spec, else the timer could
+ * not be scheduled when an instance reaches it. The workflow is read as the runtime reads it.
+ */
+async function durationParameterProblems(
+  key: string,
+  xml: string,
+  parameters: SpecContent['parameters'] | undefined,
+): Promise<object[]> {
+  const { elements } = await parseWorkflow('check', key, xml);
+  const problems: object[] = [];
+  for (const element of elements.values()) {
+    const parameter = element.properties.durationParameter;
+    if (parameter === undefined) continue;
+    const found = parameters?.parameters?.find((p) => p.key === parameter);
+    const usable =
+      found &&
+      (found.type === 'integer' || found.type === 'number') &&
+      (found.unit === 'days' || found.unit === 'hours');
+    if (!element.timer || !usable)
+      problems.push({
+        path: `/workflows/${key}#${element.id}`,
+        code: 'duration-parameter-invalid',
+        message: {
+          zh: `${element.name} 的时长参数 ${parameter} 须属于定时器，且为规范中以天（days）或小时（hours）为单位的数值参数`,
+          en: `the duration parameter ${parameter} of ${element.name} must be on a timer and name a number of days or hours among the spec's parameters`,
+        },
+      });
+  }
+  return problems;
 }

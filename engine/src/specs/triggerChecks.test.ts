@@ -7,7 +7,8 @@ import { IdentityFixture } from '../testing/index.js';
  * Triggers (which stored submissions start which workflow) are checked wherever spec content is
  * stored: a national version (422 `spec_invalid` naming the trigger's path) and a province's
  * overlay draft (its add-trigger / replace-trigger operations, and the base's triggers on what
- * the overlay made of the forms and workflows). Nothing invalid is stored.
+ * the overlay made of the forms and workflows). So are the parameters timers run for
+ * (`durationParameter`). Nothing invalid is stored.
  */
 let f: IdentityFixture;
 const token: Record<'national' | 'fujian', string> = { national: '', fujian: '' };
@@ -35,7 +36,7 @@ const fujian = (version: string, operations: Overlay['operations']): Overlay => 
   return { ...current, version, operations: [...current.operations, ...operations] };
 };
 
-describe('trigger checks where spec content is stored', () => {
+describe('trigger and timer checks where spec content is stored', () => {
   it('given a national draft whose trigger names a message the workflow does not start on, or reads a personal field, when saved, then 422 names each trigger path and nothing is stored; the sound draft is stored with its triggers', async () => {
     const current = (
       await f.request('GET', '/api/specs/national-phs/versions/3.0.1', token.national)
@@ -151,5 +152,58 @@ describe('trigger checks where spec content is stored', () => {
       fujian('1.5.2', [{ op: 'add-trigger', trigger: prenatal as never }]),
     );
     expect(added.status, JSON.stringify(added.body).slice(0, 400)).toBe(201);
+  });
+
+  it('given a national draft whose referral waits for the patient for a parameter the spec lacks (or one that is not a number of days), when saved, then 422 names the timer and nothing is stored; a Fujian draft doing so is refused too', async () => {
+    const current = (
+      await f.request('GET', '/api/specs/national-phs/versions/3.0.1', token.national)
+    ).body;
+    const referral = current.content.workflows['two-way-referral'] as string;
+    const waitingFor = (parameter: string) =>
+      referral.replace(
+        'name="durationParameter" value="referralArrivalTimeoutDays"',
+        `name="durationParameter" value="${parameter}"`,
+      );
+    expect(waitingFor('x')).not.toBe(referral);
+    for (const [version, parameter] of [
+      ['3.5.0', 'noSuchParameter'],
+      ['3.5.1', 'chronicMinVisitsPerYear'],
+    ] as const) {
+      const res = await f.request('POST', '/api/specs/national-phs/versions', token.national, {
+        version,
+        content: {
+          ...current.content,
+          version,
+          workflows: { ...current.content.workflows, 'two-way-referral': waitingFor(parameter) },
+        },
+      });
+      expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(422);
+      expect(res.body.error.details.errors).toEqual([
+        expect.objectContaining({
+          path: '/workflows/two-way-referral#Boundary_arrival_timeout',
+          code: 'duration-parameter-invalid',
+        }),
+      ]);
+      const stored = await f.request(
+        'GET',
+        `/api/specs/national-phs/versions/${version}`,
+        token.national,
+      );
+      expect(stored.status).toBe(404);
+    }
+    const draft = await f.request(
+      'POST',
+      '/api/overlays/fujian/versions',
+      token.fujian,
+      fujian('1.5.3', [
+        {
+          op: 'replace-workflow',
+          workflow: 'two-way-referral',
+          bpmn: waitingFor('noSuchParameter'),
+        },
+      ]),
+    );
+    expect(draft.status, JSON.stringify(draft.body).slice(0, 400)).toBe(422);
+    expect(draft.body.error.code).toBe('timers_invalid');
   });
 });
