@@ -52,4 +52,7 @@ export {
   type RebaseResult,
 } from './overlays/rebaseOverlay.js';
 export * from './diff/index.js';
+export * from './schedules/index.js';
+export * from './triggers/index.js';
 export * from './migrations/index.js';
+export * from './indicators/index.js';

@@ -9,9 +9,9 @@ import {
   checkRule,
   lintBpmn,
   validateMetadata,
-  type Indicator,
+  type FilterIndicator,
   type ParameterSet,
-  type Schedule,
+  type ScheduleV1,
 } from '@formwork/definitions';
 import { readForms, readJsonFolder, readWorkflows, SEED_ROOT, specDir } from '../lib/readSpec.js';
 
@@ -46,8 +46,9 @@ function varPaths(rule: unknown): string[] {
 }
 
 const workflows = readWorkflows(SPEC, VERSION);
-const schedules = readJsonFolder<Schedule>(SPEC, VERSION, 'schedules');
-const indicators = readJsonFolder<Indicator>(SPEC, VERSION, 'indicators');
+// 3.0.0's schedules are of the first model (as published).
+const schedules = readJsonFolder<ScheduleV1>(SPEC, VERSION, 'schedules');
+const indicators = readJsonFolder<FilterIndicator>(SPEC, VERSION, 'indicators');
 const parameterSet = JSON.parse(
   fs.readFileSync(path.join(specDir(SPEC, VERSION), 'parameters.json'), 'utf8'),
 ) as ParameterSet;

@@ -35,6 +35,7 @@ export function annotateImpact(
           schedules: [],
           indicators: [],
           workflows: [],
+          triggers: [],
         }
       : fieldUsages(spec, formKey, path);
     const impacted: ImpactedChange = { ...change, usages };

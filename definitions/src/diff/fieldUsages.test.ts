@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readForms, readJsonFolder, readWorkflows } from '../../../seed/lib/readSpec.js';
+import {
+  readForms,
+  readJsonFolder,
+  readTriggers,
+  readWorkflows,
+} from '../../../seed/lib/readSpec.js';
 import type { FormDefinition, Indicator, Schedule } from '../types/generated.js';
 import { annotateImpact } from './annotateImpact.js';
 import { diffForms } from './diffForms.js';
@@ -45,7 +50,36 @@ describe('fieldUsages', () => {
       schedules: [],
       indicators: [],
       workflows: [],
+      triggers: [],
     });
+  });
+
+  it('given the printed base’s triggers, when asked about a field an urgent referral reads or is computed from, then its trigger is listed; a field no trigger reads lists none', () => {
+    const printed: UsageSpec = {
+      forms: Object.fromEntries(readForms('national-phs', '3.0.1')),
+      workflows: Object.fromEntries(readWorkflows('national-phs', '3.0.1')),
+      triggers: readTriggers('national-phs', '3.0.1'),
+    };
+    // The condition reads urgentReferral; sbp is read as a start variable and is what
+    // urgentReferral is computed from.
+    expect(fieldUsages(printed, 'hypertension-followup', '/urgentReferral').triggers).toEqual([
+      'hypertension-urgent-referral',
+    ]);
+    expect(fieldUsages(printed, 'hypertension-followup', '/sbp').triggers).toEqual([
+      'hypertension-urgent-referral',
+    ]);
+    expect(fieldUsages(printed, 'diabetes-followup', '/fastingGlucose').triggers).toEqual([
+      'diabetes-urgent-referral',
+    ]);
+    expect(fieldUsages(printed, 'hypertension-followup', '/symptoms').triggers).toEqual([]);
+    // Another form's field of the same name is not the trigger's.
+    expect(fieldUsages(printed, 'prenatal-followup', '/sbp').triggers).toEqual([]);
+    // Changing systolic BP of the hypertension follow-up shows the trigger in the diff's impact.
+    const before = printed.forms['hypertension-followup']!;
+    const after: FormDefinition = structuredClone(before);
+    (after.schema.properties as Record<string, Record<string, unknown>>).sbp!['x-unit'] = 'kPa';
+    const [change] = annotateImpact(diffForms(before, after), printed, 'hypertension-followup');
+    expect(change!.usages.triggers).toEqual(['hypertension-urgent-referral']);
   });
 
   it('given a diff of the national form, when annotated, then each change carries its usages and submissions touched', () => {

@@ -65,9 +65,15 @@ describe('formwork seed --demo', () => {
     ).body.content;
     const forms = { ...national.forms };
     delete forms['diabetes-followup'];
+    // The urgent referral it declares goes with it (a trigger must name a form of the spec).
+    const triggers = Object.fromEntries(
+      Object.entries(national.triggers as Record<string, { form: string }>).filter(
+        ([, trigger]) => trigger.form !== 'diabetes-followup',
+      ),
+    );
     await publish('100000', '/api/specs/national-phs/versions', {
       version: '3.2.0',
-      content: { ...national, version: '3.2.0', forms },
+      content: { ...national, version: '3.2.0', forms, triggers },
     });
     const fujian = readOverlay('fujian', '1.2.0');
     const publisher = await publish('350000', '/api/overlays/fujian/versions', {

@@ -34,7 +34,7 @@ function pathArray(pointer: string): string[] | undefined {
  * The semantic diff between two releases (any two: versions of one jurisdiction, or across),
  * optionally of one form. An id not released (`spec@version` or `spec@version+overlay@version`
  * of stored versions, drafts included) is compiled on the fly when `unreleased` is given: every form change classified by diffForms and annotated with the
- * rules, schedules, indicators and workflows of the `from` release that use the field, and the
+ * rules, schedules, indicators, workflows and triggers of the `from` release that use the field, and the
  * count of stored submissions pinned to `from` that it touches (`payload #> path IS NOT NULL`
  * per field; fields inside arrays count none).
  */
@@ -71,6 +71,7 @@ export async function diffReleases(
     workflows: from.spec.workflows,
     schedules: from.usage?.schedules ?? {},
     indicators: from.usage?.indicators ?? {},
+    triggers: from.spec.triggers ?? {},
   };
   const changes: Record<string, ImpactedChange[]> = {};
   const submissions: Record<string, number> = {};
