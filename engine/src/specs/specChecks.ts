@@ -6,9 +6,12 @@
  */
 import {
   applyOverlay,
+  checkIndicator,
+  checkSchedule,
   checkTriggers,
   lintBpmn,
   validateMetadata,
+  type BaseSpec,
   type Overlay,
 } from '@formwork/definitions';
 import { HttpError } from '../http/HttpError.js';
@@ -59,6 +62,18 @@ export async function checkOverlay(
   // replaced workflow without the message start a trigger sends, a field a trigger reads hidden).
   const triggers = await checkTriggers(spec);
   if (triggers.length) throw triggersInvalid(triggers, `${overlay.key}@${overlay.version}`);
+  // The base's schedules and indicators must still hold on the forms and parameters it made.
+  const usages = usageProblems(base.content as SpecContent, spec);
+  if (usages.length)
+    throw new HttpError(
+      422,
+      'usages_invalid',
+      `${overlay.key}@${overlay.version} 使基础规范的随访计划或指标无法执行 / ${overlay.key}@${overlay.version} breaks a schedule or an indicator of its base: ${usages
+        .slice(0, 3)
+        .map((p) => `${p.path} ${p.message.en}`)
+        .join('; ')}`,
+      { errors: usages.slice(0, 100) },
+    );
   // A replaced workflow's timers, and the parameters they run for, after the overlay.
   const timers: object[] = [];
   for (const [key, xml] of Object.entries(spec.workflows))
@@ -70,6 +85,26 @@ export async function checkOverlay(
       `${overlay.key}@${overlay.version} 的流程定时器参数无效 / Timers of ${overlay.key}@${overlay.version} name no usable duration parameter`,
       { errors: timers.slice(0, 100) },
     );
+}
+
+/**
+ * The errors of the content's schedules and indicators (checkSchedule, checkIndicator) against
+ * `spec` (its forms, code tables, parameters and workflows): what a due list and a report would
+ * run. Warnings (e.g. a schedule reading a field its form lacks) do not stop storing.
+ */
+function usageProblems(
+  content: SpecContent,
+  spec: BaseSpec,
+): { path: string; code: string; message: { zh: string; en: string } }[] {
+  const problems: { path: string; code: string; message: { zh: string; en: string } }[] = [];
+  for (const [id, schedule] of Object.entries(content.schedules ?? {}))
+    for (const p of checkSchedule(schedule, spec))
+      if (p.severity === 'error')
+        problems.push({ path: `/schedules/${id}${p.path}`, code: p.code, message: p.message });
+  for (const [id, indicator] of Object.entries(content.indicators ?? {}))
+    for (const p of checkIndicator(indicator, spec))
+      problems.push({ path: `/indicators/${id}${p.path}`, code: p.code, message: p.message });
+  return problems;
 }
 
 /** 422 `triggers_invalid`: each trigger problem with its path into the spec and its code. */
@@ -130,9 +165,12 @@ export async function checkSpecContent(content: SpecContent) {
     for (const [key, xml] of Object.entries(content.workflows ?? {}))
       errors.push(...(await durationParameterProblems(key, xml, content.parameters)));
   // Triggers name forms and workflows: checked once those pass (else each would fail too).
-  if (!badWorkflows && !forms.problems.length && !badForms.size)
+  if (!badWorkflows && !forms.problems.length && !badForms.size) {
     for (const problem of await checkTriggers(baseSpecOf(content)))
       errors.push({ path: problem.path, code: problem.code, message: problem.message });
+    // Schedules and indicators read the forms, code tables and parameters: checked against them.
+    if (!badTables) errors.push(...usageProblems(content, baseSpecOf(content)));
+  }
   if (errors.length) {
     const named = forms.problems.length ? describeProblems(forms.problems) : undefined;
     throw new HttpError(
