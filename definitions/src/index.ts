@@ -29,7 +29,18 @@ export {
   type RuleClock,
 } from './rules/evaluateRule.js';
 export { ALLOWED_OPERATIONS, FORMWORK_OPERATIONS } from './rules/allowedOperations.js';
-export { compileForm, type CompileFormOptions } from './forms/compileForm.js';
+export {
+  compileForm,
+  compilePrecompiledForm,
+  type CompileFormOptions,
+} from './forms/compileForm.js';
+export {
+  standaloneValidatorSource,
+  StandaloneValidatorError,
+  LINEAR_REGEXP_MODULE,
+  type StandaloneValidatorSource,
+} from './validation/standaloneValidator.js';
+export { schemaFingerprint } from './validation/schemaFingerprint.js';
 export { FormCompiler, type CompilerStats } from './forms/FormCompiler.js';
 export { FormDefinitionError, type DefinitionProblem } from './forms/FormDefinitionError.js';
 export type { CompiledForm, FieldInfo, ProcessResult, Locale } from './forms/CompiledForm.js';

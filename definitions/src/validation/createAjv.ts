@@ -1,4 +1,4 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { _, Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { formworkKeywords } from '../keywords/formworkKeywords.js';
 import { linearRegExp } from './linearRegExp.js';
@@ -10,7 +10,23 @@ export interface AjvOptions {
   formworkKeywords?: boolean;
   /** Report every error rather than stopping at the first (forms: on). */
   allErrors?: boolean;
+  /**
+   * Keep each validator's source as an ES module for Ajv's standalone code (see
+   * standaloneValidator.ts); the validators compiled are the same.
+   */
+  standalone?: boolean;
 }
+
+/** The specifier standalone code requires linearRegExp from (a bundling step resolves it). */
+export const LINEAR_REGEXP_MODULE = 'formwork:linear-regexp';
+
+/**
+ * linearRegExp as standalone code names it: Ajv writes `code` into the module where a pattern is
+ * compiled (`require(...)` is resolved when the module is bundled).
+ */
+const standaloneRegExp = Object.assign((pattern: string) => linearRegExp(pattern), {
+  code: `require(${JSON.stringify(LINEAR_REGEXP_MODULE)}).linearRegExp`,
+});
 
 /**
  * The one way to build the validator, in Node and in the browser: Ajv for draft 2020-12 in
@@ -28,7 +44,16 @@ export function createAjv(options: AjvOptions = {}): Ajv2020 {
     $data: false,
     validateFormats: true,
     unicodeRegExp: true,
-    code: { regExp: linearRegExp as never, optimize: true },
+    code: options.standalone
+      ? {
+          regExp: standaloneRegExp as never,
+          optimize: true,
+          source: true,
+          esm: true,
+          // The same formats ajv-formats adds below (its default, full mode), as code.
+          formats: _`require("ajv-formats/dist/formats").fullFormats`,
+        }
+      : { regExp: linearRegExp as never, optimize: true },
     inlineRefs: true,
     loopRequired: 200,
     loopEnum: 200,
