@@ -30,6 +30,7 @@ import { ScheduleContext } from './scheduleContext.js';
 import { isReservedPath, stripRecent } from './recordPaths.js';
 import { isScheduleV2 } from './scheduleModel.js';
 import { validateScheduleModel } from './validateScheduleModel.js';
+import { parseWorkCalendar } from './workCalendar.js';
 
 export const SCHEDULE_PROBLEM_CODES = [
   'schedule-invalid',
@@ -46,6 +47,7 @@ export const SCHEDULE_PROBLEM_CODES = [
   'window-empty',
   'field-unknown',
   'code-unknown',
+  'calendar-invalid',
 ] as const;
 
 export type ScheduleProblemCode = (typeof SCHEDULE_PROBLEM_CODES)[number];
@@ -138,6 +140,8 @@ class Checker {
     this.anchors();
     this.number(schedule.reminders.dueSoonDays, '/reminders/dueSoonDays');
     this.number(schedule.reminders.overdueDays, '/reminders/overdueDays');
+    this.calendar();
+    if (schedule.workingDays !== undefined) this.flag(schedule.workingDays, '/workingDays');
     this.unique(
       schedule.occurrences.map((o) => o.id),
       '/occurrences',
@@ -160,6 +164,7 @@ class Checker {
         this.number(o.satisfiedBy.count, `${at}/satisfiedBy/count`);
       if (o.dueSoonDays !== undefined) this.number(o.dueSoonDays, `${at}/dueSoonDays`);
       if (o.overdueDays !== undefined) this.number(o.overdueDays, `${at}/overdueDays`);
+      if (o.workingDays !== undefined) this.flag(o.workingDays, `${at}/workingDays`);
     });
     const ends = schedule.ends ?? [];
     this.unique(
@@ -288,7 +293,24 @@ class Checker {
     });
   }
 
-  private parameter(key: string, type: 'integer' | 'boolean', path: string) {
+  /** The holiday table the schedule names: a string parameter whose value (as set) parses. */
+  private calendar() {
+    const named = this.schedule.calendar;
+    if (!named) return;
+    const found = this.parameter(named.parameter, 'string', '/calendar');
+    if (found?.type !== 'string' || typeof found.value !== 'string') return;
+    for (const p of parseWorkCalendar(found.value).problems)
+      this.problems.push(
+        problem(
+          '/calendar/parameter',
+          'calendar-invalid',
+          `参数 ${named.parameter} 不是节假日表：${p.zh}`,
+          `parameter ${named.parameter} is not a holiday table: ${p.en}`,
+        ),
+      );
+  }
+
+  private parameter(key: string, type: 'integer' | 'boolean' | 'string', path: string) {
     const found = this.parameters.get(key);
     if (!found)
       this.problems.push(
@@ -308,6 +330,7 @@ class Checker {
           `parameter ${key} must be ${type}, not ${found.type}`,
         ),
       );
+    return found;
   }
 
   private number(value: ScheduleNumber, path: string) {

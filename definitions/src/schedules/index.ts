@@ -1,4 +1,13 @@
 export { computeDueItems } from './computeDueItems.js';
+export { dueItemAt } from './dueItemAt.js';
+export {
+  isWorkingDay,
+  nextWorkingDay,
+  parseWorkCalendar,
+  WEEKENDS_ONLY,
+  type WorkCalendar,
+  type WorkCalendarParse,
+} from './workCalendar.js';
 export type {
   DueEnd,
   DueInput,

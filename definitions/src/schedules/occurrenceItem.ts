@@ -1,10 +1,16 @@
 import { fromDayNumber } from '../rules/dates.js';
 import type { ScheduleOccurrence } from '../types/generated.js';
 import { applyOffset, dayOf } from './applyOffset.js';
-import type { Anchors } from './anchors.js';
+import type { ResolvedAnchor } from './anchors.js';
 import type { DueItem, DueStatus } from './dueTypes.js';
 import { isAfter, type RecordSets } from './recordSets.js';
 import type { ScheduleContext } from './scheduleContext.js';
+import { nextWorkingDay } from './workCalendar.js';
+
+/** Where an occurrence finds its anchor: the schedule's anchors, or one given (dueItemAt). */
+export interface AnchorSource {
+  get(id: string): ResolvedAnchor | null;
+}
 
 /**
  * One occurrence as it stands today, or null when it does not apply (no anchor date, or its
@@ -21,11 +27,15 @@ import type { ScheduleContext } from './scheduleContext.js';
  * satisfy it; otherwise, today, it is missed after the expiry, overdue from the day after the
  * window's end + the overdue threshold, due soon from the due date − the due-soon threshold,
  * and upcoming before that.
+ *
+ * With `workingDays` (the occurrence's, else the schedule's), the window's end, the due date and
+ * the expiry each move off a weekend or holiday of the schedule's calendar to the next working
+ * day; the due-soon and overdue dates follow from the moved dates.
  */
 export function occurrenceItem(
   context: ScheduleContext,
   sets: RecordSets,
-  anchors: Anchors,
+  anchors: AnchorSource,
   occurrence: ScheduleOccurrence,
   index: number,
 ): DueItem | null {
@@ -37,12 +47,18 @@ export function occurrenceItem(
   if (!context.holds(occurrence.when, anchorData, `${path}/when`, anchor.record?.id ?? null))
     return null;
 
+  const workingDays = context.flag(
+    occurrence.workingDays ?? schedule.workingDays,
+    occurrence.workingDays === undefined ? '/workingDays' : `${path}/workingDays`,
+  );
+  const onWorkingDay = (date: string) =>
+    workingDays ? fromDayNumber(nextWorkingDay(context.calendar(), dayOf(date)))! : date;
   const at = (offset: NonNullable<ScheduleOccurrence['due']>, where: string) =>
     applyOffset(context, anchor.date, offset, `${path}/${where}`);
   const windowStart = at(occurrence.window.start, 'window/start');
-  const windowEnd = at(occurrence.window.end, 'window/end');
-  const dueDate = occurrence.due ? at(occurrence.due, 'due') : windowEnd;
-  const expiresOn = occurrence.expires ? at(occurrence.expires, 'expires') : null;
+  const windowEnd = onWorkingDay(at(occurrence.window.end, 'window/end'));
+  const dueDate = occurrence.due ? onWorkingDay(at(occurrence.due, 'due')) : windowEnd;
+  const expiresOn = occurrence.expires ? onWorkingDay(at(occurrence.expires, 'expires')) : null;
   const dueSoonDays = context.number(
     occurrence.dueSoonDays ?? schedule.reminders.dueSoonDays,
     occurrence.dueSoonDays === undefined ? '/reminders/dueSoonDays' : `${path}/dueSoonDays`,

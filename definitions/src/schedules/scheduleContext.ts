@@ -3,6 +3,7 @@ import { toDayNumber } from '../rules/dates.js';
 import type { ScheduleFlag, ScheduleNumber, ScheduleV2 } from '../types/generated.js';
 import type { DueInput } from './dueTypes.js';
 import { ScheduleError } from './ScheduleError.js';
+import { parseWorkCalendar, WEEKENDS_ONLY, type WorkCalendar } from './workCalendar.js';
 
 /** The enrollment as rules see it (`enrollment.enrolledOn`, `enrollment.details.lmp`). */
 export function enrollmentView(input: DueInput) {
@@ -25,6 +26,7 @@ export class ScheduleContext {
   readonly today: string;
   readonly todayDay: number;
   private readonly enrollment: ReturnType<typeof enrollmentView>;
+  #calendar: WorkCalendar | undefined;
 
   constructor(
     readonly schedule: ScheduleV2,
@@ -82,6 +84,29 @@ export class ScheduleContext {
         en: `parameter ${value.parameter} is missing or not an integer`,
       });
     return found;
+  }
+
+  /**
+   * The holiday table of the string parameter the schedule's `calendar` names (weekends only when
+   * it names none); a parameter missing, not a string or not a calendar is a ScheduleError.
+   */
+  calendar(): WorkCalendar {
+    if (this.#calendar) return this.#calendar;
+    const named = this.schedule.calendar;
+    if (!named) return (this.#calendar = WEEKENDS_ONLY);
+    const text = this.input.parameters[named.parameter];
+    if (typeof text !== 'string')
+      throw this.error('/calendar', {
+        zh: `参数 ${named.parameter} 缺失或不是文本`,
+        en: `parameter ${named.parameter} is missing or not a string`,
+      });
+    const { calendar, problems } = parseWorkCalendar(text);
+    if (!calendar)
+      throw this.error('/calendar', {
+        zh: `参数 ${named.parameter} 不是节假日表：${problems[0]!.zh}`,
+        en: `parameter ${named.parameter} is not a holiday table: ${problems[0]!.en}`,
+      });
+    return (this.#calendar = calendar);
   }
 
   /** true/false of the schedule, or the value of the boolean parameter it names. */

@@ -181,6 +181,20 @@ export interface ScheduleV2 {
     overdueDays: ScheduleNumber;
   };
   /**
+   * The string parameter holding the holiday table that occurrences with workingDays keep their dates off (e.g. a province's holidayCalendar: 'holidays: 2026-01-01..2026-01-03, …; workdays: 2026-01-04, …'); without it only weekends are skipped
+   */
+  calendar?: {
+    parameter: string;
+  };
+  /**
+   * Whether due dates skip weekends and holidays (default false): a window's end, a due date or an expiry on a day off moves to the next working day of the calendar. An occurrence may say otherwise
+   */
+  workingDays?:
+    | boolean
+    | {
+        parameter: string;
+      };
+  /**
    * @minItems 1
    * @maxItems 100
    */
@@ -277,6 +291,14 @@ export interface ScheduleOccurrence {
   };
   dueSoonDays?: ScheduleNumber;
   overdueDays?: ScheduleNumber;
+  /**
+   * Overrides the schedule's workingDays for this occurrence
+   */
+  workingDays?:
+    | boolean
+    | {
+        parameter: string;
+      };
 }
 /**
  * A distance from the anchor date: months first (clamped to the month's end), then weeks and days

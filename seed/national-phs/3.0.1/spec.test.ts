@@ -233,6 +233,21 @@ const PARAMETERS: JsonDifference[] = [
       overridable: true,
     },
   },
+  // 32: the national holiday table a schedule may keep its due dates off
+  {
+    path: '/holidayCalendar',
+    after: {
+      key: 'holidayCalendar',
+      title: {
+        zh: '法定节假日与调休上班日（按国务院办公厅每年公布的放假安排；随访计划可令到期日避开节假日和周末）',
+        en: 'Public holidays and the weekend days worked in their place (as the State Council publishes them each year; a schedule may keep its due dates off holidays and weekends)',
+      },
+      type: 'string',
+      value:
+        'holidays: 2026-01-01..2026-01-03, 2026-02-15..2026-02-23, 2026-04-04..2026-04-06, 2026-05-01..2026-05-05, 2026-06-19..2026-06-21, 2026-09-25..2026-09-27, 2026-10-01..2026-10-07; workdays: 2026-01-04, 2026-02-14, 2026-02-28, 2026-05-09, 2026-09-20, 2026-10-10',
+      overridable: true,
+    },
+  },
 ];
 
 /** The corrections to each schedule. */
