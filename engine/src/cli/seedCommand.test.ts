@@ -65,15 +65,22 @@ describe('formwork seed --demo', () => {
     ).body.content;
     const forms = { ...national.forms };
     delete forms['diabetes-followup'];
-    // The urgent referral it declares goes with it (a trigger must name a form of the spec).
-    const triggers = Object.fromEntries(
-      Object.entries(national.triggers as Record<string, { form: string }>).filter(
-        ([, trigger]) => trigger.form !== 'diabetes-followup',
-      ),
-    );
+    // What reads the form goes with it: its urgent-referral trigger, schedule and indicators (a
+    // spec is refused when they name a form it does not have).
+    const without = (section: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(section).filter(([, v]) => !JSON.stringify(v).includes('diabetes-followup')),
+      );
     await publish('100000', '/api/specs/national-phs/versions', {
       version: '3.2.0',
-      content: { ...national, version: '3.2.0', forms, triggers },
+      content: {
+        ...national,
+        version: '3.2.0',
+        forms,
+        triggers: without(national.triggers),
+        schedules: without(national.schedules),
+        indicators: without(national.indicators),
+      },
     });
     const fujian = readOverlay('fujian', '1.2.0');
     const publisher = await publish('350000', '/api/overlays/fujian/versions', {
