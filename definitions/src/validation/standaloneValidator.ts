@@ -1,9 +1,15 @@
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import type { ValidateFunction } from 'ajv';
+import standaloneModule from 'ajv/dist/standalone/index.js';
 import { compileSchemaSafely } from '../limits/compileSchemaSafely.js';
 import { createAjv, LINEAR_REGEXP_MODULE } from './createAjv.js';
 import { schemaFingerprint } from './schemaFingerprint.js';
 
 export { LINEAR_REGEXP_MODULE };
+
+type StandaloneCode = (ajv: ReturnType<typeof createAjv>, validate: ValidateFunction) => string;
+/** ajv/dist/standalone is CommonJS: its default import is the function or holds it (`.default`). */
+const standaloneCode = ((standaloneModule as unknown as { default?: StandaloneCode }).default ??
+  standaloneModule) as unknown as StandaloneCode;
 
 /** A form version's validator as the source of an ES module. */
 export interface StandaloneValidatorSource {
@@ -40,10 +46,7 @@ export function standaloneValidatorSource(schema: unknown): StandaloneValidatorS
     );
   }
   // compileSchemaSafely guards the validator; the source is Ajv's own function's.
-  const source = (standaloneCode as unknown as typeof standaloneCode.default)(
-    ajv,
-    compiled.validate as never,
-  );
+  const source = standaloneCode(ajv, compiled.validate);
   const print = schemaFingerprint(schema);
   const code = `${source}\nexport const fingerprint = ${JSON.stringify(print)};\n`;
   const requires = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))];

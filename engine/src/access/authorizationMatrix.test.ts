@@ -264,6 +264,12 @@ const CASES: Record<string, RouteCase> = {
       path: '/api/forms/hypertension-followup/versions/3.0.1/typescript',
     }),
   },
+  'GET /api/forms/{key}/versions/{version}/validator.js': {
+    call: () => ({
+      method: 'GET',
+      path: '/api/forms/hypertension-followup/versions/3.0.1/validator.js?release=national-phs@3.0.1',
+    }),
+  },
   'POST /api/submissions': {
     call: (where, w) => ({
       method: 'POST',
@@ -758,6 +764,7 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/forms',
   'GET /api/forms/{key}',
   'GET /api/forms/{key}/versions/{version}/typescript',
+  'GET /api/forms/{key}/versions/{version}/validator.js',
   'GET /api/drafts',
   'GET /api/data-migrations',
   'GET /api/specs',

@@ -1,10 +1,12 @@
+import { pinyin } from 'pinyin-pro';
 import { z } from 'zod';
 import type { Caller } from '../access/Caller.js';
 import { defineRoute } from '../http/defineRoute.js';
 import { HttpError } from '../http/HttpError.js';
 import type { OrgUnitStore } from '../orgs/OrgUnitStore.js';
 import type { Release } from '../specs/Release.js';
-import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
+import type { ReleaseCatalog, ReleasedForm } from '../specs/ReleaseCatalog.js';
+import { StandaloneValidators, VALIDATOR_RUNTIME_PATH } from '../specs/StandaloneValidators.js';
 import { formTypeScript } from '../submissions/formTypeScript.js';
 
 /** Every code table an `x-code-table` keyword names anywhere in a schema. */
@@ -20,6 +22,46 @@ function codeTablesNamed(node: unknown, found = new Set<string>()): Set<string> 
 }
 
 const Localized = z.object({ zh: z.string(), en: z.string() });
+
+/** A code table's options with more than this many get a pinyin-initial filter in the renderer. */
+const LONG_TABLE = 5;
+
+/** Lowercase pinyin initials of a Chinese label (高血压 → 'gxy'), for filtering long lists. */
+function labelInitials(label: string): string {
+  return pinyin(label, { pattern: 'first', toneType: 'none', type: 'array' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const YEAR = 31_536_000;
+const Hash = z
+  .string()
+  .regex(/^[0-9a-f]{20}$/)
+  .optional()
+  .describe(
+    'The content hash of the module (from the URL the API gave); cached for a year when given',
+  );
+
+/**
+ * Content-hashed modules are immutable: with the hash they are cached for a year; without it,
+ * revalidated. A hash that is not the current content's is a 404 (ask the API for the URL).
+ */
+function cacheByHash(
+  ctx: { set(name: string, value: string): void },
+  wanted: string | undefined,
+  actual: string,
+  scope: 'public' | 'private',
+) {
+  if (wanted !== undefined && wanted !== actual) {
+    throw new HttpError(
+      404,
+      'not_found',
+      `校验模块已更新，请重新获取表单 / This validator module has changed: fetch the form again for its current URL`,
+    );
+  }
+  ctx.set('Cache-Control', wanted ? `${scope}, max-age=${YEAR}, immutable` : `${scope}, no-cache`);
+}
 
 const FORM_BROKEN =
   '`form_broken`: the form of that release does not compile (a release stored before releases were checked); `details.problems` says why';
@@ -37,6 +79,30 @@ function noForm(key: string, release: Release) {
  * server validates with) and the TypeScript type of each form version for integrators.
  */
 export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
+  const validators = new StandaloneValidators();
+  const initialsByRelease = new Map<string, Record<string, Record<string, string>>>();
+  /** Pinyin initials of the options of the release's long code tables, by table and code. */
+  const initialsOf = (release: Release, tables: Iterable<string>) => {
+    let cache = initialsByRelease.get(release.id);
+    if (!cache) initialsByRelease.set(release.id, (cache = {}));
+    const out: Record<string, Record<string, string>> = {};
+    for (const id of tables) {
+      const table = release.spec.codeTables[id];
+      if (!table || table.codes.length <= LONG_TABLE) continue;
+      cache[id] ??= Object.fromEntries(table.codes.map((c) => [c.code, labelInitials(c.label.zh)]));
+      out[id] = cache[id];
+    }
+    return out;
+  };
+  /** Where the browser imports a released form's validator from. */
+  const validatorOf = async (form: ReleasedForm) => {
+    const module = await validators.forForm(form);
+    const { key, version } = form.definition;
+    return {
+      url: `/api/forms/${key}/versions/${version}/validator.js?release=${encodeURIComponent(form.release.id)}&hash=${module.hash}`,
+      fingerprint: module.fingerprint,
+    };
+  };
   /** The release named, or the one serving `orgCode`, or the caller's own org unit. */
   const releaseFor = async (caller: Caller, query: { release?: string; orgCode?: string }) => {
     if (query.release) {
@@ -104,6 +170,21 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
             releaseId: z.string(),
             definition: z.object({}).passthrough(),
             codeTables: z.record(z.string(), z.unknown()),
+            validator: z
+              .object({ url: z.string(), fingerprint: z.string() })
+              .describe(
+                "The form version's validator as a standalone ES module (no eval: for a page whose CSP forbids it), content-hashed and immutable; its `validate` and `fingerprint` go to compilePrecompiledForm",
+              ),
+            triggers: z
+              .array(z.object({ id: z.string(), title: Localized, condition: z.unknown() }))
+              .describe(
+                "The release's triggers of this form (what storing such a record starts), so the form can say so while their condition holds on the data",
+              ),
+            pinyinInitials: z
+              .record(z.string(), z.record(z.string(), z.string()))
+              .describe(
+                'Lowercase pinyin initials of the Chinese labels of long code tables (more than 5 codes), by table and code, to filter options as one types',
+              ),
           }),
         },
         409: { description: FORM_BROKEN },
@@ -119,6 +200,11 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
           codeTables: Object.fromEntries(
             Object.entries(release.spec.codeTables).filter(([id]) => used.has(id)),
           ),
+          validator: await validatorOf(form),
+          triggers: Object.values(release.spec.triggers ?? {})
+            .filter((t) => t.form === params.key)
+            .map(({ id, title, condition }) => ({ id, title, condition })),
+          pinyinInitials: initialsOf(release, used),
         };
       },
     }),
@@ -150,6 +236,62 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
         ctx.type = 'text/plain; charset=utf-8';
         ctx.set('Cache-Control', 'private, max-age=86400, immutable');
         return formTypeScript(form);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/forms/:key/versions/:version/validator.js',
+      operationId: 'getFormValidator',
+      summary: 'A form version’s validator as a standalone ES module, for pages without eval',
+      description:
+        'Ajv’s standalone code of the schema the server validates this form version with (the URL comes from `GET /api/forms/:key`, `validator.url`): exports `validate`, `default` and `fingerprint`; it imports the shared runtime (`/api/form-validator-runtime.js`). Content-hashed: with `hash` it is cached for a year as immutable.',
+      tags: ['forms'],
+      access: { signedIn: true },
+      request: {
+        params: z.object({ key: z.string().min(1).max(100), version: z.string().min(1).max(40) }),
+        query: z.object({ release: z.string().min(1).max(200), hash: Hash }),
+      },
+      responses: {
+        200: { description: 'JavaScript module', contentType: 'text/javascript' },
+        409: { description: FORM_BROKEN },
+      },
+      handler: async ({ params, query }, ctx) => {
+        const release = catalog.get(query.release);
+        if (!release) {
+          throw new HttpError(
+            404,
+            'not_found',
+            `没有发布版本 ${query.release} / No release ${query.release}`,
+          );
+        }
+        const form = catalog.form(release, params.key);
+        if (!form || form.definition.version !== params.version) {
+          throw new HttpError(
+            404,
+            'not_found',
+            `发布版本 ${release.id} 中没有表单 ${params.key} ${params.version} / Release ${release.id} has no form ${params.key} at version ${params.version}`,
+          );
+        }
+        const module = await validators.forForm(form);
+        cacheByHash(ctx, query.hash, module.hash, 'private');
+        ctx.type = 'text/javascript; charset=utf-8';
+        return module.code;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: VALIDATOR_RUNTIME_PATH,
+      operationId: 'getFormValidatorRuntime',
+      summary: 'What every form validator module imports: the formats, RE2 patterns, Ajv helpers',
+      tags: ['forms'],
+      access: { public: true, reason: 'Library code shared by all validators: it holds no data.' },
+      request: { query: z.object({ hash: Hash }) },
+      responses: { 200: { description: 'JavaScript module', contentType: 'text/javascript' } },
+      handler: async ({ query }, ctx) => {
+        const runtime = await validators.runtime();
+        cacheByHash(ctx, query.hash, runtime.hash, 'public');
+        ctx.type = 'text/javascript; charset=utf-8';
+        return runtime.code;
       },
     }),
   ];
