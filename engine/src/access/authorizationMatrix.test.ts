@@ -72,6 +72,13 @@ async function freshEnrollment(w: World, where: Where, program: string): Promise
   return id;
 }
 
+/** A village doctor of the inside clinic: one a resident may be given to as responsible doctor. */
+let doctor: TestUser | undefined;
+async function responsibleDoctor(w: World): Promise<TestUser> {
+  doctor ??= await w.f.user('village-doctor', '350121101201', { homeOrg: INSIDE_CLINIC });
+  return doctor;
+}
+
 async function rowVersion(w: World, table: string, id: string): Promise<number> {
   const [rows] = await w.f.t.engine.database.sequelize.query(
     `SELECT row_version FROM ${table} WHERE id = $1`,
@@ -247,6 +254,26 @@ const CASES: Record<string, RouteCase> = {
       body: { endedOn: '2026-11-20', reason: '迁出 / moved away' },
       headers: { 'if-match': '"1"' },
     }),
+  },
+  'PUT /api/enrollments/{id}/responsible': {
+    call: async (where, w) => ({
+      method: 'PUT',
+      path: `/api/enrollments/${await freshEnrollment(w, where, 'diabetes')}/responsible`,
+      body: { userId: (await responsibleDoctor(w)).id },
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  'GET /api/worklist': {
+    // A region inside the scope of every grant made here (the clinic), or outside all of them.
+    call: (where) => ({
+      method: 'GET',
+      path: `/api/worklist?group=region&org=${where === 'inside' ? INSIDE_CLINIC : OUTSIDE_CLINIC}&status=overdue,due-soon,done`,
+    }),
+    check: (where, body) => {
+      expect(where).toBe('inside');
+      for (const item of (body as { items: { orgCode: string }[] }).items)
+        expect(item.orgCode).toBe(INSIDE_CLINIC);
+    },
   },
   'GET /api/subjects/{id}/access-log': {
     call: (where, w) => ({

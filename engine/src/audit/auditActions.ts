@@ -17,6 +17,7 @@
  * | `subject.view-personal-data` | a resident's unmasked personal data was shown |
  * | `enrollment.create` | a resident was enrolled in a program (`details.program`) |
  * | `enrollment.end` | a resident's enrollment in a program was ended (`details.program`) |
+ * | `enrollment.reassign` | an enrollment was given another responsible doctor (`details.program`, `details.from`, `details.to`: user ids) |
  * | `submission.create` | a form submission was saved (a visit, a draft submitted, a task's form): written by the submission's own statement in the record chain of the resident's county (`record_audit_events`, recordAudit.ts), never through `AuditTrail.record` |
  * | `submission.update` | a form submission was amended (`details.revision`, `details.changed`; never the reason's text): record chain, as `submission.create` |
  * | `grant.create` | a role was granted |
@@ -52,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'subject.view-personal-data',
   'enrollment.create',
   'enrollment.end',
+  'enrollment.reassign',
   'submission.create',
   'submission.update',
   'grant.create',

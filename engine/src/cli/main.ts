@@ -9,6 +9,7 @@ import { lintBpmnCommand, lintFormCommand } from './lintCommands.js';
 import { migrateCommand } from './migrateCommand.js';
 import { migrateDataCommand } from './migrateDataCommand.js';
 import { seedCommand } from './seedCommand.js';
+import { schedulesRebuildCommand } from './schedulesCommand.js';
 import { specDiffCommand, specListCommand, specRebaseCommand } from './specCommands.js';
 import { startCommand } from './startCommand.js';
 
@@ -60,6 +61,20 @@ export async function main(argv: string[]): Promise<number> {
     .option('--batch-size <rows>', 'rows read per query', positiveInteger, 1000)
     .action(async (opts: { batchSize: number }) => {
       exitCode = await auditVerifyCommand(loadConfig(), { batchSize: opts.batchSize });
+    });
+
+  const schedules = program
+    .command('schedules')
+    .description('due items of the spec’s schedules (随访计划与工作清单)');
+  schedules
+    .command('rebuild')
+    .description(
+      'recompute every active enrollment’s due items on the release serving its clinic (e.g. after a new release), with a progress bar on stderr; resumes an interrupted rebuild',
+    )
+    .option('--release <id>', 'only the enrollments this current release serves')
+    .option('--batch <n>', 'enrollments per batch (one transaction each)', positiveInteger, 500)
+    .action(async (opts: { release?: string; batch: number }) => {
+      exitCode = await schedulesRebuildCommand(loadConfig(), opts);
     });
 
   program

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Sequelize, type Transaction } from 'sequelize';
 import type { Logger } from '../logging/createLogger.js';
 import { EmbeddedPostgres } from './EmbeddedPostgres.js';
@@ -61,9 +62,23 @@ export class Database {
     return database;
   }
 
+  /** The transaction `transaction()` runs the current code in, if any (see currentTransaction). */
+  readonly #current = new AsyncLocalStorage<Transaction>();
+
   /** Runs `work` in one transaction (pass it on: PGlite serialises everything else behind it). */
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
-    return this.sequelize.transaction(work);
+    return this.sequelize.transaction((transaction) =>
+      this.#current.run(transaction, () => work(transaction)),
+    );
+  }
+
+  /**
+   * The transaction the calling code runs inside, for code that is handed no transaction but must
+   * write with its caller (a workflow service runs inside the step's transaction): undefined
+   * outside one. Pass transactions on where you can; this is for the places you cannot.
+   */
+  get currentTransaction(): Transaction | undefined {
+    return this.#current.getStore();
   }
 
   async ping(): Promise<boolean> {

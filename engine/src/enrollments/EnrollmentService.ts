@@ -11,6 +11,11 @@ import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
 import { requireRowVersion, staleRowVersion } from '../http/preconditions.js';
 import type { OrgUnitStore } from '../orgs/OrgUnitStore.js';
+import { ROLE_DEFINITIONS } from '../access/roles.js';
+import { ruleClock } from '../clock.js';
+import { enrollmentDetailsProblem } from '../schedules/enrollmentDetails.js';
+import type { Release } from '../specs/Release.js';
+import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 
 export const PROGRAMS = ['hypertension', 'diabetes', 'pregnancy'] as const;
 export type Program = (typeof PROGRAMS)[number];
@@ -25,6 +30,7 @@ interface Row {
   ended_on: string | Date | null;
   end_reason: string | null;
   details: Record<string, unknown> | string;
+  responsible_user_id: string | null;
   row_version: number;
   created_at: string | Date;
   updated_at: string | Date | null;
@@ -47,6 +53,8 @@ export interface Enrollment {
   endedOn: string | null;
   endReason: string | null;
   details: Record<string, unknown>;
+  /** The doctor responsible for the resident in this programme (责任医生); null when none. */
+  responsibleUserId: string | null;
   rowVersion: number;
   createdAt: string;
   updatedAt: string | null;
@@ -72,10 +80,24 @@ function view(row: Row): Enrollment {
     endedOn: row.ended_on === null ? null : isoDate(row.ended_on),
     endReason: row.end_reason,
     details: typeof row.details === 'string' ? JSON.parse(row.details) : row.details,
+    responsibleUserId: row.responsible_user_id,
     rowVersion: row.row_version,
     createdAt: isoTime(row.created_at),
     updatedAt: row.updated_at === null ? null : isoTime(row.updated_at),
   };
+}
+
+/** Roles whose holders capture records: those a resident may be given to as responsible doctor. */
+const CAPTURING_ROLES = ROLE_DEFINITIONS.filter((r) =>
+  r.permissions.includes('records.capture'),
+).map((r) => r.key);
+
+/**
+ * What else follows the responsible doctor of an enrollment: the due items of its schedules
+ * (their doctor and team), changed in the reassignment's transaction.
+ */
+export interface ResponsibleFollowers {
+  reassign(enrollmentId: string, userId: string, transaction: Transaction): Promise<void>;
 }
 
 function invalid(path: string, keyword: string, message: string) {
@@ -86,12 +108,24 @@ function invalid(path: string, keyword: string, message: string) {
 
 /**
  * Enrollments of residents in programs (hypertension, diabetes, a pregnancy episode): at most one
- * active enrollment per resident and program. They drive schedules and reminders. Who may enroll
- * or see them follows the resident: inside the caller's scope, else 404 (audited).
+ * active enrollment per resident and program. They drive schedules and reminders: each has a
+ * responsible doctor (the user who enrolled the resident, until reassigned), and each creation,
+ * end and reassignment writes an outbox event (`enrollment.created`, `enrollment.ended`,
+ * `enrollment.reassigned`) in its transaction. Who may enroll or see them follows the resident:
+ * inside the caller's scope, else 404 (audited).
  */
 export class EnrollmentService {
   constructor(
-    readonly deps: { database: Database; orgs: OrgUnitStore; audit: AuditTrail; clock: Clock },
+    readonly deps: {
+      database: Database;
+      orgs: OrgUnitStore;
+      audit: AuditTrail;
+      clock: Clock;
+      /** The due items whose responsible doctor follows the enrollment's. */
+      followers?: ResponsibleFollowers;
+      /** The releases whose schedules say which details are dates. */
+      catalog?: ReleaseCatalog;
+    },
   ) {}
 
   private today() {
@@ -133,14 +167,6 @@ export class EnrollmentService {
           '孕产期管理仅适用于女性居民 / Only a female resident can have a pregnancy episode',
         );
       }
-      const lmp = details['lmp'];
-      if (lmp !== undefined && (typeof lmp !== 'string' || !isCalendarDate(lmp) || lmp > today)) {
-        throw invalid(
-          '/details/lmp',
-          'format',
-          '末次月经日期无效 / lmp must be a date (YYYY-MM-DD) not in the future',
-        );
-      }
     }
     let org = { code: subject.org_code, path: subject.org_path };
     if (input.orgCode !== undefined && input.orgCode !== subject.org_code) {
@@ -167,12 +193,13 @@ export class EnrollmentService {
       }
       org = { code: unit.code, path: unit.path };
     }
+    this.checkDetails(input.program, org.path, { enrolledOn: input.enrolledOn, details });
     const { sequelize } = this.deps.database;
     return this.deps.database.transaction(async (transaction) => {
       const [rows] = await sequelize.query(
         `INSERT INTO enrollments (id, subject_id, program, org_code, org_path, enrolled_on, details,
-           created_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
+           created_at, created_by, responsible_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)
          ON CONFLICT (subject_id, program) WHERE ended_on IS NULL DO NOTHING
          RETURNING *`,
         {
@@ -185,6 +212,7 @@ export class EnrollmentService {
             input.enrolledOn,
             JSON.stringify(details),
             this.deps.clock.now(),
+            caller.user.id,
             caller.user.id,
           ],
           transaction,
@@ -200,6 +228,7 @@ export class EnrollmentService {
           { enrollmentId: active?.id ?? null },
         );
       }
+      await this.event('enrollment.created', row, transaction);
       await this.audit(
         'enrollment.create',
         caller,
@@ -298,6 +327,7 @@ export class EnrollmentService {
         },
       );
       const ended = (rows as Row[])[0]!;
+      await this.event('enrollment.ended', ended, transaction);
       await this.audit(
         'enrollment.end',
         caller,
@@ -307,6 +337,91 @@ export class EnrollmentService {
         transaction,
       );
       return view(ended);
+    });
+  }
+
+  /**
+   * Gives an active enrollment another responsible doctor when `expectedRowVersion` (If-Match) is
+   * the stored one: an active user holding a role that captures records over the resident's
+   * clinic (so the due items stay within what they may work), else 422. The enrollment's due
+   * items follow in the same transaction; audited as `enrollment.reassign`.
+   */
+  async reassign(
+    id: string,
+    expectedRowVersion: number | undefined,
+    input: { userId: string },
+    caller: Caller,
+    scope: Scope,
+    meta: RequestContext,
+  ): Promise<Enrollment> {
+    const found = await this.row(id);
+    const subject = found && (await this.subject(found.subject_id));
+    if (!found || !subject || !scope.covers(subject.org_path)) {
+      await recordDenial(
+        this.deps.audit,
+        caller,
+        meta,
+        { reason: 'not-found-or-out-of-scope' },
+        { targetType: 'enrollment', targetId: id },
+      );
+      throw new HttpError(404, 'not_found', '项目管理记录不存在 / No such enrollment');
+    }
+    requireRowVersion(expectedRowVersion);
+    const { sequelize } = this.deps.database;
+    const [user] = (
+      await sequelize.query(
+        `SELECT u.id, u.active,
+           EXISTS (SELECT 1 FROM role_grants g
+             WHERE g.user_id = u.id AND g.revoked_at IS NULL AND g.role = ANY($2::text[])
+               AND starts_with($3, g.org_path)) AS covers
+         FROM users u WHERE u.id = $1`,
+        { bind: [input.userId, CAPTURING_ROLES, found.org_path] },
+      )
+    )[0] as { id: string; active: boolean; covers: boolean }[];
+    if (!user?.active)
+      throw invalid(
+        '/userId',
+        'user',
+        '责任医生须为在用的用户 / the responsible doctor must be an active user',
+      );
+    if (!user.covers)
+      throw invalid(
+        '/userId',
+        'scope',
+        `该用户无权在居民所属机构 ${found.org_code} 录入记录，不能作为其责任医生 / the user holds no grant to capture records at the resident's clinic ${found.org_code}, so cannot be the responsible doctor`,
+      );
+    return this.deps.database.transaction(async (transaction) => {
+      const [locked] = await sequelize.query('SELECT * FROM enrollments WHERE id = $1 FOR UPDATE', {
+        bind: [id],
+        transaction,
+      });
+      const row = (locked as Row[])[0]!;
+      if (row.row_version !== expectedRowVersion)
+        throw staleRowVersion(row.row_version, expectedRowVersion!);
+      if (row.ended_on !== null)
+        throw new HttpError(
+          409,
+          'already_ended',
+          '该项目管理已结案 / This enrollment has already ended',
+        );
+      const [rows] = await sequelize.query(
+        `UPDATE enrollments SET responsible_user_id = $2, row_version = row_version + 1,
+           updated_at = $3, updated_by = $4
+         WHERE id = $1 RETURNING *`,
+        { bind: [id, input.userId, this.deps.clock.now(), caller.user.id], transaction },
+      );
+      const updated = (rows as Row[])[0]!;
+      await this.deps.followers?.reassign(id, input.userId, transaction);
+      await this.event('enrollment.reassigned', updated, transaction);
+      await this.audit(
+        'enrollment.reassign',
+        caller,
+        meta,
+        updated,
+        { program: updated.program, from: row.responsible_user_id, to: input.userId },
+        transaction,
+      );
+      return view(updated);
     });
   }
 
@@ -349,6 +464,51 @@ export class EnrollmentService {
       { targetType: 'subject', targetId: subjectId },
     );
     throw new HttpError(404, 'not_found', '居民档案不存在 / No such resident');
+  }
+
+  /**
+   * The details must let the programme's schedules (on the release serving the clinic) date the
+   * enrollment: a date they read from them (a pregnancy's last menstrual period, say) that is no
+   * date is refused with 422 naming the schedule, rather than leaving nothing due.
+   */
+  private checkDetails(
+    program: Program,
+    orgPath: string,
+    enrollment: { enrolledOn: string; details: Record<string, unknown> },
+  ) {
+    const { catalog, clock } = this.deps;
+    let release: Release;
+    try {
+      if (!catalog) return;
+      release = catalog.forOrgPath(orgPath);
+    } catch {
+      return;
+    }
+    const problem = enrollmentDetailsProblem(release, program, enrollment, ruleClock(clock));
+    if (problem)
+      throw invalid(
+        '/details',
+        'date',
+        `随访计划 ${problem.schedule}（记录集 ${problem.records}）从入组详情中读出的不是日期：${JSON.stringify(problem.value)} / schedule ${problem.schedule} (record set ${problem.records}) reads no date from the details: ${JSON.stringify(problem.value)}`,
+      );
+  }
+
+  /** The outbox event of a change (schedules recompute the enrollment's due items from it). */
+  private event(topic: string, row: Row, transaction: Transaction) {
+    const payload = {
+      enrollmentId: row.id,
+      subjectId: row.subject_id,
+      program: row.program,
+      orgCode: row.org_code,
+      enrolledOn: isoDate(row.enrolled_on),
+      endedOn: row.ended_on === null ? null : isoDate(row.ended_on),
+      responsibleUserId: row.responsible_user_id,
+    };
+    return this.deps.database.sequelize.query(
+      `INSERT INTO outbox (topic, aggregate_id, aggregate_version, payload)
+       VALUES ($1, $2, $3, $4::jsonb)`,
+      { bind: [topic, row.id, row.row_version, JSON.stringify(payload)], transaction },
+    );
   }
 
   private audit(

@@ -14,6 +14,9 @@ const Enrollment = z
     endedOn: z.string().nullable(),
     endReason: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
+    responsibleUserId: z.string().nullable().meta({
+      description: 'The responsible doctor (责任医生): whose worklist the due items are on',
+    }),
     rowVersion: z.number().meta({ description: 'Also the ETag; send it back in If-Match' }),
     createdAt: z.string(),
     updatedAt: z.string().nullable(),
@@ -33,8 +36,9 @@ export function enrollmentRoutes(enrollments: EnrollmentService): AnyRouteDefini
       summary: 'Enroll a resident in a program (hypertension, diabetes, a pregnancy episode)',
       description:
         'At most one active enrollment per resident and program. orgCode defaults to the ' +
-        'resident’s institution. details e.g. {"diagnosedOn": "2025-03-01"} or for a pregnancy ' +
-        '{"lmp": "2026-05-01"}.',
+        'resident’s institution. details: what the programme’s schedules read from the ' +
+        'enrollment (e.g. a pregnancy’s last menstrual period, as a date): a date they read that ' +
+        'is no date is refused with 422. The caller becomes the responsible doctor.',
       tags: ['residents'],
       access: { permission: 'records.capture' },
       request: {
@@ -50,7 +54,9 @@ export function enrollmentRoutes(enrollments: EnrollmentService): AnyRouteDefini
         201: { description: 'Enrolled; ETag: the row version', schema: Enrollment },
         404: { description: 'No such resident in your scope' },
         409: { description: 'already_enrolled: an active enrollment in this program exists' },
-        422: { description: 'Invalid date (future, before birth), org unit or details' },
+        422: {
+          description: 'Invalid date (future, before birth), org unit, or details giving no date',
+        },
       },
       handler: async ({ params, body, caller, scope }, ctx) =>
         withETag(ctx, await enrollments.create(params.id, body, caller!, scope!, meta(ctx))),
@@ -96,6 +102,41 @@ export function enrollmentRoutes(enrollments: EnrollmentService): AnyRouteDefini
         withETag(
           ctx,
           await enrollments.end(
+            params.id,
+            expectedRowVersion(ctx),
+            body,
+            caller!,
+            scope!,
+            meta(ctx),
+          ),
+        ),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/enrollments/:id/responsible',
+      operationId: 'reassignEnrollment',
+      summary: 'Give an enrollment another responsible doctor (If-Match: the row version)',
+      description:
+        'The new responsible doctor must be an active user holding a role that captures records ' +
+        'over the resident’s clinic; the enrollment’s due items move to their worklist in the ' +
+        'same transaction. Audited as enrollment.reassign.',
+      tags: ['residents'],
+      access: { permission: 'records.capture' },
+      request: {
+        params: z.object({ id: z.string().uuid() }),
+        body: z.object({ userId: z.string().uuid() }),
+      },
+      responses: {
+        200: { description: 'Reassigned; ETag: the new row version', schema: Enrollment },
+        404: { description: 'No such enrollment in your scope' },
+        409: { description: 'stale_row_version or already_ended' },
+        422: { description: 'The user is not active or may not capture records at the clinic' },
+        428: { description: 'No If-Match header' },
+      },
+      handler: async ({ params, body, caller, scope }, ctx) =>
+        withETag(
+          ctx,
+          await enrollments.reassign(
             params.id,
             expectedRowVersion(ctx),
             body,

@@ -32,6 +32,8 @@ import { auditRoutes } from '../routes/auditRoutes.js';
 import { workflowRoutes } from '../routes/workflowRoutes.js';
 import { TimerPoller } from '../workflows/TimerPoller.js';
 import { OutboxWorker } from '../workflows/OutboxWorker.js';
+import { ScheduleWorker } from '../schedules/ScheduleWorker.js';
+import { worklistRoutes } from '../routes/worklistRoutes.js';
 import { systemClock, type Clock } from '../clock.js';
 import { demoSignInSheet, seedDemo } from '../seeding/seedDemo.js';
 import { seedPatients } from '../seeding/seedPatients.js';
@@ -53,6 +55,8 @@ export class Engine {
   timerPoller: TimerPoller | undefined;
   /** Starts workflows from the outbox (urgent referrals). */
   outboxWorker: OutboxWorker | undefined;
+  /** Keeps due items current from the outbox (WORKFLOW_POLL_MS). */
+  scheduleWorker: ScheduleWorker | undefined;
 
   private constructor(
     readonly config: EngineConfig,
@@ -115,6 +119,7 @@ export class Engine {
       for (const route of orgRoutes(services.orgs)) registry.add(route);
       for (const route of subjectRoutes(services.subjects)) registry.add(route);
       for (const route of enrollmentRoutes(services.enrollments)) registry.add(route);
+      for (const route of worklistRoutes(services.worklist)) registry.add(route);
       for (const route of formRoutes(services.catalog, services.orgs)) registry.add(route);
       for (const route of submissionRoutes(services.submissions)) registry.add(route);
       for (const route of draftRoutes(services.drafts)) registry.add(route);
@@ -187,8 +192,18 @@ export class Engine {
         intervalMs: pollMs,
         logger,
       });
+      engine.scheduleWorker = new ScheduleWorker(
+        {
+          database,
+          catalog: services.catalog,
+          clock: services.clock,
+          writer: services.dueItems,
+        },
+        { intervalMs: pollMs, logger },
+      );
       engine.timerPoller.start();
       engine.outboxWorker.start();
+      engine.scheduleWorker.start();
       logger.info({ url: engine.url, database: database.kind }, 'engine listening');
       return engine;
     } catch (err) {
@@ -223,6 +238,7 @@ export class Engine {
     }
     await this.timerPoller?.stop();
     await this.outboxWorker?.stop();
+    await this.scheduleWorker?.stop();
     await this.services.dataMigrations.stop();
     await this.plugins.stop();
     await this.database.close();

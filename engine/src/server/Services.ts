@@ -25,6 +25,10 @@ import { PersonalFormData } from '../security/PersonalFormData.js';
 import { UserAdmin } from '../users/UserAdmin.js';
 import { UserStore } from '../users/UserStore.js';
 import { WorkflowRuntime } from '../workflows/WorkflowRuntime.js';
+import { ServiceRegistry } from '../workflows/ServiceRegistry.js';
+import { DueItemWriter } from '../schedules/DueItemWriter.js';
+import { scheduleFollowUp } from '../schedules/scheduleFollowUp.js';
+import { WorklistService } from '../schedules/WorklistService.js';
 
 /** The engine's services, wired once per process from the database, configuration and clock. */
 export class Services {
@@ -49,6 +53,10 @@ export class Services {
   readonly releases: ReleaseStore;
   readonly dataMigrations: DataMigrationService;
   readonly workflows: WorkflowRuntime;
+  /** The one writer of due items and schedule states (recompute, rebuild, workflow follow-ups). */
+  readonly dueItems: DueItemWriter;
+  /** The frontline's worklist of due items. */
+  readonly worklist: WorklistService;
   readonly hasher: PasswordHasher = argon2idHasher;
 
   constructor(
@@ -89,13 +97,29 @@ export class Services {
       cipher: this.cipher,
       clock,
     });
+    this.personal = new PersonalFormData(this.cipher);
+    this.dueItems = new DueItemWriter({
+      database,
+      catalog,
+      personal: this.personal,
+      clock,
+      logger,
+    });
     this.enrollments = new EnrollmentService({
       database,
       orgs: this.orgs,
       audit: this.audit,
       clock,
+      followers: this.dueItems,
+      catalog,
     });
-    this.personal = new PersonalFormData(this.cipher);
+    this.worklist = new WorklistService({
+      database,
+      audit: this.audit,
+      orgs: this.orgs,
+      cipher: this.cipher,
+      clock,
+    });
     this.submissionWriter = new SubmissionWriter({ database, personal: this.personal });
     this.submissions = new SubmissionService({
       database,
@@ -129,6 +153,9 @@ export class Services {
       catalog,
       clock,
       submissions: this.submissionWriter,
+      services: new ServiceRegistry({
+        scheduleFollowUp: scheduleFollowUp({ writer: this.dueItems, database, clock }),
+      }),
     });
   }
 }

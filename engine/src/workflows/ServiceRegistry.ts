@@ -24,7 +24,12 @@ export const SERVICE_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 export class ServiceRegistry {
   readonly #services = new Map<string, WorkflowService>();
 
-  constructor() {
+  /**
+   * `scheduleFollowUp`: the engine's `schedule-follow-up`, which writes the due item the BPMN
+   * names (schedules/scheduleFollowUp.ts); without it (a runtime on its own, in tests) the
+   * service only records that it ran.
+   */
+  constructor(builtins: { scheduleFollowUp?: WorkflowService } = {}) {
     const notify: WorkflowService = (call) => {
       call.record('notified', {
         ...(call.properties.template ? { template: call.properties.template } : {}),
@@ -34,9 +39,13 @@ export class ServiceRegistry {
     this.add('escalate', (call) => {
       call.record('escalated', { ...call.properties });
     });
-    this.add('schedule-follow-up', (call) => {
-      call.record('follow-up-scheduled', {});
-    });
+    this.add(
+      'schedule-follow-up',
+      builtins.scheduleFollowUp ??
+        ((call) => {
+          call.record('follow-up-scheduled', {});
+        }),
+    );
     this.add('sign-report', (call) => {
       call.record('report-signed', {});
       return { reportSigned: true };

@@ -230,7 +230,11 @@ export class WorkflowSession {
           instanceId: this.options.instanceId,
           elementId: activity.id,
           properties: info?.properties ?? {},
-          variables: this.variables,
+          // A service right after the start event runs inside execute(), before the execution
+          // is handed over: it reads the start variables from its own environment then.
+          variables: this.#execution
+            ? this.variables
+            : ((activity.environment?.variables ?? {}) as Record<string, unknown>),
           record: (event, details = {}) =>
             this.#result.history.push({ event, elementId: activity.id, details }),
         });

@@ -12,6 +12,7 @@ import { migration as workflows } from './0010-workflows.js';
 import { migration as workflowStartFailures } from './0011-workflow-start-failures.js';
 import { migration as residentNames } from './0012-resident-names.js';
 import { migration as recordAudit } from './0013-record-audit.js';
+import { migration as dueItems } from './0014-due-items.js';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a published one. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   workflowStartFailures,
   residentNames,
   recordAudit,
+  dueItems,
 ];
