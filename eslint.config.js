@@ -110,6 +110,20 @@ export default tseslint.config(
     ['engine', 'plugins', 'designer'],
     'runtime/ depends only on definitions/ and reaches the engine over HTTP.',
   ),
+  // Tests of the form renderer start an engine to test against (the parity test): only through
+  // its testing entry.
+  layer(
+    ['runtime/renderer/**/*.test.ts'],
+    ['@formwork/engine/*', '!@formwork/engine/testing', '@formwork/plugin-*', '@formwork/designer'],
+    ['engine', 'plugins', 'designer'],
+    'Tests of runtime/ reach the engine only through @formwork/engine/testing.',
+    [
+      {
+        name: '@formwork/engine',
+        message: 'Tests of runtime/ reach the engine only through @formwork/engine/testing.',
+      },
+    ],
+  ),
   layer(
     ['designer/**'],
     ['@formwork/engine', '@formwork/plugin-*'],

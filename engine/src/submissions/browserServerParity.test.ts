@@ -4,41 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, pageWithBundle } from '../../../e2e/chromium.js';
 import { ruleClock } from '../clock.js';
 import { IdentityFixture } from '../testing/index.js';
-import { HT_VISIT } from './fixtures/hypertensionVisit.js';
+import { HYPERTENSION_PARITY_CASES } from './fixtures/parityCases.js';
 
 /** Shared cases: each is run in Chromium on the form the API serves and POSTed to the server. */
-const CASES: { name: string; data: unknown }[] = [
-  { name: 'a controlled clinic visit', data: HT_VISIT },
-  {
-    name: 'an uncontrolled visit with an adverse reaction described',
-    data: {
-      ...HT_VISIT,
-      sbp: 158,
-      dbp: 96,
-      adverseReaction: '2',
-      adverseReactionText: '踝部水肿',
-      classification: '3',
-    },
-  },
-  {
-    name: 'a Fujian referral with contact and outcome',
-    data: {
-      ...HT_VISIT,
-      sbp: 184,
-      dbp: 112,
-      classification: '2',
-      referral: { reason: '血压≥180/110mmHg', institution: '县医院', department: '心内科' },
-    },
-  },
-  { name: 'SBP out of range', data: { ...HT_VISIT, sbp: 350 } },
-  { name: 'adverse reaction without details', data: { ...HT_VISIT, adverseReaction: '2' } },
-  { name: '无症状 with another symptom', data: { ...HT_VISIT, symptoms: ['1', '2'] } },
-  { name: 'a visit date in the future', data: { ...HT_VISIT, visitDate: '2027-06-01' } },
-  { name: 'an unknown code', data: { ...HT_VISIT, visitMode: '9' } },
-  { name: 'a field the form does not have', data: { ...HT_VISIT, favouriteColour: 'blue' } },
-  { name: 'no signature', data: { ...HT_VISIT, doctorSignature: undefined } },
-  { name: 'data that is not an object', data: [1, 2, 3] },
-];
+const CASES = HYPERTENSION_PARITY_CASES;
 
 let f: IdentityFixture;
 let browser: Browser;

@@ -12,3 +12,5 @@ export {
   type EngineProcess,
 } from './engineProcess.js';
 export { throwawayPersonal } from './throwawayPersonal.js';
+export { HYPERTENSION_PARITY_CASES } from '../submissions/fixtures/parityCases.js';
+export { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
