@@ -5,6 +5,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 
 const NODE_BUILTINS = [
@@ -25,8 +26,8 @@ const NODE_BUILTINS = [
  * One restricted-imports rule per layer: the packages it may not import (gitignore-style
  * patterns) and the top-level folders it may not reach with a relative path.
  */
-function layer(files, packages, folders, message, extraPaths = []) {
-  const patterns = [{ group: packages, message }];
+function layer(files, packages, folders, message, extraPaths = [], extraPatterns = []) {
+  const patterns = [{ group: packages, message }, ...extraPatterns];
   if (folders.length) {
     patterns.push({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message });
   }
@@ -35,6 +36,48 @@ function layer(files, packages, folders, message, extraPaths = []) {
     rules: { 'no-restricted-imports': ['error', { paths: extraPaths, patterns }] },
   };
 }
+
+/** The web apps' layers (STYLE #12): metadata → renderer (no app state, no API) → screens. */
+const RUNTIME = {
+  packages: ['@formwork/engine', '@formwork/plugin-*', '@formwork/designer'],
+  folders: ['engine', 'plugins', 'designer'],
+  message: 'runtime/ depends only on definitions/ and reaches the engine over HTTP.',
+};
+const RENDERER_ONLY = [
+  {
+    regex: '^(\\.\\./)+app(/|$)',
+    message: 'The form renderer holds no app state: it never imports the app (runtime/app).',
+  },
+  {
+    group: ['openapi-fetch', 'vue-router'],
+    message: 'The form renderer never calls the API nor routes: the host app does the I/O.',
+  },
+];
+const SCREEN_ONLY = [
+  {
+    // From runtime/app/screens/<screen>/…: one step up and into a sibling is another screen.
+    regex: '^\\.\\./[^./][^/]*/',
+    message:
+      'A screen never imports another screen: move what both need to runtime/app/components.',
+  },
+];
+/** A string holding a word (Latin or CJK) rather than punctuation or digits. */
+const WORDS = '/[A-Za-z\\u3400-\\u9fff]/';
+/** Texts a user reads, in templates: only through vue-i18n keys (STYLE #14). */
+const TRANSLATED_ATTRIBUTES = [
+  'title',
+  'label',
+  'placeholder',
+  'alt',
+  'content',
+  'description',
+  'sub-title',
+  'empty-text',
+  'aria-label',
+  'aria-placeholder',
+  'aria-roledescription',
+  'aria-valuetext',
+];
 
 export default tseslint.config(
   {
@@ -49,6 +92,46 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    files: ['runtime/**/*.{ts,vue}', 'designer/**/*.{ts,vue}'],
+    ignores: ['**/*.test.ts', '**/scripts/**', '**/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['runtime/app/**/*.vue'],
+    rules: {
+      'vue/no-bare-strings-in-template': [
+        'error',
+        { attributes: { '/.+/': TRANSLATED_ATTRIBUTES }, directives: ['v-text'] },
+      ],
+      // The rule above reads text and static attributes; words in expressions are caught here.
+      'vue/no-restricted-syntax': [
+        'error',
+        ...[
+          'VElement',
+          `VAttribute[key.argument.name=/^(${TRANSLATED_ATTRIBUTES.join('|')})$/]`,
+        ].flatMap((where) =>
+          [
+            'Literal',
+            'ConditionalExpression > Literal',
+            'LogicalExpression > Literal',
+            'TemplateLiteral > TemplateElement',
+          ].map((what) => {
+            const selector = `${where} > VExpressionContainer > ${what}`;
+            return {
+              selector: `${selector}[value=${WORDS}], ${selector}[value.cooked=${WORDS}]`,
+              message: 'Unexpected non-translated string: put the text in the message files.',
+            };
+          }),
+        ),
+      ],
+    },
+  },
   prettier,
   {
     languageOptions: { globals: { ...globals.node } },
@@ -104,11 +187,37 @@ export default tseslint.config(
     files: ['plugins/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  layer(['runtime/**'], RUNTIME.packages, RUNTIME.folders, RUNTIME.message),
   layer(
-    ['runtime/**'],
-    ['@formwork/engine', '@formwork/plugin-*', '@formwork/designer'],
-    ['engine', 'plugins', 'designer'],
-    'runtime/ depends only on definitions/ and reaches the engine over HTTP.',
+    ['runtime/renderer/**'],
+    RUNTIME.packages,
+    RUNTIME.folders,
+    RUNTIME.message,
+    [],
+    RENDERER_ONLY,
+  ),
+  layer(
+    ['runtime/app/screens/**'],
+    RUNTIME.packages,
+    RUNTIME.folders,
+    RUNTIME.message,
+    [],
+    SCREEN_ONLY,
+  ),
+  // Tests and build scripts of runtime/ (never shipped to the browser) may start an engine to
+  // test against and read its OpenAPI document: only through its testing entry.
+  layer(
+    ['runtime/**/*.test.ts', 'runtime/**/scripts/**'],
+    ['@formwork/engine/*', '!@formwork/engine/testing', '@formwork/plugin-*', '@formwork/designer'],
+    RUNTIME.folders,
+    'Tests and build scripts of runtime/ reach the engine only through @formwork/engine/testing.',
+    [
+      {
+        name: '@formwork/engine',
+        message:
+          'Tests and build scripts of runtime/ reach the engine only through @formwork/engine/testing.',
+      },
+    ],
   ),
   // Tests of the form renderer start an engine to test against (the parity test): only through
   // its testing entry.

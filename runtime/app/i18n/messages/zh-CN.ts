@@ -1,0 +1,165 @@
+/**
+ * 应用的中文文本（默认语言）。Every key here exists in en.ts too (i18n.test.ts checks it); no
+ * template holds text of its own (the lint's vue/no-bare-strings-in-template).
+ */
+const zhCN = {
+  app: {
+    name: 'Formwork 基本公共卫生服务',
+    short: 'Formwork',
+    skipToContent: '跳到主要内容',
+    loading: '正在加载…',
+  },
+  language: {
+    label: '语言',
+    'zh-CN': '中文',
+    en: 'English',
+  },
+  nav: {
+    label: '主导航',
+    worklist: '工作台',
+    residents: '居民',
+    tasks: '任务',
+    drafts: '草稿',
+  },
+  header: {
+    institution: '所在机构',
+    user: '当前用户',
+    signOut: '退出登录',
+  },
+  signIn: {
+    title: '登录',
+    subtitle: '基本公共卫生服务平台',
+    username: '用户名',
+    password: '密码',
+    totp: '动态验证码',
+    totpHint: '你的角色需要第二重验证：请输入验证器应用中显示的 6 位数字。',
+    submit: '登录',
+    verify: '验证并登录',
+    back: '返回',
+    usernameRequired: '请输入用户名',
+    passwordRequired: '请输入密码',
+    totpFormat: '请输入 6 位数字',
+    expired: '会话已过期或已在别处结束，请重新登录。未完成的内容已尽量保存。',
+    signedOut: '你已退出登录。',
+    errors: {
+      network_unreachable: '无法连接服务器，请检查网络后重试。',
+    },
+  },
+  common: {
+    loading: '正在加载…',
+    retry: '重试',
+    refresh: '刷新',
+    empty: '暂无内容',
+    search: '查询',
+    open: '打开',
+    none: '无',
+    loadFailed: '加载失败：{reason}',
+  },
+  worklist: {
+    title: '工作台',
+    intro: '今天要处理的任务和未完成的草稿。',
+    dueSoon:
+      '按随访计划生成的“即将到期 / 已逾期 / 本期已完成”名单将在随访计划接口上线后显示在这里。',
+    tasksTitle: '待办任务',
+    tasksCount: '{n} 项待办任务',
+    draftsTitle: '未完成的草稿',
+    draftsCount: '{n} 份草稿',
+    allTasks: '查看全部任务',
+    allDrafts: '查看全部草稿',
+  },
+  residents: {
+    title: '居民',
+    searchBy: '查询方式',
+    by: {
+      name: '姓名',
+      idNumber: '身份证号',
+      healthRecordNumber: '健康档案编号',
+      initials: '姓名拼音首字母',
+    },
+    placeholder: {
+      name: '输入姓名（可只输入姓）',
+      idNumber: '输入完整身份证号',
+      healthRecordNumber: '输入 17 位健康档案编号',
+      initials: '例如 wxm',
+    },
+    hint: '输入查询条件后点击“查询”。只显示你的管辖范围内的居民。',
+    noResults: '没有找到符合条件的居民。',
+    results: '找到 {n} 位居民',
+    column: {
+      name: '姓名',
+      sex: '性别',
+      birthDate: '出生日期',
+      idNumber: '身份证号',
+      healthRecordNumber: '健康档案编号',
+      orgCode: '管理机构',
+    },
+  },
+  sex: {
+    male: '男',
+    female: '女',
+    unknown: '未知',
+  },
+  resident: {
+    back: '返回居民查询',
+    basics: '基本信息',
+    masked: '个人信息已脱敏显示',
+    enrollments: '纳入管理',
+    noEnrollments: '尚未纳入任何管理项目',
+    program: {
+      hypertension: '高血压患者健康管理',
+      diabetes: '2 型糖尿病患者健康管理',
+      pregnancy: '孕产妇健康管理',
+    },
+    enrolledOn: '纳入日期',
+    endedOn: '结束日期',
+    active: '管理中',
+    visits: '随访记录',
+    noVisits: '暂无随访记录',
+    form: '表单',
+    capturedAt: '填写时间',
+  },
+  tasks: {
+    title: '任务',
+    intro: '分配给你的角色和机构的转诊、会诊任务，最早到期的排在前面。',
+    empty: '目前没有待办任务。',
+    column: {
+      name: '任务',
+      status: '状态',
+      dueAt: '到期时间',
+      createdAt: '创建时间',
+    },
+    status: {
+      open: '待认领',
+      claimed: '已认领',
+      completed: '已完成',
+      cancelled: '已取消',
+    },
+    overdue: '已逾期',
+    noDue: '无期限',
+  },
+  drafts: {
+    title: '草稿',
+    intro: '你保存过但尚未提交的表单，最近保存的排在前面。',
+    empty: '没有未提交的草稿。',
+    column: {
+      form: '表单',
+      version: '版本',
+      updatedAt: '最后保存',
+      check: '提交检查',
+    },
+    ready: '可以提交',
+    problems: '{n} 处需要修改',
+  },
+  noAccess: {
+    title: '此应用中没有你可用的功能',
+    body: '你的角色不处理居民记录或任务。配置、审核和发布规范请使用配置工具。',
+  },
+  notFound: {
+    title: '页面不存在',
+    body: '你打开的地址在本应用中不存在。',
+    home: '回到工作台',
+  },
+};
+
+export type AppMessages = typeof zhCN;
+export default zhCN;
