@@ -30,6 +30,11 @@ export interface EngineConfig {
   dataKeyFile?: string;
   /** DATA_KEYS_PREVIOUS: comma-separated earlier keys, still accepted for decryption. */
   previousDataKeys?: string;
+  /**
+   * Where the built web apps are (default: runtime/dist/app and designer/dist/designer in this
+   * repository); tests point them at folders of their own.
+   */
+  webApps?: { app?: string; designer?: string };
 }
 
 /**

@@ -8,6 +8,7 @@ import { createHttpApp } from '../http/createHttpApp.js';
 import { createHttpServer } from '../http/createHttpServer.js';
 import { openApiDocument } from '../http/openApiDocument.js';
 import { RouteRegistry } from '../http/RouteRegistry.js';
+import { isBuilt, webAppsOf } from '../http/webApps.js';
 import type { Logger } from '../logging/createLogger.js';
 import { bundledPlugins } from '../plugin-host/bundledPlugins.js';
 import { PluginHost } from '../plugin-host/PluginHost.js';
@@ -109,7 +110,10 @@ export class Engine {
       plugins = new PluginHost(registry, logger, config.dataDir, {
         clickhouseUrl: config.clickhouseUrl,
       });
-      for (const route of homeRoutes()) registry.add(route);
+      const webApps = webAppsOf(config.webApps);
+      const built = new Set(webApps.filter(isBuilt).map((app) => app.mount));
+      for (const route of homeRoutes({ app: built.has('/app/'), designer: built.has('/designer/') }))
+        registry.add(route);
       for (const route of healthRoutes(database, engineVersion)) registry.add(route);
       for (const route of pluginRoutes(plugins.loaded)) registry.add(route);
       const totpEnabled = async (userId: string) =>
@@ -155,6 +159,7 @@ export class Engine {
         gate: services.gate,
         logger,
         bodyLimitBytes: config.bodyLimitBytes,
+        webApps,
       });
       const server = createHttpServer(
         app.callback(),
