@@ -30,6 +30,34 @@ export class Anchors {
     return this.resolved.get(id)!;
   }
 
+  /**
+   * The earlier anchors a `latest` record anchor had before later records moved it: every
+   * record of its set where its `where` holds but the latest, dated on or after `from`, oldest
+   * first — one per date (the last recorded that day). Empty for year-start, earliest and
+   * preferred anchors, whose anchor does not move on with each record.
+   */
+  superseded(id: string, from: number): ResolvedAnchor[] {
+    const { context } = this;
+    const anchor = context.schedule.anchors[id];
+    if (!anchor || anchor.kind !== 'record' || anchor.records === undefined) return [];
+    if (anchor.pick === 'earliest' || anchor.pick === 'preferred') return [];
+    const candidates = this.sets
+      .get(anchor.records)
+      .filter((r) =>
+        context.holds(anchor.where, context.data(r.data), `/anchors/${id}/where`, r.id),
+      );
+    const current = candidates.at(-1);
+    const byDay = new Map<number, DatedRecord>();
+    for (const record of candidates.slice(0, -1))
+      if (record.day >= from && record.day !== current?.day) byDay.set(record.day, record);
+    return [...byDay.values()].map((record) => ({
+      id,
+      date: record.date,
+      day: record.day,
+      record,
+    }));
+  }
+
   private resolve(id: string): ResolvedAnchor | null {
     const { context } = this;
     const anchor = context.schedule.anchors[id];

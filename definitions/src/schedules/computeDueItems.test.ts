@@ -80,6 +80,40 @@ const item = (
 ) => computeDueItems(dressing, input(today, records, extra)).items.find((i) => i.occurrence === id);
 
 describe('computeDueItems', () => {
+  it('given weekly clinic visits, when asked with a history, then the items the later visits moved on from are listed when done in it, whatever order the visits came in', () => {
+    const records = [
+      visit('a', '2026-02-20'),
+      visit('b', '2026-03-02'),
+      visit('c', '2026-03-05'),
+      visit('d', '2026-03-05'),
+      visit('e', '2026-03-08', 'home'),
+    ];
+    const weekly = (list: ScheduleRecord[]) =>
+      computeDueItems(dressing, input('2026-03-09', list), {
+        history: { anchorsFrom: '2026-02-25', doneFrom: '2026-03-01' },
+      }).items.filter((i) => i.occurrence === 'weekly');
+    const listed = weekly(records);
+    // a is before the anchors' start; c and d share the current anchor's date.
+    expect(listed.map((i) => [i.anchor.record, i.status, i.doneOn])).toEqual([
+      ['b', 'done', '2026-03-05'],
+      ['d', 'upcoming', null],
+    ]);
+    // Recorded in the other order: the same items (on 5 March, c is now the later record).
+    expect(weekly([...records].reverse()).map((i) => [i.anchor.date, i.status])).toEqual([
+      ['2026-03-02', 'done'],
+      ['2026-03-05', 'upcoming'],
+    ]);
+    // Without a history, only the current anchor's item.
+    expect(item('2026-03-09', records, 'weekly')).toMatchObject({ anchor: { record: 'd' } });
+    expect(
+      computeDueItems(dressing, input('2026-03-09', records), {
+        history: { anchorsFrom: '2026-02-01', doneFrom: '2026-03-02' },
+      })
+        .items.filter((i) => i.occurrence === 'weekly')
+        .map((i) => i.anchor.record),
+    ).toEqual(['a', 'b', 'd']);
+  });
+
   it('given two clinic visits on the same day, when computed, then the one recorded later is the anchor and the earlier one does not satisfy it', () => {
     const weekly = item(
       '2026-03-05',

@@ -1,6 +1,7 @@
 import type { Schedule } from '../types/generated.js';
 import { Anchors } from './anchors.js';
-import type { DueInput, DueItem, DueResult } from './dueTypes.js';
+import { toDayNumber } from '../rules/dates.js';
+import type { DueInput, DueItem, DueOptions, DueResult } from './dueTypes.js';
 import { occurrenceItem } from './occurrenceItem.js';
 import { RecordSets } from './recordSets.js';
 import { ScheduleContext } from './scheduleContext.js';
@@ -18,8 +19,18 @@ const OPEN = new Set<DueItem['status']>(['upcoming', 'due-soon', 'overdue']);
  * deterministic: the same input gives the same answer in the browser and on the server. The
  * schedule should have passed checkSchedule; a rule that throws or a parameter missing from
  * `input.parameters` raises a ScheduleError (never read as "nothing due").
+ *
+ * With `options.history`, the items also hold the occurrences a later record has moved on from
+ * that were done: for each `latest` record anchor, every earlier record of its set dated from
+ * `history.anchorsFrom` on (one per date, not the current anchor's date) gives the item it had,
+ * kept when done on or after `history.doneFrom` — what a worklist's "done this period" lists,
+ * whatever order the records came in. `next` is never one of them.
  */
-export function computeDueItems(schedule: Schedule, input: DueInput): DueResult {
+export function computeDueItems(
+  schedule: Schedule,
+  input: DueInput,
+  options: DueOptions = {},
+): DueResult {
   if (!isScheduleV2(schedule))
     throw new ScheduleError(schedule.id, '', {
       zh: '第一版随访计划（3.0.0）不能计算到期项：其锚点未说明日期取自哪个字段',
@@ -39,18 +50,39 @@ export function computeDueItems(schedule: Schedule, input: DueInput): DueResult 
       suggestions: [],
     };
 
-  const items = schedule.occurrences
-    .map((occurrence, index) => ({
-      item: occurrenceItem(context, sets, anchors, occurrence, index),
-      index,
-    }))
+  const entries = schedule.occurrences.map((occurrence, index) => ({
+    item: occurrenceItem(context, sets, anchors, occurrence, index),
+    index,
+  }));
+  const { history } = options;
+  if (history) {
+    const anchorsFrom = toDayNumber(history.anchorsFrom);
+    const doneFrom = toDayNumber(history.doneFrom);
+    if (anchorsFrom === null || doneFrom === null)
+      throw context.error('', {
+        zh: `历史起始日期无效：${history.anchorsFrom}、${history.doneFrom}`,
+        en: `the history's dates are not dates: ${history.anchorsFrom}, ${history.doneFrom}`,
+      });
+    schedule.occurrences.forEach((occurrence, index) => {
+      for (const earlier of anchors.superseded(occurrence.anchor, anchorsFrom)) {
+        const item = occurrenceItem(context, sets, { get: () => earlier }, occurrence, index);
+        if (
+          item?.status === 'done' &&
+          item.doneOn !== null &&
+          toDayNumber(item.doneOn)! >= doneFrom
+        )
+          entries.push({ item, index });
+      }
+    });
+  }
+  const items = entries
     .filter((entry): entry is { item: DueItem; index: number } => entry.item !== null)
     .sort((a, b) =>
       a.item.dueDate < b.item.dueDate
         ? -1
         : a.item.dueDate > b.item.dueDate
           ? 1
-          : a.index - b.index,
+          : a.index - b.index || (a.item.anchor.date < b.item.anchor.date ? -1 : 1),
     )
     .map((entry) => entry.item);
   return {

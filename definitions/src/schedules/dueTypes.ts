@@ -43,6 +43,12 @@ export interface DueInput {
   clock: RuleClock;
 }
 
+/** How much of the past computeDueItems answers with (see computeDueItems). */
+export interface DueOptions {
+  /** Done items of superseded anchors: anchors dated from `anchorsFrom`, done from `doneFrom`. */
+  history?: { anchorsFrom: string; doneFrom: string };
+}
+
 export type DueStatus = 'upcoming' | 'due-soon' | 'overdue' | 'done' | 'missed';
 
 /** One occurrence as it stands today. */

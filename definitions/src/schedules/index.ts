@@ -12,6 +12,7 @@ export type {
   DueEnd,
   DueInput,
   DueItem,
+  DueOptions,
   DueResult,
   DueStatus,
   DueSuggestion,

@@ -68,6 +68,19 @@ export class AuditTrail {
       : this.database.transaction((own) => this.#append(prepared, own));
   }
 
+  /**
+   * Appends several events in the given order, in one transaction (a list shown to a caller:
+   * one row per resident shown), taking the head's lock once. Otherwise as `record`.
+   */
+  async recordAll(events: readonly AuditEventInput[], transaction?: Transaction): Promise<void> {
+    if (!events.length) return;
+    const prepared = events.map((event) => this.#prepare(event));
+    const append = async (own: Transaction) => {
+      for (const event of prepared) await this.#append(event, own);
+    };
+    await (transaction ? append(transaction) : this.database.transaction(append));
+  }
+
   /** The last row's number and hash: publish or sign it elsewhere to anchor the chain. */
   async head(transaction?: Transaction): Promise<{ seq: number; hash: string } | undefined> {
     const rows = await this.database.sequelize.query<{ seq: string; hash: string }>(

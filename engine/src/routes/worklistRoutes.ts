@@ -29,8 +29,8 @@ const WorklistItem = z
     orgCode: z.string().meta({ description: 'The clinic managing the enrollment' }),
     villageCode: z.string().nullable(),
     responsibleUserId: z.string().nullable(),
-    form: z.object({ key: z.string(), release: z.string() }).meta({
-      description: 'The form to open, on the release the item was computed on',
+    form: z.object({ key: z.string(), version: z.string().nullable(), release: z.string() }).meta({
+      description: 'The form to open: its key and version on the release the item was computed on',
     }),
     occurrence: z.object({ schedule: z.string(), id: z.string(), title: Text }),
     windowStart: z.string(),

@@ -208,6 +208,7 @@ export class DueItemWriter {
     const outcome: RecomputeOutcome = { enrollments: 0, computed: 0, failed: 0 };
     if (!ids.length) return outcome;
     const today = this.today();
+    const history = historyOf(today);
     const loaded = await this.load(ids, transaction);
     outcome.enrollments = loaded.length;
     if (!loaded.length) return outcome;
@@ -257,7 +258,7 @@ export class DueItemWriter {
           message: '',
         };
         try {
-          result = computeDueItems(schedule.schedule, input);
+          result = computeDueItems(schedule.schedule, input, { history });
         } catch (err) {
           if (err instanceof BaseError) throw err;
           outcome.failed++;
@@ -625,6 +626,17 @@ export class DueItemWriter {
       };
     });
   }
+}
+
+/**
+ * What of the past a computation lists: the items done this year that a later record moved the
+ * anchor on from (computeDueItems' history), counted from anchors since 1 January of last year —
+ * so the done items are the same whether the records were read one by one or all at once (a
+ * rebuild, a batch of events).
+ */
+function historyOf(today: string) {
+  const year = Number(today.slice(0, 4));
+  return { anchorsFrom: `${year - 1}-01-01`, doneFrom: `${year}-01-01` };
 }
 
 /** A computed item as a row of the enrollment's scope, doctor and release. */

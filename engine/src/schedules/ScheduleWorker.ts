@@ -207,10 +207,16 @@ export class ScheduleWorker {
         { bind: [today, this.options.batch ?? 200], type: QueryTypes.SELECT, transaction },
       );
       if (!due.length) return { enrollments: 0, computed: 0, failed: 0 };
-      return this.deps.writer.recompute(
-        due.map((d) => d.enrollment_id),
-        transaction,
+      const ids = due.map((d) => d.enrollment_id);
+      const outcome = await this.deps.writer.recompute(ids, transaction);
+      // One no release serves any more is not computed: it waits for next year (or a rebuild),
+      // rather than coming first in every batch.
+      await this.deps.database.sequelize.query(
+        `UPDATE schedule_states SET recompute_on = $3::date
+         WHERE enrollment_id = ANY($1::uuid[]) AND recompute_on <= $2::date`,
+        { bind: [ids, today, `${Number(today.slice(0, 4)) + 1}-01-01`], transaction },
       );
+      return { ...outcome, enrollments: Math.max(outcome.enrollments, ids.length) };
     });
   }
 }

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import { maskPhone } from '@formwork/definitions';
 import type { Caller } from '../access/Caller.js';
-import { recordByCaller, recordDenial, type RequestContext } from '../access/recordByCaller.js';
+import { recordDenial, type RequestContext } from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
 import { ruleClock, type Clock } from '../clock.js';
@@ -9,6 +9,7 @@ import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
 import type { OrgUnitStore } from '../orgs/OrgUnitStore.js';
 import type { PersonalDataCipher } from '../security/PersonalDataCipher.js';
+import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { PHONE_CONTEXT } from '../subjects/SubjectService.js';
 import { openName } from '../subjects/residentName.js';
 import { daysBetween } from './DueItemWriter.js';
@@ -44,7 +45,8 @@ export interface WorklistItem {
   orgCode: string;
   villageCode: string | null;
   responsibleUserId: string | null;
-  form: { key: string; release: string };
+  /** The form to open: its key and version on the release the item was computed on. */
+  form: { key: string; version: string | null; release: string };
   occurrence: { schedule: string; id: string; title: { zh: string; en: string } };
   windowStart: string;
   windowEnd: string;
@@ -113,8 +115,9 @@ function periodStart(today: string, kind: WorklistPeriod): string {
  * `records.read` scope, filtered in SQL. One statement gives the page (by urgency: overdue by
  * days overdue, then due soon by due date, then done, latest first), the total and the counts by
  * status, programme and village (each count leaves out its own filter, so the tabs and chips
- * show what choosing them would give). Names are shown to staff, phones masked. One audit row
- * per request lists the residents shown.
+ * show what choosing them would give). The resident is shown as the residents API shows one
+ * (the name to whoever may see the record, the phone masked); each resident shown is audited
+ * as viewed (`subject.view`, via worklist), as the residents' search does.
  */
 export class WorklistService {
   constructor(
@@ -124,6 +127,7 @@ export class WorklistService {
       orgs: OrgUnitStore;
       cipher: PersonalDataCipher;
       clock: Clock;
+      catalog: ReleaseCatalog;
     },
   ) {}
 
@@ -231,17 +235,22 @@ export class WorklistService {
       { bind, type: QueryTypes.SELECT },
     );
     const items = row!.items.map((item) => this.item(item, today));
-    await recordByCaller(this.deps.audit, caller, request, {
-      action: 'subject.view',
-      targetType: 'worklist',
-      details: {
-        via: 'worklist',
-        group: query.group,
-        ...(query.org ? { org: query.org } : {}),
-        count: items.length,
-        residents: [...new Set(items.map((i) => i.resident.id))],
-      },
-    });
+    // Audited as the residents' other lists are: each resident shown, once, as viewed.
+    await this.deps.audit.recordAll(
+      [...new Set(items.map((i) => i.resident.id))].map((subjectId) => ({
+        action: 'subject.view',
+        outcome: 'success',
+        targetType: 'subject',
+        targetId: subjectId,
+        subjectId,
+        actorUserId: caller.user.id,
+        actorUsername: caller.user.username,
+        orgUnitCode: caller.user.orgCode,
+        requestId: request.requestId,
+        ip: request.ip ?? null,
+        details: { via: 'worklist', group: query.group, ...(query.org ? { org: query.org } : {}) },
+      })),
+    );
     const counts: Record<WorklistStatus, number> = { overdue: 0, 'due-soon': 0, done: 0 };
     for (const s of row!.statuses) counts[s.phase] = s.n;
     return {
@@ -281,7 +290,11 @@ export class WorklistService {
       orgCode: row.org_code,
       villageCode: row.village_code,
       responsibleUserId: row.responsible_user_id,
-      form: { key: row.form_key, release: row.release_id },
+      form: {
+        key: row.form_key,
+        version: this.deps.catalog.get(row.release_id)?.spec.forms[row.form_key]?.version ?? null,
+        release: row.release_id,
+      },
       occurrence: { schedule: row.schedule_id, id: row.occurrence_id, title: row.title },
       windowStart: row.window_start,
       windowEnd: row.window_end,

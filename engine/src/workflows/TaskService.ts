@@ -26,7 +26,13 @@ import {
   type TaskRow,
   type TaskView,
 } from './workflowRows.js';
-import { crashBeforeCommit } from './crashBeforeCommit.js';
+
+/** A test-only hook: kill the process inside the transaction, before it commits. */
+function crashBeforeCommit(point: string) {
+  if (process.env.NODE_ENV === 'test' && process.env.FORMWORK_TEST_CRASH_BEFORE_COMMIT === point) {
+    process.kill(process.pid, 'SIGKILL');
+  }
+}
 
 /**
  * User tasks: the worklist, claim, release and complete. Completing a task stores its bound

@@ -10,7 +10,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Start page linking the API reference, the OpenAPI document, health, the loaded plugins and whichever of /app/ and /designer/ are built */
+    /** Start page linking the API reference, the OpenAPI document, health and the loaded plugins */
     get: operations['getHome'];
     put?: never;
     post?: never;

@@ -1,8 +1,6 @@
 import type { RJSFSchema } from '@rjsf/utils';
-import { useContext } from 'react';
-import { useFormwork, useSessionValue } from '../../FormworkContext.js';
+import { useFormwork } from '../../FormworkContext.js';
 import { unitOf } from '../fieldKind.js';
-import { FieldPathContext } from '../templates/FieldTemplate.js';
 
 type Schema = RJSFSchema & Record<string, unknown>;
 type Option = { const?: unknown; title?: string };
@@ -16,9 +14,7 @@ export function labelOf(schema: Schema, value: unknown): string {
 
 /**
  * A value shown as text: a stored record read only, or a calculated field (then announced as
- * it changes). Coded values by their labels, lists joined, units after numbers. The value is the
- * session's (calculated values as `process` computes them: rjsf's own copy of the data is not
- * given them while the user types), rjsf's where the field's path is not known.
+ * it changes). Coded values by their labels, lists joined, units after numbers.
  */
 export function ReadOnlyValue({
   id,
@@ -32,9 +28,6 @@ export function ReadOnlyValue({
   live?: boolean;
 }) {
   const { messages } = useFormwork();
-  const path = useContext(FieldPathContext);
-  const fromSession = useSessionValue(path);
-  if (path) value = fromSession;
   let text: string;
   const empty =
     value === undefined ||
