@@ -12,7 +12,7 @@ declare module 'vue-router' {
 
 /** The screens of the navigation, in its order, with the permission each needs. */
 export const NAVIGATION = [
-  { name: 'worklist', path: 'worklist', permission: 'tasks.work' },
+  { name: 'worklist', path: 'worklist', permission: 'records.read' },
   { name: 'residents', path: 'residents', permission: 'records.read' },
   { name: 'tasks', path: 'tasks', permission: 'tasks.work' },
   { name: 'drafts', path: 'drafts', permission: 'records.capture' },
@@ -47,7 +47,7 @@ export const router = createRouter({
           path: 'worklist',
           name: 'worklist',
           component: () => import('./screens/worklist/WorklistScreen.vue'),
-          meta: { permission: 'tasks.work' },
+          meta: { permission: 'records.read' },
         },
         {
           path: 'residents',
@@ -61,6 +61,13 @@ export const router = createRouter({
           component: () => import('./screens/residents/ResidentScreen.vue'),
           props: true,
           meta: { permission: 'records.read' },
+        },
+        {
+          path: 'residents/:id/forms/:formKey',
+          name: 'visitForm',
+          component: () => import('./screens/visit/VisitFormScreen.vue'),
+          props: true,
+          meta: { permission: 'records.capture' },
         },
         {
           path: 'tasks',

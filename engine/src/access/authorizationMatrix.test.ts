@@ -374,7 +374,39 @@ const CASES: Record<string, RouteCase> = {
   ...dataMigrationCases(),
   ...specCases(),
   ...workflowCases(),
+  ...notificationCases(),
 };
+
+/**
+ * Notifications are their recipient's only: inside is one of the caller's own, outside one of
+ * another user's (404, audited as a refusal).
+ */
+function notificationCases(): Record<string, RouteCase> {
+  const notificationOf = async (w: World, userId: string) => {
+    const id = randomUUID();
+    await w.f.t.engine.database.sequelize.query(
+      `INSERT INTO notifications (id, recipient_user_id, kind, title, created_at)
+       VALUES ($1, $2, 'workflow', '{"zh":"矩阵","en":"Matrix"}', now())`,
+      { bind: [id, userId] },
+    );
+    return id;
+  };
+  return {
+    'GET /api/notifications': { call: () => ({ method: 'GET', path: '/api/notifications' }) },
+    'POST /api/notifications/{id}/read': {
+      call: async (where, w, me) => ({
+        method: 'POST',
+        path: `/api/notifications/${await notificationOf(
+          w,
+          where === 'inside' ? (me ?? w.targetUser.inside).id : w.targetUser.outside.id,
+        )}/read`,
+      }),
+    },
+    'POST /api/notifications/read-all': {
+      call: () => ({ method: 'POST', path: '/api/notifications/read-all' }),
+    },
+  };
+}
 
 /**
  * A two-way referral of the world's resident, waiting at its first task. The task is opened to
@@ -805,6 +837,8 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/workflows/incidents',
   'GET /api/workflows/start-failures',
   'POST /api/workflows/migrations',
+  'GET /api/notifications',
+  'POST /api/notifications/read-all',
 ]);
 
 describe('authorization matrix', () => {

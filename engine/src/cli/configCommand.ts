@@ -22,6 +22,7 @@ export async function configCommand(config: EngineConfig): Promise<number> {
     KEEP_ALIVE_TIMEOUT_MS: String(config.keepAliveTimeoutMs ?? ''),
     // Engine.start polls only with a positive interval (undefined: never).
     WORKFLOW_POLL_MS: config.workflowPollMs ? String(config.workflowPollMs) : '0 (off)',
+    REMINDER_POLL_MS: config.reminderPollMs ? String(config.reminderPollMs) : '0 (off)',
     DEMO: String(config.demo),
     DATA_KEY: config.dataKey ? '(set)' : '(unset)',
     DATA_KEY_FILE: config.dataKeyFile ? '(set)' : '(unset)',

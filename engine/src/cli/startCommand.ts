@@ -1,10 +1,22 @@
 import type { EngineConfig } from '../config/EngineConfig.js';
 import { createLogger } from '../logging/createLogger.js';
 import { Engine } from '../server/Engine.js';
+import { ensureWebAppBuilt, WebAppBuildError } from './webAppBuild.js';
 
-/** `formwork start`: runs until SIGTERM or SIGINT, then stops gracefully (a second signal forces). */
+/**
+ * `formwork start`: makes sure the frontline app's build is fresh, then runs until SIGTERM or
+ * SIGINT and stops gracefully (a second signal forces).
+ */
 export async function startCommand(config: EngineConfig): Promise<number> {
   const logger = createLogger(config.logLevel);
+  // The frontline app is built by `npm install` (root `prepare`); rebuilt here when stale.
+  try {
+    await ensureWebAppBuilt();
+  } catch (err) {
+    if (!(err instanceof WebAppBuildError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return 1;
+  }
   const engine = await Engine.start(config, logger);
   process.stderr.write(
     `Formwork 已启动 / Formwork is running at ${engine.url}/ ` +

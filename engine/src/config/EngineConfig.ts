@@ -22,6 +22,8 @@ export interface EngineConfig {
   keepAliveTimeoutMs?: number;
   /** WORKFLOW_POLL_MS: how often due workflow timers and outbox events are polled (0 = never). */
   workflowPollMs?: number;
+  /** REMINDER_POLL_MS: how often due reminders are claimed and their hooks delivered (0 = never). */
+  reminderPollMs?: number;
   /** Seed and print demo users (only ever on a local database). */
   demo: boolean;
   /** DATA_KEY: base64 of the 32-byte personal-data key (see `security/loadDataKeys.ts`). */
@@ -30,6 +32,11 @@ export interface EngineConfig {
   dataKeyFile?: string;
   /** DATA_KEYS_PREVIOUS: comma-separated earlier keys, still accepted for decryption. */
   previousDataKeys?: string;
+  /**
+   * Where the built web apps are (default: runtime/dist/app and designer/dist/designer in this
+   * repository); tests point them at folders of their own.
+   */
+  webApps?: { app?: string; designer?: string };
 }
 
 /**

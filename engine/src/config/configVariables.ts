@@ -79,6 +79,12 @@ export const configVariables: readonly ConfigVariable[] = [
       'How often (ms) this engine claims due workflow timers and reads the outbox for workflow starts; 0 turns polling off.',
   },
   {
+    name: 'REMINDER_POLL_MS',
+    default: '10000',
+    description:
+      'How often (ms) this engine claims due-soon and overdue reminders of due items (FOR UPDATE SKIP LOCKED, shared by every engine on the database) and delivers the plugin reminder hooks; 0 turns it off.',
+  },
+  {
     name: 'DATA_KEY',
     default: '(unset)',
     description:

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       keepAliveTimeoutMs: 5_000,
       demo: true,
       workflowPollMs: 1_000,
+      reminderPollMs: 10_000,
     });
   });
 
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
         DATA_KEY_FILE: '/run/secrets/formwork-data-key\n',
         DATA_KEYS_PREVIOUS: ' a2V5LTE=,a2V5LTI= ',
         WORKFLOW_POLL_MS: '250',
+        REMINDER_POLL_MS: '5000',
         HEADERS_TIMEOUT_MS: '5000',
         REQUEST_TIMEOUT_MS: '120000',
         KEEP_ALIVE_TIMEOUT_MS: '65000',
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
       dataKeyFile: path.resolve('/run/secrets/formwork-data-key'),
       previousDataKeys: 'a2V5LTE=,a2V5LTI=',
       workflowPollMs: 250,
+      reminderPollMs: 5000,
       headersTimeoutMs: 5000,
       requestTimeoutMs: 120_000,
       keepAliveTimeoutMs: 65_000,

@@ -6,20 +6,30 @@ import { requestContext, type RequestState } from './requestContext.js';
 import type { RouteRegistry } from './RouteRegistry.js';
 import type { AccessGate } from './AccessGate.js';
 import { screenJsonBody, screenRequestTarget } from './screenInput.js';
+import { serveWebApps, type WebApp } from './webApps.js';
 
 export interface HttpAppOptions {
   registry: RouteRegistry;
   gate: AccessGate;
   logger: Logger;
   bodyLimitBytes: number;
+  /** The built web apps served under their mounts (/app/, /designer/). */
+  webApps?: WebApp[];
 }
 
 /**
  * The Koa application: request id and access log, JSON errors, the request target screened
- * (length, query parameters), a size-limited JSON body parser whose result is screened (nesting,
- * unstorable text) before any route runs, every registered route, then a JSON 404.
+ * (length, query parameters), the built web apps (GET under /app/ and /designer/), a
+ * size-limited JSON body parser whose result is screened (nesting, unstorable text) before any
+ * route runs, every registered route, then a JSON 404.
  */
-export function createHttpApp({ registry, gate, logger, bodyLimitBytes }: HttpAppOptions) {
+export function createHttpApp({
+  registry,
+  gate,
+  logger,
+  bodyLimitBytes,
+  webApps = [],
+}: HttpAppOptions) {
   const app = new Koa<RequestState>({ proxy: false });
   // Koa's own error event would print stacks of errors we already turned into responses.
   app.silent = true;
@@ -32,6 +42,7 @@ export function createHttpApp({ registry, gate, logger, bodyLimitBytes }: HttpAp
     await next();
   });
   app.use(screenRequestTarget());
+  app.use(serveWebApps(webApps));
   app.use(
     bodyParser({
       enableTypes: ['json'],

@@ -9,6 +9,7 @@ import {
   type PluginApi,
   type PluginManifest,
   type ReleaseSigner,
+  type ReminderHook,
   type WorkflowService,
 } from './pluginApi.js';
 import { SERVICE_NAME as WORKFLOW_SERVICE_NAME } from '../workflows/ServiceRegistry.js';
@@ -71,6 +72,8 @@ export class PluginHost {
   releaseSigner: ReleaseSigner | undefined;
   /** Workflow services plugins registered, by name, with the plugin that did. */
   readonly workflowServices = new Map<string, { service: WorkflowService; plugin: string }>();
+  /** Reminder hooks (`api.onReminder`), by the plugin that registered each. */
+  readonly reminderHooks = new Map<string, ReminderHook>();
   readonly #startHooks: Hook[] = [];
   readonly #stopHooks: Hook[] = [];
 
@@ -155,6 +158,12 @@ export class PluginHost {
         const taken = this.workflowServices.get(name);
         if (taken) throw new Error(`${taken.plugin} already registered workflow service "${name}"`);
         this.workflowServices.set(name, { service, plugin: manifest.name });
+      },
+      onReminder: (hook) => {
+        if (typeof hook !== 'function') throw new Error('a reminder hook must be a function');
+        if (this.reminderHooks.has(manifest.name))
+          throw new Error(`${manifest.name} already registered a reminder hook`);
+        this.reminderHooks.set(manifest.name, hook);
       },
       onStart: (hook) => void this.#startHooks.push(hook),
       onStop: (hook) => void this.#stopHooks.push(hook),

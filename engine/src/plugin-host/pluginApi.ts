@@ -7,12 +7,14 @@ import type { Logger } from '../logging/createLogger.js';
 import type { RouteDefinition, RouteRequest } from '../http/defineRoute.js';
 import type { ReleaseSigner } from '../specs/ReleaseSigner.js';
 import type { WorkflowService } from '../workflows/ServiceRegistry.js';
+import type { ReminderHook } from '../reminders/Reminder.js';
 
 export { defineRoute } from '../http/defineRoute.js';
 export type { RouteAccess, RouteDefinition, RouteRequest } from '../http/defineRoute.js';
 export { HttpError } from '../http/HttpError.js';
 export type { ReleaseSigner } from '../specs/ReleaseSigner.js';
 export type { ServiceCall, WorkflowService } from '../workflows/ServiceRegistry.js';
+export type { Reminder, ReminderHook, ReminderMoment } from '../reminders/Reminder.js';
 
 /** Version of this API; a plugin names the version it was written against. */
 export const PLUGIN_API_VERSION = 1;
@@ -55,6 +57,14 @@ export interface PluginApi {
    * plugins may not register the same name. A service that throws opens an incident.
    */
   workflowService(name: string, service: WorkflowService): void;
+  /**
+   * Called for every reminder that fires (a due item's due-soon or overdue moment), e.g. to send
+   * the responsible doctor or the resident an SMS. Delivered after the reminder committed, at
+   * least once: a hook that throws is retried with backoff (each failure recorded in
+   * `reminder_deliveries`), and a process that dies during the call leaves it to another — so
+   * make it idempotent by `reminder.id`. One hook per plugin.
+   */
+  onReminder(hook: ReminderHook): void;
   /** Runs after the engine is listening. */
   onStart(hook: () => Promise<void> | void): void;
   /** Runs during graceful shutdown, before the database closes, in reverse order of start. */

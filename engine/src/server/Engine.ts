@@ -8,6 +8,7 @@ import { createHttpApp } from '../http/createHttpApp.js';
 import { createHttpServer } from '../http/createHttpServer.js';
 import { openApiDocument } from '../http/openApiDocument.js';
 import { RouteRegistry } from '../http/RouteRegistry.js';
+import { isBuilt, webAppsOf } from '../http/webApps.js';
 import type { Logger } from '../logging/createLogger.js';
 import { bundledPlugins } from '../plugin-host/bundledPlugins.js';
 import { PluginHost } from '../plugin-host/PluginHost.js';
@@ -34,6 +35,9 @@ import { TimerPoller } from '../workflows/TimerPoller.js';
 import { OutboxWorker } from '../workflows/OutboxWorker.js';
 import { ScheduleWorker } from '../schedules/ScheduleWorker.js';
 import { worklistRoutes } from '../routes/worklistRoutes.js';
+import { notificationRoutes } from '../routes/notificationRoutes.js';
+import { ReminderDeliveries } from '../reminders/ReminderDeliveries.js';
+import { ReminderPoller } from '../reminders/ReminderPoller.js';
 import { systemClock, type Clock } from '../clock.js';
 import { demoSignInSheet, seedDemo } from '../seeding/seedDemo.js';
 import { seedPatients } from '../seeding/seedPatients.js';
@@ -57,6 +61,8 @@ export class Engine {
   outboxWorker: OutboxWorker | undefined;
   /** Keeps due items current from the outbox (WORKFLOW_POLL_MS). */
   scheduleWorker: ScheduleWorker | undefined;
+  /** Fires due-soon and overdue reminders and delivers their plugin hooks (REMINDER_POLL_MS). */
+  reminderPoller: ReminderPoller | undefined;
 
   private constructor(
     readonly config: EngineConfig,
@@ -109,7 +115,10 @@ export class Engine {
       plugins = new PluginHost(registry, logger, config.dataDir, {
         clickhouseUrl: config.clickhouseUrl,
       });
-      for (const route of homeRoutes()) registry.add(route);
+      const webApps = webAppsOf(config.webApps);
+      const built = new Set(webApps.filter(isBuilt).map((app) => app.mount));
+      for (const route of homeRoutes({ app: built.has('/app/'), designer: built.has('/designer/') }))
+        registry.add(route);
       for (const route of healthRoutes(database, engineVersion)) registry.add(route);
       for (const route of pluginRoutes(plugins.loaded)) registry.add(route);
       const totpEnabled = async (userId: string) =>
@@ -120,6 +129,7 @@ export class Engine {
       for (const route of subjectRoutes(services.subjects)) registry.add(route);
       for (const route of enrollmentRoutes(services.enrollments)) registry.add(route);
       for (const route of worklistRoutes(services.worklist)) registry.add(route);
+      for (const route of notificationRoutes(services.notifications)) registry.add(route);
       for (const route of formRoutes(services.catalog, services.orgs)) registry.add(route);
       for (const route of submissionRoutes(services.submissions)) registry.add(route);
       for (const route of draftRoutes(services.drafts)) registry.add(route);
@@ -155,6 +165,7 @@ export class Engine {
         gate: services.gate,
         logger,
         bodyLimitBytes: config.bodyLimitBytes,
+        webApps,
       });
       const server = createHttpServer(
         app.callback(),
@@ -201,7 +212,25 @@ export class Engine {
         },
         { intervalMs: pollMs, logger },
       );
+      const deliveries = new ReminderDeliveries({
+        database,
+        clock: services.clock,
+        node: `${process.pid}-${randomUUID().slice(0, 8)}`,
+        logger,
+      });
+      for (const [plugin, hook] of plugins.reminderHooks) deliveries.hooks.set(plugin, hook);
+      engine.reminderPoller = new ReminderPoller(
+        {
+          database,
+          clock: services.clock,
+          notifications: services.notifications,
+          deliveries,
+          logger,
+        },
+        { intervalMs: config.reminderPollMs ?? 0 },
+      );
       engine.timerPoller.start();
+      engine.reminderPoller.start();
       engine.outboxWorker.start();
       engine.scheduleWorker.start();
       logger.info({ url: engine.url, database: database.kind }, 'engine listening');
@@ -237,6 +266,7 @@ export class Engine {
       await closed;
     }
     await this.timerPoller?.stop();
+    await this.reminderPoller?.stop();
     await this.outboxWorker?.stop();
     await this.scheduleWorker?.stop();
     await this.services.dataMigrations.stop();

@@ -14,6 +14,8 @@ export interface EngineProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Everything it wrote to stderr so far. */
   output(): string;
+  /** Its log lines so far (stdout, JSON at LOG_LEVEL). */
+  log(): string;
   /** SIGTERM, then waits for the graceful shutdown. */
   stop(): Promise<void>;
 }
@@ -51,9 +53,13 @@ const sharedDataKey = randomBytes(32).toString('base64');
 export function startEngineProcess(env: NodeJS.ProcessEnv): Promise<EngineProcess> {
   const child = spawn(process.execPath, [bin, 'start'], {
     env,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -67,6 +73,7 @@ export function startEngineProcess(env: NodeJS.ProcessEnv): Promise<EngineProces
           child,
           exited,
           output: () => stderr,
+          log: () => stdout,
           async stop() {
             if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
             await exited;

@@ -2,6 +2,8 @@
 export interface ServiceCall {
   instanceId: string;
   elementId: string;
+  /** The element's name in the BPMN (its id when it has none). */
+  elementName?: string;
   /** camunda:property values of the element (e.g. a notification template). */
   properties: Readonly<Record<string, string>>;
   variables: Readonly<Record<string, unknown>>;
@@ -27,15 +29,16 @@ export class ServiceRegistry {
   /**
    * `scheduleFollowUp`: the engine's `schedule-follow-up`, which writes the due item the BPMN
    * names (schedules/scheduleFollowUp.ts); without it (a runtime on its own, in tests) the
-   * service only records that it ran.
+   * service only records that it ran. `notify`: the engine's, which writes in-app notifications
+   * (reminders/notifyService.ts); without it, it only records that it ran.
    */
-  constructor(builtins: { scheduleFollowUp?: WorkflowService } = {}) {
+  constructor(builtins: { scheduleFollowUp?: WorkflowService; notify?: WorkflowService } = {}) {
     const notify: WorkflowService = (call) => {
       call.record('notified', {
         ...(call.properties.template ? { template: call.properties.template } : {}),
       });
     };
-    this.add('notify', notify);
+    this.add('notify', builtins.notify ?? notify);
     this.add('escalate', (call) => {
       call.record('escalated', { ...call.properties });
     });

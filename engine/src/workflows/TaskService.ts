@@ -26,13 +26,7 @@ import {
   type TaskRow,
   type TaskView,
 } from './workflowRows.js';
-
-/** A test-only hook: kill the process inside the transaction, before it commits. */
-function crashBeforeCommit(point: string) {
-  if (process.env.NODE_ENV === 'test' && process.env.FORMWORK_TEST_CRASH_BEFORE_COMMIT === point) {
-    process.kill(process.pid, 'SIGKILL');
-  }
-}
+import { crashBeforeCommit } from './crashBeforeCommit.js';
 
 /**
  * User tasks: the worklist, claim, release and complete. Completing a task stores its bound

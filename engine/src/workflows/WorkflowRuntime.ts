@@ -97,6 +97,11 @@ export class WorkflowRuntime {
   /** Workflows the outbox could not start: list, retry, cancel. */
   readonly startFailures = new StartFailureService(this);
   readonly #writer: StepWriter;
+  /**
+   * How many times this runtime ran an instance: started one, or recovered one from its saved
+   * state for a step (a counter for tests and metrics — a plain reminder adds nothing to it).
+   */
+  instanceLoads = 0;
   /** How deep the current chain of thrown messages is (see #sendThrown). */
   readonly #chain = new AsyncLocalStorage<number>();
 
@@ -139,6 +144,7 @@ export class WorkflowRuntime {
         ...(input.subjectId ? { subjectId: input.subjectId } : {}),
       };
       const session = this.session(definition, id);
+      this.instanceLoads++;
       await session.start(variables);
       if (input.message) {
         const ref = definition.messages.get(input.message);
@@ -265,6 +271,7 @@ export class WorkflowRuntime {
     }
     const definition = await this.definitionOf(row);
     const session = this.session(definition, row.id);
+    this.instanceLoads++;
     await session.resume(row.state);
     await act(session, definition);
     await session.settle();

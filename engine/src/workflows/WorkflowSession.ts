@@ -229,6 +229,7 @@ export class WorkflowSession {
         const output = await service({
           instanceId: this.options.instanceId,
           elementId: activity.id,
+          elementName: info?.name ?? activity.id,
           properties: info?.properties ?? {},
           // A service right after the start event runs inside execute(), before the execution
           // is handed over: it reads the start variables from its own environment then.

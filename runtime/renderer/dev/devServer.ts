@@ -77,6 +77,10 @@ export async function startDevServer(options: {
       ) {
         file = path.join(options.distDir, 'index.html');
       }
+      if (!fs.existsSync(file)) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('not found');
+      }
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       // Compressed as a web server would (the bench's emulated slow link counts these bytes).
       const gzip =

@@ -2,6 +2,7 @@ import type { FormError, Locale } from '@formwork/definitions';
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { FormSession, SessionSnapshot } from '../model/FormSession.js';
 import type { RendererMessages } from '../messages.js';
+import { getAt } from '../model/pointer.js';
 
 /** A device reading the host can take for a field with `x-device` (the devices plugin, later). */
 export interface DeviceReading {
@@ -38,6 +39,15 @@ export function useSnapshot(): SessionSnapshot {
   const { session } = useFormwork();
   const subscribe = useCallback((fn: () => void) => session.subscribe(fn), [session]);
   return useSyncExternalStore(subscribe, () => session.snapshot);
+}
+
+/** The value at `path` in the session's data (calculated values included); re-renders on change. */
+export function useSessionValue(path: string): unknown {
+  const { session } = useFormwork();
+  const subscribe = useCallback((fn: () => void) => session.subscribe(fn), [session]);
+  return useSyncExternalStore(subscribe, () =>
+    path ? getAt(session.snapshot.data, path) : undefined,
+  );
 }
 
 export interface FieldState {

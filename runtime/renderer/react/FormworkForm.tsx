@@ -1,6 +1,6 @@
 import type { FormError, Locale } from '@formwork/definitions';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FormSession, type FormTrigger } from '../model/FormSession.js';
 import { pointerSegments } from '../model/pointer.js';
 import type { FormworkValidator } from '../validator/formworkValidator.js';
@@ -174,11 +174,43 @@ export function FormworkForm(props: FormworkFormProps) {
   callbacks.current = props;
 
   // Data the host changed (a draft opened): taken in, unless it is what we just gave it.
+  const [hostVersion, setHostVersion] = useState(0);
   useEffect(() => {
     if (props.data !== emitted.current && props.data !== session.snapshot.data) {
       session.setData(props.data ?? {});
+      setHostVersion((v) => v + 1);
     }
   }, [props.data, session]);
+
+  // rjsf keeps what the user types in its own state: it is given the data again only when the
+  // host changed it or when another of its props changes (it then rebuilds its state from this).
+  // Re-giving it each keystroke's data (with the calculated values) made it rebuild its whole
+  // state per keystroke: 200 fields cost ~3x a bare rjsf form (npm run bench -- runtime-form).
+  // Calculated values reach the screen through the session (ReadOnlyValue), not through rjsf.
+  const { schema, uiSchema } = props;
+  const formData = useMemo(
+    () => session.snapshot.data,
+    [session, schema, uiSchema, validator, readOnly, hostVersion],
+  );
+
+  // Stable callbacks, so that the memoized rjsf island is not redrawn when the host re-renders.
+  const onChange = useCallback(
+    (data: Data) => {
+      const snapshot = session.setData(data);
+      emitted.current = snapshot.data;
+      callbacks.current.onData(snapshot.data);
+    },
+    [session],
+  );
+  const onSubmitted = useCallback(() => {
+    const outcome = session.submit();
+    if (outcome.ok) callbacks.current.onSubmit({ data: outcome.data });
+    else {
+      callbacks.current.onError(outcome.errors);
+      const first = firstShown(root.current, outcome.errors);
+      if (first) goTo(root.current, first.path);
+    }
+  }, [session]);
 
   const context: FormworkContextValue = useMemo(
     () => ({
@@ -198,21 +230,13 @@ export function FormworkForm(props: FormworkFormProps) {
         <Banners />
         {readOnly ? <p className="fw-readonly-notice">{context.messages.readOnlyNotice}</p> : null}
         <Island
-          {...props}
-          onChange={(data) => {
-            const snapshot = session.setData(data);
-            emitted.current = snapshot.data;
-            callbacks.current.onData(snapshot.data);
-          }}
-          onSubmitted={() => {
-            const outcome = session.submit();
-            if (outcome.ok) callbacks.current.onSubmit({ data: outcome.data });
-            else {
-              callbacks.current.onError(outcome.errors);
-              const first = firstShown(root.current, outcome.errors);
-              if (first) goTo(root.current, first.path);
-            }
-          }}
+          schema={props.schema}
+          uiSchema={props.uiSchema}
+          validator={validator}
+          readOnly={readOnly}
+          formData={formData}
+          onChange={onChange}
+          onSubmitted={onSubmitted}
           root={root}
         />
       </div>
@@ -227,20 +251,28 @@ const DEFAULTS = {
   constAsDefaults: 'never',
 } as const;
 
-function Island({
+interface IslandProps {
+  schema: Record<string, unknown>;
+  uiSchema: Record<string, unknown>;
+  validator: FormworkValidator;
+  readOnly: boolean;
+  formData: Data;
+  onChange(data: Data): void;
+  onSubmitted(): void;
+  root: React.RefObject<HTMLDivElement | null>;
+}
+
+/** The themed rjsf Form, redrawn by rjsf itself as the user types, not by its parents. */
+const Island = memo(function Island({
   schema,
   uiSchema,
   validator,
   readOnly,
+  formData,
   onChange,
   onSubmitted,
   root,
-}: FormworkFormProps & {
-  onChange(data: Data): void;
-  onSubmitted(): void;
-  root: React.RefObject<HTMLDivElement | null>;
-}) {
-  const snapshot = useSnapshot();
+}: IslandProps) {
   // Enter in a field does not send the record: the submit button does.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
@@ -253,7 +285,7 @@ function Island({
       <ThemedForm
         schema={schema as RJSFSchema}
         uiSchema={uiSchema as UiSchema}
-        formData={snapshot.data}
+        formData={formData}
         validator={validator}
         readonly={readOnly}
         noValidate
@@ -268,4 +300,4 @@ function Island({
       </ThemedForm>
     </div>
   );
-}
+});

@@ -13,6 +13,7 @@ import { migration as workflowStartFailures } from './0011-workflow-start-failur
 import { migration as residentNames } from './0012-resident-names.js';
 import { migration as recordAudit } from './0013-record-audit.js';
 import { migration as dueItems } from './0014-due-items.js';
+import { migration as reminders } from './0015-reminders.js';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a published one. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   residentNames,
   recordAudit,
   dueItems,
+  reminders,
 ];

@@ -3,10 +3,17 @@ import type {
   ObjectFieldTemplateProps,
   RJSFSchema,
 } from '@rjsf/utils';
-import { createContext, useContext, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { sectionsOf, type Section } from '../../../model/sections.js';
 import { toPointer } from '../../../model/pointer.js';
-import { useFieldState, useFormwork, useSnapshot } from '../../FormworkContext.js';
+import { useFieldState, useFormwork } from '../../FormworkContext.js';
 import { bpReading, unitOf } from '../fieldKind.js';
 import { InPairContext } from './FieldTemplate.js';
 
@@ -102,25 +109,38 @@ const sectionId = (idPrefix: string, section: Section) => `${idPrefix}__section-
 function RootObject(props: ObjectFieldTemplateProps) {
   const { properties, fieldPathId } = props;
   const schema = props.schema as Schema;
-  const { messages, locale } = useFormwork();
-  const snapshot = useSnapshot();
-  const sections = sectionsOf(schema, props.uiSchema ?? {}, locale);
+  const { messages, locale, session } = useFormwork();
+  const uiSchema = props.uiSchema;
+  const sections = useMemo(
+    () => sectionsOf(schema, uiSchema ?? {}, locale),
+    [schema, uiSchema, locale],
+  );
+  // Redrawn when a card appears or goes (visibility), not on every keystroke.
+  const subscribe = useCallback((fn: () => void) => session.subscribe(fn), [session]);
+  const visible = useSyncExternalStore(subscribe, () =>
+    sections
+      .filter((section) => section.fields.some((f) => !session.snapshot.hidden.has(toPointer([f]))))
+      .map((section) => section.key)
+      .join('\n'),
+  );
   const byName = new Map(properties.map((p) => [p.name, p]));
+  const shownKeys = new Set(visible.split('\n'));
   const shown = sections
+    .filter((section) => shownKeys.has(section.key))
     .map((section) => ({
       section,
       props: section.fields
         .map((f) => byName.get(f))
         .filter((p): p is ObjectFieldTemplatePropertyType => !!p),
     }))
-    .filter(({ props: list }) => list.some((p) => !snapshot.hidden.has(toPointer([p.name]))));
+    .filter(({ props: list }) => list.length > 0);
   const jump = (section: Section) => {
     const card = document.getElementById(sectionId(fieldPathId.$id, section));
     card?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     card?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
   };
   return (
-    <div className="fw-layout">
+    <div className={shown.length > 1 ? 'fw-layout' : 'fw-layout fw-layout--single'}>
       {shown.length > 1 ? (
         <nav className="fw-jump" aria-label={messages.sections}>
           <ol>

@@ -1,6 +1,8 @@
 import type { RJSFSchema } from '@rjsf/utils';
-import { useFormwork } from '../../FormworkContext.js';
+import { useContext } from 'react';
+import { useFormwork, useSessionValue } from '../../FormworkContext.js';
 import { unitOf } from '../fieldKind.js';
+import { FieldPathContext } from '../templates/FieldTemplate.js';
 
 type Schema = RJSFSchema & Record<string, unknown>;
 type Option = { const?: unknown; title?: string };
@@ -14,7 +16,9 @@ export function labelOf(schema: Schema, value: unknown): string {
 
 /**
  * A value shown as text: a stored record read only, or a calculated field (then announced as
- * it changes). Coded values by their labels, lists joined, units after numbers.
+ * it changes). Coded values by their labels, lists joined, units after numbers. The value is the
+ * session's (calculated values as `process` computes them: rjsf's own copy of the data is not
+ * given them while the user types), rjsf's where the field's path is not known.
  */
 export function ReadOnlyValue({
   id,
@@ -28,6 +32,9 @@ export function ReadOnlyValue({
   live?: boolean;
 }) {
   const { messages } = useFormwork();
+  const path = useContext(FieldPathContext);
+  const fromSession = useSessionValue(path);
+  if (path) value = fromSession;
   let text: string;
   const empty =
     value === undefined ||
