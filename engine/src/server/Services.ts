@@ -29,6 +29,8 @@ import { ServiceRegistry } from '../workflows/ServiceRegistry.js';
 import { DueItemWriter } from '../schedules/DueItemWriter.js';
 import { scheduleFollowUp } from '../schedules/scheduleFollowUp.js';
 import { WorklistService } from '../schedules/WorklistService.js';
+import { NotificationService } from '../reminders/NotificationService.js';
+import { notifyService } from '../reminders/notifyService.js';
 
 /** The engine's services, wired once per process from the database, configuration and clock. */
 export class Services {
@@ -57,6 +59,8 @@ export class Services {
   readonly dueItems: DueItemWriter;
   /** The frontline's worklist of due items. */
   readonly worklist: WorklistService;
+  /** In-app notifications: reminders and the workflow service `notify`. */
+  readonly notifications: NotificationService;
   readonly hasher: PasswordHasher = argon2idHasher;
 
   constructor(
@@ -138,6 +142,7 @@ export class Services {
       personal: this.personal,
     });
     this.outbox = new Outbox(database);
+    this.notifications = new NotificationService({ database, audit: this.audit, clock });
     this.releases = new ReleaseStore({ database, audit: this.audit, clock, catalog, logger });
     this.specs = new SpecStore({ database, audit: this.audit, clock, releases: this.releases });
     this.dataMigrations = new DataMigrationService({
@@ -156,6 +161,7 @@ export class Services {
       submissions: this.submissionWriter,
       services: new ServiceRegistry({
         scheduleFollowUp: scheduleFollowUp({ writer: this.dueItems, database, clock }),
+        notify: notifyService({ database, notifications: this.notifications }),
       }),
     });
   }
