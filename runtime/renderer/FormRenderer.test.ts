@@ -224,6 +224,8 @@ describe('read-only and keyboard', () => {
     };
     const page = await openForm({ readonly: '1', data: JSON.stringify(data) });
     await expect.poll(() => field(page, '/sbp').textContent()).toContain('150');
+    const pair = page.getByRole('group', { name: '收缩压 / 舒张压' });
+    expect((await pair.textContent())?.match(/mmHg/g)).toHaveLength(1);
     expect(await page.locator('.fw-form input:not([type=hidden])').count()).toBe(0);
     expect(await page.getByRole('button', { name: '提交' }).count()).toBe(0);
     expect(await field(page, '/classification').textContent()).toContain('控制不满意');

@@ -5,6 +5,7 @@
  * (createFormworkValidator) and renders `CompiledForm.render(locale)` with <FormRenderer>.
  */
 export { default as FormRenderer } from './FormRenderer.vue';
+export { preloadFormRenderer } from './preloadFormRenderer.js';
 export {
   createFormworkValidator,
   toValidationData,

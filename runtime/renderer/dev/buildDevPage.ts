@@ -33,11 +33,20 @@ export async function buildDevPage(): Promise<string> {
   if (fs.existsSync(path.join(out, 'index.html'))) return out;
   const staging = `${out}.${process.pid}.${Date.now()}`;
   const { build } = await import('vite');
-  await build({
-    configFile: path.join(rendererDir, 'dev', 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: staging, emptyOutDir: true },
-  });
+  // React's production build and JSX, also when a test builds the page (vitest sets
+  // NODE_ENV=test, and Vite and its React plugin read it when they resolve the config).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(rendererDir, 'dev', 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   try {
     fs.renameSync(staging, out);
   } catch {

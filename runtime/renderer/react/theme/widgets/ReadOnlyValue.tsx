@@ -2,7 +2,7 @@ import type { RJSFSchema } from '@rjsf/utils';
 import { useContext } from 'react';
 import { useFormwork, useSessionValue } from '../../FormworkContext.js';
 import { unitOf } from '../fieldKind.js';
-import { FieldPathContext } from '../templates/FieldTemplate.js';
+import { FieldPathContext, InPairContext } from '../templates/FieldTemplate.js';
 
 type Schema = RJSFSchema & Record<string, unknown>;
 type Option = { const?: unknown; title?: string };
@@ -33,6 +33,7 @@ export function ReadOnlyValue({
 }) {
   const { messages } = useFormwork();
   const path = useContext(FieldPathContext);
+  const inPair = useContext(InPairContext);
   const fromSession = useSessionValue(path);
   if (path) value = fromSession;
   let text: string;
@@ -47,7 +48,8 @@ export function ReadOnlyValue({
     const items = (schema.items ?? {}) as Schema;
     text = value.map((v) => labelOf(items, v)).join('、');
   } else if (Array.isArray(schema.oneOf)) text = labelOf(schema, value);
-  else text = `${String(value)}${unitOf(schema) ? ` ${unitOf(schema)}` : ''}`;
+  // In the blood-pressure pair the unit follows the pair (150 / 96 mmHg), not each value.
+  else text = `${String(value)}${unitOf(schema) && !inPair ? ` ${unitOf(schema)}` : ''}`;
   return (
     <output
       id={id}
