@@ -1,0 +1,52 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+
+/** Every demo user's password (README: demo users). */
+export const DEMO_PASSWORD = 'Formwork#2026demo';
+
+/** A valid 18-digit resident ID number (GB 11643 check digit) born on 1956-03-12 in 闽侯县. */
+export function idNumber(sequence: number, sexDigit: number): string {
+  const body = `35012119560312${String(sequence).padStart(2, '0')}${sexDigit}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11]!;
+}
+
+/**
+ * A resident of the demo village doctor's clinic, registered and enrolled in hypertension
+ * management half a year ago through the API (as the doctor would have done then), once the
+ * schedules' worker has put their follow-ups on the worklist.
+ */
+export async function registerOverdueResident(
+  request: APIRequestContext,
+  name: string,
+): Promise<{ id: string; idNumber: string }> {
+  const login = await request.post('/api/auth/login', {
+    data: { username: 'fj.village-doctor', password: DEMO_PASSWORD },
+  });
+  const { token, user } = (await login.json()) as {
+    token: string;
+    user: { grants: { orgCode: string }[] };
+  };
+  const headers = { authorization: `Bearer ${token}` };
+  const number = idNumber(Math.floor(Math.random() * 100), 4);
+  const subject = await request.post('/api/subjects', {
+    headers,
+    data: { name, idNumber: number, orgCode: user.grants[0]!.orgCode, phone: '13800001234' },
+  });
+  expect(subject.status()).toBe(201);
+  const { id } = (await subject.json()) as { id: string };
+  const enrolledOn = new Date(Date.now() - 183 * 86_400_000).toISOString().slice(0, 10);
+  const enrollment = await request.post(`/api/subjects/${id}/enrollments`, {
+    headers,
+    data: { program: 'hypertension', enrolledOn },
+  });
+  expect(enrollment.status()).toBe(201);
+  await expect
+    .poll(async () => {
+      const list = await request.get('/api/worklist?status=overdue', { headers });
+      const { items } = (await list.json()) as { items: { resident: { id: string } }[] };
+      return items.some((item) => item.resident.id === id);
+    })
+    .toBe(true);
+  return { id, idNumber: number };
+}
