@@ -62,8 +62,22 @@ export class ReminderDeliveries {
     );
   }
 
-  /** Delivers up to `batch` due deliveries of this process's hooks; returns how many were tried. */
-  async deliver(batch = 100): Promise<number> {
+  /**
+   * Delivers the due deliveries of this process's hooks, `batch` at a time (each batch leased
+   * for REMINDER_DELIVERY_LEASE_MS: a hook should take well under lease ÷ batch), up to
+   * `rounds` batches; returns how many were tried.
+   */
+  async deliver(batch = 20, rounds = 50): Promise<number> {
+    let tried = 0;
+    for (let round = 0; round < rounds; round++) {
+      const n = await this.#deliverBatch(batch);
+      tried += n;
+      if (n < batch) break;
+    }
+    return tried;
+  }
+
+  async #deliverBatch(batch: number): Promise<number> {
     if (!this.hooks.size) return 0;
     const { database, clock } = this.deps;
     const now = clock.now();

@@ -158,7 +158,7 @@ describe('reminders across engine processes', () => {
       { type: QueryTypes.SELECT },
     );
     console.log(`reminders fired per engine: ${nodes.map((n) => n.n).join(', ')} of ${due}`);
-  }, 240_000);
+  }, 420_000);
 
   it('given due items, when the engine is killed inside the firing transaction, then nothing of that batch was committed or sent; after a restart each reminder fires exactly once', async () => {
     const db = await createTestDatabase();
@@ -194,5 +194,5 @@ describe('reminders across engine processes', () => {
     expect(new Set(calls.map((c) => c.id)).size).toBe(due);
     expect(calls.every((c) => c.pid === restarted.child.pid && c.attempt === 1)).toBe(true);
     expect(restarted.log()).not.toMatch(/reminder poll failed/);
-  }, 240_000);
+  }, 420_000);
 });
