@@ -119,7 +119,7 @@ describe('the seed hypertension follow-up as a village doctor fills it', () => {
     await page.close();
   });
 
-  it('given systolic and diastolic, then they share one line with mmHg, and national fields are marked', async () => {
+  it('given systolic and diastolic, then they share one line with mmHg, national fields are marked and the read-from-device slot is hidden', async () => {
     const page = await openForm();
     const pair = page.getByRole('group', { name: '收缩压 / 舒张压' });
     expect(await pair.locator('input').count()).toBe(2);
@@ -129,6 +129,10 @@ describe('the seed hypertension follow-up as a village doctor fills it', () => {
     expect(Math.abs(sbp!.y - dbp!.y)).toBeLessThan(2);
     expect(await field(page, '/classification').textContent()).toContain('国家规定字段');
     expect(await field(page, '/remarks').textContent()).not.toContain('国家规定字段');
+    // The device slot is there for the devices plugin, hidden while no reader is given.
+    const slot = field(page, '/sbp').locator('.fw-device[data-device-kind="blood-pressure"]');
+    expect(await slot.count()).toBe(1);
+    expect(await slot.isHidden()).toBe(true);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { makeResidentIdNumber, type FormError } from '@formwork/definitions';
 import type { TestClock } from '@formwork/engine/testing';
-import { HYPERTENSION_PARITY_CASES, IdentityFixture } from '@formwork/engine/testing';
+import { HT_VISIT, HYPERTENSION_PARITY_CASES, IdentityFixture } from '@formwork/engine/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium.js';
@@ -61,7 +61,7 @@ afterAll(async () => {
   await f?.stop();
 });
 
-async function openServedForm(): Promise<Page> {
+async function openServedForm(extra: Record<string, string> = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     extraHTTPHeaders: { authorization: `Bearer ${token}` },
@@ -75,6 +75,7 @@ async function openServedForm(): Promise<Page> {
     form: 'hypertension-followup',
     orgCode: ORG,
     today: chinaToday(f.clock as TestClock),
+    ...extra,
   });
   await page.goto(`${server.url}/?${query}`);
   const ready = await page.evaluate(
@@ -191,5 +192,29 @@ describe('the rendered page and the server reject the same records', () => {
     expect(valid).toBe(3);
     expect(cases.length - valid).toBeGreaterThanOrEqual(6);
     await page.close();
+  });
+});
+
+describe('a stored visit in the form version it was captured on', () => {
+  it('given a visit captured on national-phs@3.0.0+fujian@1.0.0, when it is opened read-only with its release after 3.0.1+fujian@1.2.0 is current, then the page draws the 3.0.0 form (no 随访状态, which 3.0.1 added) with the stored values', async () => {
+    const old = 'national-phs@3.0.0+fujian@1.0.0';
+    const page = await openServedForm({
+      release: old,
+      readonly: '1',
+      data: JSON.stringify(HT_VISIT),
+    });
+    expect(await page.locator('.dev-release').textContent()).toBe(old);
+    expect(await page.locator('.fw-readonly-notice').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-fw-path="/sbp"]').textContent()).toContain('132');
+    expect(await page.locator('[data-fw-path="/followupStatus"]').count()).toBe(0);
+    expect(await page.locator('.fw-form input').count()).toBe(0);
+    await page.close();
+
+    const current = await openServedForm({ readonly: '1', data: JSON.stringify(HT_VISIT) });
+    expect(await current.locator('.dev-release').textContent()).toBe(
+      'national-phs@3.0.1+fujian@1.2.0',
+    );
+    expect(await current.locator('[data-fw-path="/followupStatus"]').count()).toBe(1);
+    await current.close();
   });
 });
