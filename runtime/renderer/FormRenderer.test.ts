@@ -151,6 +151,24 @@ describe('the seed hypertension follow-up as a village doctor fills it', () => {
     await page.close();
   });
 
+  it('given symptoms ticked, then several are kept, and 无症状 clears the others', async () => {
+    const page = await openForm();
+    const symptoms = field(page, '/symptoms');
+    const chosen = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { formworkDev: DevHooks }).formworkDev.data.symptoms as string[],
+      );
+    // Clicked on their labels, as a doctor does (Element Plus draws the box over the input).
+    await symptoms.getByText('恶心呕吐').click();
+    await symptoms.getByText('眼花耳鸣').click();
+    await expect.poll(async () => (await chosen())?.length).toBe(2);
+    await symptoms.getByText('无症状').click();
+    await expect.poll(async () => (await chosen())?.length).toBe(1);
+    expect(await symptoms.getByLabel('恶心呕吐').isChecked()).toBe(false);
+    await page.close();
+  });
+
   it('given a long code table, then it is a select that pinyin initials filter', async () => {
     const page = await openForm({ form: 'resident-basic-info' });
     const combo = page.getByRole('combobox', { name: '民族' });

@@ -97,7 +97,7 @@ export class FormSession {
 
   /**
    * The options of a multi-select that stand alone (无症状): the form says so with a rule, so an
-   * option is exclusive when choosing it with another fails a rule of the form at that field
+   * option is exclusive when choosing it with any other fails a rule of the form at that field
    * and choosing it alone does not. Asked of the compiled form itself, once per field.
    */
   exclusiveOptions(path: string, options: readonly string[]): ReadonlySet<string> {
@@ -107,10 +107,16 @@ export class FormSession {
       this.validator
         .process(withValueAt({}, path, value))
         .errors.some((e) => e.path === path && e.keyword.startsWith('x-rule:'));
+    // Exclusive: fine alone, refused with each other option (头痛 is refused with 无症状 too,
+    // but not with 头晕: it does not stand alone).
     const exclusive = new Set(
       options.filter((option) => {
-        const other = options.find((o) => o !== option);
-        return other !== undefined && !ruleErrorsAt([option]) && ruleErrorsAt([option, other]);
+        const others = options.filter((o) => o !== option);
+        return (
+          others.length > 0 &&
+          !ruleErrorsAt([option]) &&
+          others.every((other) => ruleErrorsAt([option, other]))
+        );
       }),
     );
     this.#exclusive.set(path, exclusive);

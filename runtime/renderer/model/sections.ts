@@ -76,11 +76,16 @@ export function sectionsOf(schema: Schema, uiSchema: Schema, locale: Locale): Se
   let run: string[] = [];
   const closeRun = () => {
     if (!run.length) return;
-    const first = titleOf(properties[run[0]!], run[0]!);
-    const last = titleOf(properties[run[run.length - 1]!], run[run.length - 1]!);
+    // Titled by fields always shown: a last field a rule may hide would name a card without it.
+    const shownAlways = run.filter(
+      (n) => !(isObject(properties[n]) && 'x-visible' in properties[n]),
+    );
+    const ends = shownAlways.length ? shownAlways : run;
+    const first = titleOf(properties[ends[0]!], ends[0]!);
+    const last = titleOf(properties[ends[ends.length - 1]!], ends[ends.length - 1]!);
     sections.push({
       key: `f-${run[0]}`,
-      title: run.length === 1 ? first : `${first} – ${last}`,
+      title: first === last ? first : `${first} – ${last}`,
       fields: run,
     });
     run = [];
