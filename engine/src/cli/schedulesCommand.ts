@@ -75,8 +75,9 @@ export async function schedulesRebuildCommand(
         batch: options.batch ?? 500,
         releaseId: options.release,
         onProgress: (run) => {
-          if (progress.isTTY) bar.update(run.done, run.total);
-          else progress.write(`progress ${run.done}/${run.total}\n`);
+          const done = Math.min(run.done, run.total);
+          if (progress.isTTY) bar.update(done, run.total);
+          else progress.write(`progress ${done}/${run.total}\n`);
         },
       },
     );
@@ -92,7 +93,7 @@ export async function schedulesRebuildCommand(
     const startedWith = run.done;
     const result = await rebuild.run(run.id);
     const seconds = (performance.now() - started) / 1000;
-    bar.finish(result.done, result.total);
+    bar.finish(Math.min(result.done, result.total), result.total);
     const rate = seconds > 0 ? Math.round((result.done - startedWith) / seconds) : 0;
     out.write(
       [

@@ -163,10 +163,12 @@ const CST = 8 * 3_600_000;
  *   twice, or a rebuild over unchanged data, writes nothing;
  * - an item of the result is inserted or updated in place (its `version` grows when a date or
  *   the status changes);
- * - an open item the result no longer has (a later record moved its anchor) is asked again from
- *   its own anchor (dueItemAt): done by the record that moved it, it stays as done for the
- *   worklist's "done this period"; otherwise it is replaced and deleted — unless a workflow
- *   pinned it (`pin`), which keeps it open until it is done;
+ * - the result holds this year's done items of earlier anchors too (computeDueItems' history:
+ *   a routine visit done stays listed as done this period after the next one is due), so the
+ *   items are a function of the records, whatever order they came in; an open item the result
+ *   no longer has (a later record moved its anchor, an amended date) is deleted — unless a
+ *   workflow pinned it (`pin`): that one is asked again from its own anchor (dueItemAt) and
+ *   stays until it is done;
  * - when the schedule has ended (失访, death, delivery, the enrollment ended), its open items are
  *   kept as ended with the reason and leave the worklist; when it runs again they go;
  * - a schedule that cannot be computed keeps its items and records the error in its state;
@@ -373,7 +375,9 @@ export class DueItemWriter {
     }
     for (const row of previous) {
       if (kept.has(key(row))) continue;
-      if (row.status === 'ended') {
+      // What a later record moved on from is in the result when it was done (the history);
+      // only a workflow's pinned item is asked again from its own anchor.
+      if (row.status === 'ended' || !row.workflow_instance_id) {
         deletes.push(row.id);
         continue;
       }
@@ -386,7 +390,7 @@ export class DueItemWriter {
       } catch (err) {
         if (!(err instanceof ScheduleError)) throw err;
       }
-      if (item && (item.status === 'done' || row.workflow_instance_id)) {
+      if (item) {
         const next = rowOf(item, base);
         next.id = row.id;
         next.workflow_instance_id = row.workflow_instance_id;

@@ -10,7 +10,10 @@ export interface RebuildRun {
   id: string;
   releaseId: string | null;
   status: 'running' | 'done';
-  /** Enrollments looked at so far, of `total` when it started. */
+  /**
+   * Enrollments looked at so far (each once: a batch and the cursor commit together), of `total`
+   * counted when it started (enrollments added meanwhile may take it past `total`).
+   */
   done: number;
   total: number;
   /** Schedules whose inputs had changed and were computed again. */
@@ -132,7 +135,7 @@ export class ScheduleRebuild {
         );
         const [updated] = await database.sequelize.query<Row>(
           `UPDATE schedule_rebuilds SET cursor_id = coalesce($2::uuid, cursor_id),
-             done = least(done + $3, total), changed = changed + $4, heartbeat_at = $5,
+             done = done + $3, changed = changed + $4, heartbeat_at = $5,
              status = $6, finished_at = $7::timestamptz
            WHERE id = $1 RETURNING *`,
           {

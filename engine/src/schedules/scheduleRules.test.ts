@@ -159,6 +159,16 @@ describe('the routine quarterly visit', () => {
       ['annual-health-check', 'due-soon', null],
       ['quarterly', 'done', null],
     ]);
+    const res = await f.request('GET', '/api/worklist?status=due-soon', token);
+    expect(
+      (res.body as { items: { resident: { id: string }; form: unknown }[] }).items.find(
+        (i) => i.resident.id === subjectId,
+      )?.form,
+    ).toEqual({
+      key: 'hypertension-followup',
+      version: '3.0.1',
+      release: 'national-phs@3.0.1+fujian@1.2.0',
+    });
     // The dates are the item's: on 3 December it is overdue for the third day, nothing recomputed.
     await at('2026-12-03');
     expect((await listed(subjectId, '?status=overdue'))[0]).toEqual(['quarterly', 'overdue', 3]);
@@ -195,6 +205,28 @@ describe('the 2-week recheck', () => {
     await poll();
     expect(await items(enrollmentId, 'two-week-recheck')).toMatchObject([
       { anchor_date: '2026-11-16', status: 'done', done_on: '2026-11-22' },
+    ]);
+  });
+
+  it('given the uncontrolled visit’s date corrected, then the recheck counts from the corrected date and the item of the wrong date is gone', async () => {
+    const subjectId = await resident('male', '1954-11-11');
+    const enrollmentId = await enroll(subjectId, 'hypertension', '2026-09-01');
+    const visitId = await submit(subjectId, 'hypertension-followup', uncontrolled('2026-11-16'));
+    await poll();
+    expect(await items(enrollmentId, 'two-week-recheck')).toMatchObject([
+      { anchor_date: '2026-11-16' },
+    ]);
+    const amended = await f.request(
+      'PUT',
+      `/api/submissions/${visitId}`,
+      token,
+      { data: uncontrolled('2026-11-18'), reason: '随访日期录错' },
+      { 'if-match': '"1"' },
+    );
+    expect(amended.status, JSON.stringify(amended.body)).toBe(200);
+    await poll();
+    expect(await items(enrollmentId, 'two-week-recheck')).toMatchObject([
+      { anchor_date: '2026-11-18', due_date: '2026-12-02', status: 'open' },
     ]);
   });
 
