@@ -121,7 +121,7 @@ function Summary({ root }: { root: React.RefObject<HTMLDivElement | null> }) {
                 >
                   <span className="el-link__inner">
                     {title && !text.startsWith(title)
-                      ? `${title}：${text}`
+                      ? `${title}${locale === 'en' ? ': ' : '：'}${text}`
                       : text || messages.wholeRecord}
                   </span>
                 </button>
