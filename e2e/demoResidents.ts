@@ -50,3 +50,56 @@ export async function registerOverdueResident(
     .toBe(true);
   return { id, idNumber: number };
 }
+
+/** Signs a demo user in through the API; the bearer header for its requests. */
+export async function apiSession(
+  request: APIRequestContext,
+  username: string,
+): Promise<{ authorization: string }> {
+  const login = await request.post('/api/auth/login', {
+    data: { username, password: DEMO_PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  return { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+}
+
+/**
+ * The village doctor's hypertension follow-up of today with 186/112: the spec's trigger starts
+ * an urgent referral, whose first task waits for the township's public-health staff.
+ */
+export async function submitUrgentFollowUp(
+  request: APIRequestContext,
+  subjectId: string,
+): Promise<void> {
+  const headers = await apiSession(request, 'fj.village-doctor');
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const res = await request.post('/api/submissions', {
+    headers,
+    data: {
+      formKey: 'hypertension-followup',
+      subjectId,
+      data: {
+        visitDate: day(0),
+        visitMode: '1',
+        symptoms: ['1'],
+        sbp: 186,
+        dbp: 112,
+        weight: 70,
+        height: 170,
+        heartRate: 76,
+        saltIntake: '2',
+        saltIntakeTarget: '1',
+        psychological: '1',
+        compliance: '1',
+        adherence: '1',
+        adverseReaction: '1',
+        classification: '2',
+        medications: [{ drugName: '苯磺酸氨氯地平片', timesPerDay: 1, dosePerTime: 5, unit: 'mg' }],
+        nextVisitDate: day(14),
+        doctorSignature: '李医生',
+      },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}
