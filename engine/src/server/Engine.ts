@@ -117,7 +117,10 @@ export class Engine {
       });
       const webApps = webAppsOf(config.webApps);
       const built = new Set(webApps.filter(isBuilt).map((app) => app.mount));
-      for (const route of homeRoutes({ app: built.has('/app/'), designer: built.has('/designer/') }))
+      for (const route of homeRoutes({
+        app: built.has('/app/'),
+        designer: built.has('/designer/'),
+      }))
         registry.add(route);
       for (const route of healthRoutes(database, engineVersion)) registry.add(route);
       for (const route of pluginRoutes(plugins.loaded)) registry.add(route);
