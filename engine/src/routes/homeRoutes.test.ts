@@ -14,11 +14,14 @@ const folder = () => {
   return dir;
 };
 beforeAll(async () => {
-  t = await startTestEngine({ webApps: { app: folder(), designer: folder() } });
   const app = folder();
   fs.writeFileSync(path.join(app, 'index.html'), '<!doctype html><title>app</title>\n');
-  withApp = await startTestEngine({ webApps: { app, designer: folder() } });
-});
+  // Two engines, started side by side: one without the web apps, one with the app built.
+  [t, withApp] = await Promise.all([
+    startTestEngine({ webApps: { app: folder(), designer: folder() } }),
+    startTestEngine({ webApps: { app, designer: folder() } }),
+  ]);
+}, 120_000);
 afterAll(async () => {
   await t?.stop();
   await withApp?.stop();

@@ -51,6 +51,7 @@ const CLINIC = '350121101201-V01';
 
 let f: IdentityFixture;
 let doctor: TestUser;
+let colleague: TestUser;
 const tokens: Record<string, string> = {};
 
 const sql = <T extends object>(query: string, bind: unknown[] = []) =>
@@ -76,7 +77,7 @@ const key = (i: Listed) =>
 /**
  * The independent computation: what a worklist of the given scope should list today, from the
  * enrollments and submissions alone. `$1` today, `$2` 1 January, `$3` 1 January last year, `$4`
- * first day of the period, `$5` path prefix of the scope, `$6` responsible doctor or null.
+ * first day of the period, `$5` path prefix of the scope, `$6` responsible doctors or null.
  */
 const EXPECTED = `
 WITH village AS MATERIALIZED (
@@ -91,7 +92,8 @@ e AS MATERIALIZED (
     v.code AS village
   FROM enrollments e LEFT JOIN village v ON starts_with(e.org_path, v.path)
   WHERE e.ended_on IS NULL AND e.program IN ('hypertension', 'diabetes')
-    AND starts_with(e.org_path, $5) AND ($6::uuid IS NULL OR e.responsible_user_id = $6::uuid)
+    AND starts_with(e.org_path, $5)
+    AND ($6::uuid[] IS NULL OR e.responsible_user_id = ANY($6::uuid[]))
 ),
 -- The resident's records the schedule reads, in the order they were recorded: the programme's
 -- visits and referral slips, under the enrollment or under none from its first day (China time).
@@ -194,7 +196,7 @@ SELECT e.subject_id AS resident, e.program, s.occ AS occurrence, s.status, e.vil
 FROM shown s JOIN e ON e.id = s.eid`;
 
 async function expected(
-  scope: { path: string; responsible?: string },
+  scope: { path: string; responsible?: string[] },
   period: { from: string } = { from: '2026-01-01' },
 ): Promise<Listed[]> {
   return sql<Listed>(EXPECTED, [
@@ -424,7 +426,7 @@ beforeAll(async () => {
 
   // Responsible doctors: two at 厚美村, one at 岐安村; some enrollments have none.
   doctor = await f.user('village-doctor', '350121101201', { homeOrg: CLINIC });
-  const colleague = await f.user('village-doctor', '350121101201', { homeOrg: CLINIC });
+  colleague = await f.user('village-doctor', '350121101201', { homeOrg: CLINIC });
   const neighbour = await f.user('village-doctor', '350121101202', {
     homeOrg: '350121101202-V01',
   });
@@ -560,7 +562,7 @@ describe('the worklist against an independent computation over enrollments and s
   });
 
   it('given one village doctor, then "mine" is the computation over the enrollments they are responsible for', async () => {
-    const all = await expected({ path: '/', responsible: doctor.id });
+    const all = await expected({ path: '/', responsible: [doctor.id] });
     const n = await compare(
       tokens.doctor!,
       'group=mine&status=overdue,due-soon,done&period=year',
@@ -569,5 +571,21 @@ describe('the worklist against an independent computation over enrollments and s
     );
     expect(n).toBeGreaterThan(20);
     expect(new Set(all.map((r) => r.program))).toEqual(new Set(['hypertension']));
+  });
+
+  it('given the doctor’s team and the township centre, then "team" is the computation over the enrollments of the doctors working at the clinic, and "institution" over those managed at the centre', async () => {
+    const team = await expected({ path: '/', responsible: [doctor.id, colleague.id] });
+    expect(new Set(team.map((r) => r.program))).toEqual(new Set(['hypertension', 'diabetes']));
+    await compare(tokens.doctor!, 'group=team&status=overdue,due-soon,done&period=year', team, {
+      statuses: ['overdue', 'due-soon', 'done'],
+    });
+    const centre = await expected({ path: await pathOf(CENTRE) });
+    expect(centre.length).toBeGreaterThan(5);
+    await compare(
+      tokens.township!,
+      'group=institution&status=overdue,due-soon,done&period=year',
+      centre,
+      { statuses: ['overdue', 'due-soon', 'done'] },
+    );
   });
 });

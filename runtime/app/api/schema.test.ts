@@ -11,5 +11,6 @@ describe("the app's API types", () => {
       actual === expected,
       'runtime/app/api/schema.d.ts is stale: run `npm run generate:api-types`',
     ).toBe(true);
-  });
+    // It starts an engine with every bundled plugin, then generates the types.
+  }, 120_000);
 });
