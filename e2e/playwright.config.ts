@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 3917);
+/** The server's embedded database, wiped at each start (E2E_DATA_DIR for runs side by side). */
+const DATA_DIR = process.env.E2E_DATA_DIR ?? '../.tmp/e2e-data';
 
 /**
  * Black-box journeys in Debian's Chromium against a real `formwork start`. Playwright never
@@ -27,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf ../.tmp/e2e-data && exec node ../engine/bin/formwork.js start',
+    command: `rm -rf ${DATA_DIR} && exec node ../engine/bin/formwork.js start`,
     cwd: '.',
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 90_000,
@@ -36,7 +38,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       PORT: String(PORT),
-      DATA_DIR: '../.tmp/e2e-data',
+      DATA_DIR,
       LOG_LEVEL: 'warn',
       // A fixed key for the test server only (a real PostgreSQL needs one; see DATA_KEY).
       DATA_KEY: process.env.DATA_KEY ?? 'ZTJlLXRlc3Qta2V5LWZvci1mb3Jtd29yay1lMmUtMDE=',
