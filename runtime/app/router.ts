@@ -70,6 +70,13 @@ export const router = createRouter({
           meta: { permission: 'records.capture' },
         },
         {
+          path: 'submissions/:id',
+          name: 'submission',
+          component: () => import('./screens/visit/SubmissionScreen.vue'),
+          props: true,
+          meta: { permission: 'records.read' },
+        },
+        {
           path: 'tasks',
           name: 'tasks',
           component: () => import('./screens/tasks/TasksScreen.vue'),
