@@ -83,6 +83,13 @@ export const router = createRouter({
           meta: { permission: 'tasks.work' },
         },
         {
+          path: 'tasks/:id',
+          name: 'task',
+          component: () => import('./screens/tasks/TaskScreen.vue'),
+          props: true,
+          meta: { permission: 'tasks.work' },
+        },
+        {
           path: 'drafts',
           name: 'drafts',
           component: () => import('./screens/drafts/DraftsScreen.vue'),

@@ -14,6 +14,32 @@ import type { WorkflowRuntime } from '../workflows/WorkflowRuntime.js';
 import { migrateInstances } from '../workflows/migrateInstances.js';
 
 const Task = z.object({}).passthrough().meta({ id: 'WorkflowTask' });
+const ListedTask = z
+  .object({
+    id: z.string(),
+    instanceId: z.string(),
+    elementId: z.string().describe('The BPMN user task'),
+    name: z.string(),
+    formKey: z.string().nullable().describe('camunda:formKey: the form bound to the task'),
+    candidateRole: z.string().nullable(),
+    candidateOrgPath: z.string(),
+    assigneeId: z.string().nullable(),
+    status: z.enum(['open', 'claimed', 'completed', 'cancelled']),
+    dueAt: z.string().nullable(),
+    version: z.number().int().describe('Send it in If-Match to claim, release or complete'),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+    completedBy: z.string().nullable(),
+    submissionId: z.string().nullable(),
+    subjectId: z.string().nullable().describe("The instance's resident"),
+    releaseId: z.string().describe('The release the instance is pinned to (its forms)'),
+    properties: z
+      .record(z.string(), z.string())
+      .describe(
+        "The BPMN element's camunda:properties, e.g. `decisionVariable` (a decision: complete it with that variable) and `declineReasonVariable`",
+      ),
+  })
+  .meta({ id: 'WorkflowTaskListed' });
 const Instance = z.object({}).passthrough().meta({ id: 'WorkflowInstance' });
 const Incident = z
   .object({
@@ -167,7 +193,9 @@ export function workflowRoutes(
       summary: 'Worklist: open tasks for your roles inside your scope, due first',
       tags: ['workflows'],
       access: { permission: 'tasks.work' },
-      responses: { 200: { description: 'Tasks', schema: z.object({ tasks: z.array(Task) }) } },
+      responses: {
+        200: { description: 'Tasks', schema: z.object({ tasks: z.array(ListedTask) }) },
+      },
       handler: async ({ caller }) => ({ tasks: await workflows.tasks.worklist(caller!) }),
     }),
     ...(['claim', 'release'] as const).map((action) =>

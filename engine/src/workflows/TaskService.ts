@@ -84,22 +84,45 @@ export class TaskService {
     }
   }
 
-  /** Open tasks the caller may work: their role, inside their tasks.work scope. */
-  async worklist(caller: Caller, limit = 200): Promise<TaskView[]> {
+  /**
+   * Open tasks the caller may work: their role, inside their tasks.work scope. Each names its
+   * instance's resident and release, and carries its BPMN element's `camunda:properties` (e.g.
+   * `decisionVariable`: the task is a decision, completed with that variable), so an app knows
+   * how to complete it from the metadata.
+   */
+  async worklist(caller: Caller, limit = 200): Promise<ListedTask[]> {
     const grants = caller.grantsWith('tasks.work');
     if (!grants.length || !caller.can('tasks.work')) return [];
     const roles = grants.map((g) => g.role.key);
     const paths = grants.map((g) => `${g.orgPath.replace(/[\\%_]/g, '\\$&')}%`);
-    const rows = await this.deps.database.sequelize.query<TaskRow>(
-      `SELECT t.* FROM workflow_tasks t
+    const rows = await this.deps.database.sequelize.query<
+      TaskRow & { subject_id: string | null; release_id: string; definition_key: string }
+    >(
+      `SELECT t.*, i.subject_id, i.release_id, i.definition_key FROM workflow_tasks t
+       JOIN workflow_instances i ON i.id = t.instance_id
        JOIN unnest($1::text[], $2::text[]) AS g(role, path)
          ON t.candidate_role = g.role AND t.candidate_org_path LIKE g.path
        WHERE t.status IN ('open', 'claimed')
          AND (t.status = 'open' OR t.assignee_id = $3)
-       GROUP BY t.id ORDER BY t.due_at NULLS LAST, t.created_at LIMIT $4`,
+       GROUP BY t.id, i.id ORDER BY t.due_at NULLS LAST, t.created_at LIMIT $4`,
       { bind: [roles, paths, caller.user.id, limit], type: QueryTypes.SELECT },
     );
-    return rows.map(taskView);
+    return Promise.all(
+      rows.map(async (row) => {
+        const release = this.deps.catalog.get(row.release_id);
+        const element = release
+          ? (await this.runtime.definitions.get(release, row.definition_key)).elements.get(
+              row.element_id,
+            )
+          : undefined;
+        return {
+          ...taskView(row),
+          subjectId: row.subject_id,
+          releaseId: row.release_id,
+          properties: element?.properties ?? {},
+        };
+      }),
+    );
   }
 
   async claim(id: string, caller: Caller, expectedVersion?: number): Promise<TaskView> {
@@ -287,6 +310,13 @@ export class TaskService {
     });
   }
 }
+
+/** A task as the worklist lists it: with its resident, release and BPMN properties. */
+export type ListedTask = TaskView & {
+  subjectId: string | null;
+  releaseId: string;
+  properties: Record<string, string>;
+};
 
 /**
  * How a task uses its bound form: `fill` (completing it submits the form: its data is required)

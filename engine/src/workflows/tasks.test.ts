@@ -68,6 +68,23 @@ describe('claiming and releasing tasks', () => {
     expect(view.variables.decision).toBe('accept');
   });
 
+  it('given the county’s decision on a clinician’s worklist, then it names the resident, the release and the BPMN properties that make it a decision (decisionVariable, declineReasonVariable), and the township’s slip to fill carries none', async () => {
+    const subjectId = await f.resident(token.township, CLINIC, '1955-04-12', 400, '列表对象');
+    const { id, releaseId } = await f.start('two-way-referral', token.township, {
+      subjectId,
+      businessKey: `listed-${subjectId}`,
+    });
+    const fill = await f.openTask(token.township, id, 'UserTask_fill');
+    expect(fill).toMatchObject({ subjectId, releaseId, formKey: 'referral-out', properties: {} });
+    await f.complete(token.township, fill, { data: REFERRAL_OUT });
+    const decide = await f.openTask(token.doctorA, id, 'UserTask_decide');
+    expect(decide).toMatchObject({
+      subjectId,
+      releaseId,
+      properties: { decisionVariable: 'decision', declineReasonVariable: 'declineReason' },
+    });
+  });
+
   it('given a claimed task, when its holder releases it, then it is back on both worklists and the other clinician may take it', async () => {
     const { id, decide } = await awaitingDecision();
     const claimed = await act(token.doctorA, 'claim', decide);

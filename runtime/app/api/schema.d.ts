@@ -2009,6 +2009,35 @@ export interface components {
     WorkflowTask: {
       [key: string]: unknown;
     };
+    WorkflowTaskListed: {
+      assigneeId: string | null;
+      candidateOrgPath: string;
+      candidateRole: string | null;
+      completedAt: string | null;
+      completedBy: string | null;
+      createdAt: string;
+      dueAt: string | null;
+      /** @description The BPMN user task */
+      elementId: string;
+      /** @description camunda:formKey: the form bound to the task */
+      formKey: string | null;
+      id: string;
+      instanceId: string;
+      name: string;
+      /** @description The BPMN element's camunda:properties, e.g. `decisionVariable` (a decision: complete it with that variable) and `declineReasonVariable` */
+      properties: {
+        [key: string]: string;
+      };
+      /** @description The release the instance is pinned to (its forms) */
+      releaseId: string;
+      /** @enum {string} */
+      status: 'open' | 'claimed' | 'completed' | 'cancelled';
+      /** @description The instance's resident */
+      subjectId: string | null;
+      submissionId: string | null;
+      /** @description Send it in If-Match to claim, release or complete */
+      version: number;
+    };
     Worklist: {
       counts: {
         byProgram: {
@@ -8455,7 +8484,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            tasks: components['schemas']['WorkflowTask'][];
+            tasks: components['schemas']['WorkflowTaskListed'][];
           };
         };
       };
