@@ -65,6 +65,11 @@ describe("the app build's freshness check", () => {
     expect(check().code).toBe(1);
   });
 
+  it("given the service worker's source changed since the build, when asked, then the build is stale (its sw.js would be the old worker)", () => {
+    write('runtime/app/serviceWorker/sw.ts', 'export {};\n');
+    expect(check().code).toBe(1);
+  });
+
   it('given only a test file changed, when asked, then the build is still fresh (tests are not bundled)', () => {
     write('runtime/app/api/client.test.ts', '// another test\n');
     expect(check().code).toBe(0);

@@ -10,6 +10,7 @@ import { startTestEngine, type TestEngine } from '../testing/index.js';
  * missing files a clear 404, and a Content-Security-Policy without unsafe-eval.
  */
 const SCRIPT = `console.log(${JSON.stringify('基层工作台 '.repeat(400))});\n`;
+const WORKER = 'self.addEventListener("fetch", () => {});\n';
 const INDEX = `<!doctype html><html lang="zh-CN"><head><script type="module" src="/app/assets/index-Ab12Cd34.js"></script></head><body><div id="app"></div></body></html>\n`;
 
 let t: TestEngine;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(built, 'index.html'), INDEX);
   fs.writeFileSync(path.join(built, 'assets', 'index-Ab12Cd34.js'), SCRIPT);
   fs.writeFileSync(path.join(built, '.vite', 'manifest.json'), '{}');
-  fs.writeFileSync(path.join(built, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
+  fs.writeFileSync(path.join(built, 'sw.js'), WORKER);
   t = await startTestEngine({ webApps: { app: built, designer: empty } });
 });
 afterAll(async () => {
@@ -120,11 +121,24 @@ describe('the frontline app at /app/', () => {
     expect(named.error.message).toContain('/app/assets/index-Zz99Yy88.js');
   });
 
-  it('given a top-level file of the build such as a service worker, when it is fetched, then it is served and revalidated every time', async () => {
+  it("given the build's service worker (sw.js), when the browser registers it or checks it for an update, then it is the script itself, revalidated every time, so a new build is seen at once", async () => {
     const response = await get('/app/sw.js');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await response.text()).toBe(WORKER);
+    // Registered from a page of the app: its policy lets a worker of this origin run.
+    const page = await get('/app/');
+    expect(page.headers.get('content-security-policy')).toContain("worker-src 'self'");
+    const etag = response.headers.get('etag')!;
+    const unchanged = await get('/app/sw.js', { 'if-none-match': etag });
+    expect(unchanged.status).toBe(304);
+    // A new build writes a new worker: the next check gets it, not the old one.
+    fs.writeFileSync(path.join(built, 'sw.js'), `${WORKER}// build 2\n`);
+    const rebuilt = await get('/app/sw.js', { 'if-none-match': etag });
+    expect(rebuilt.status).toBe(200);
+    expect(await rebuilt.text()).toBe(`${WORKER}// build 2\n`);
+    fs.writeFileSync(path.join(built, 'sw.js'), WORKER);
   });
 
   it('given something other than a read, when it is sent to /app/, then it is refused as not found', async () => {

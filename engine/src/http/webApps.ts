@@ -105,7 +105,8 @@ interface Loaded {
  * Serves each built web app under its mount: `GET /app/` and every client-side route below it
  * (`/app/residents/…`) answer index.html with `no-cache`; files under `assets/` (hashed names)
  * are immutable for a year; any other name with an extension must exist at the top of the build
- * (e.g. a service worker). A missing file is a JSON 404 — never index.html in its place, which a
+ * and is `no-cache` too — the app's service worker (`sw.js`, scope `/app/`) above all, whose
+ * update check must see a new build at once (runtime/app/serviceWorker/). A missing file is a JSON 404 — never index.html in its place, which a
  * browser would run as a broken script. Dot-files (the Vite manifest in `.vite/`) are not served.
  * Bodies go out compressed (brotli or gzip, as the browser accepts) and stay in memory once read,
  * until the file changes (a rebuild).

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * Builds the frontline app into runtime/dist/app (Vite) and writes a stamp beside it naming the
- * hash of every source that goes into the bundle. Plain JavaScript on purpose: `formwork start`
- * runs it before each start (`--if-stale`), and it must answer "fresh" in milliseconds.
+ * Builds the frontline app into runtime/dist/app (Vite), adds its service worker (`sw.js`, from
+ * runtime/app/serviceWorker/ with the list of the built files) and writes a stamp beside it naming
+ * the hash of every source that goes into the bundle (the worker's source is among them). Plain
+ * JavaScript on purpose: `formwork start` runs it before each start (`--if-stale`), and it must
+ * answer "fresh" in milliseconds.
  *
  *   node runtime/app/scripts/build.mjs             build now
  *   node runtime/app/scripts/build.mjs --if-stale  build only when the stamp does not match the
@@ -110,6 +112,65 @@ async function withLock(action) {
   }
 }
 
+/** The service worker's source (runtime/app/serviceWorker/), compiled into the build's `sw.js`. */
+const SERVICE_WORKER_SOURCE = path.join(appDir, 'serviceWorker', 'sw.ts');
+export const SERVICE_WORKER_FILE = 'sw.js';
+
+/**
+ * What the service worker precaches: every file the build emitted (index.html, hashed scripts,
+ * stylesheets, fonts, lazy chunks), relative to the app's URL; never dot-files (the Vite
+ * manifest in `.vite/`) nor the worker itself.
+ */
+export function precacheList(dir) {
+  const files = [];
+  const walk = (sub) => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.isFile() && rel !== SERVICE_WORKER_FILE) files.push(rel);
+    }
+  };
+  walk('');
+  return files.sort();
+}
+
+/**
+ * Writes `sw.js` into a finished build: the worker's source compiled by esbuild, with the list of
+ * the build's files and the build's id (a hash of those files' names and contents) put in. A
+ * build that changes any file is a new worker, which caches the new files and deletes the old.
+ */
+async function writeServiceWorker(dir) {
+  const files = precacheList(dir);
+  const hash = crypto.createHash('sha256');
+  for (const file of files) {
+    hash.update(file);
+    hash.update('\0');
+    hash.update(fs.readFileSync(path.join(dir, file)));
+    hash.update('\0');
+  }
+  const buildId = hash.digest('hex').slice(0, 16);
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [SERVICE_WORKER_SOURCE],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+    define: {
+      __FORMWORK_BUILD_ID__: JSON.stringify(buildId),
+      __FORMWORK_PRECACHE__: JSON.stringify(files),
+    },
+    banner: {
+      js: `// Formwork app service worker, build ${buildId}: compiled by runtime/app/scripts/build.mjs from runtime/app/serviceWorker/ (edit there).`,
+    },
+  });
+  fs.writeFileSync(path.join(dir, SERVICE_WORKER_FILE), result.outputFiles[0].text);
+}
+
 async function build(hash) {
   let vite;
   try {
@@ -130,6 +191,7 @@ async function build(hash) {
     logLevel: process.env.APP_BUILD_LOG ?? 'warn',
     build: { outDir: nextDir, emptyOutDir: true },
   });
+  await writeServiceWorker(nextDir);
   fs.rmSync(oldDir, { recursive: true, force: true });
   if (fs.existsSync(outDir)) fs.renameSync(outDir, oldDir);
   fs.renameSync(nextDir, outDir);

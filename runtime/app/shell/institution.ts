@@ -1,6 +1,7 @@
 import { computed, ref, watch } from 'vue';
 import { api, ok } from '../api/index.js';
 import { currentLocale, i18n } from '../i18n/index.js';
+import { online } from '../offline/network.js';
 import { session } from '../session/session.js';
 
 interface Unit {
@@ -13,12 +14,13 @@ const unit = ref<Unit | undefined>();
 
 /**
  * The signed-in user's institution, named in the current language. The engine serves the org
- * tree whole (GET /api/org-units); it is read once per signed-in user, after the shell is shown.
+ * tree whole (GET /api/org-units); it is read once per signed-in user, after the shell is shown,
+ * and again when the network returns if it could not be read (a shell opened offline).
  */
 export function useInstitution() {
   watch(
-    () => session.user?.orgCode,
-    async (code) => {
+    () => [session.user?.orgCode, online.value] as const,
+    async ([code]) => {
       if (!code) {
         unit.value = undefined;
         return;
