@@ -116,6 +116,35 @@ describe('AuditTrail', () => {
     expect(await trail.verify()).toEqual({ ok: true, checked: before.seq + 1 });
   });
 
+  it('given a worklist page of 20 residents, when their views are recorded at once, then they take the next 20 seqs in order, the chain verifies, and it costs 3 statements, not 2 per resident', async () => {
+    const before = (await trail.head())!;
+    const events = Array.from({ length: 20 }, (_, i) => ({
+      action: 'subject.view' as const,
+      outcome: 'success' as const,
+      actorUserId: ACTOR,
+      actorUsername: 'doctor.li',
+      targetType: 'subject',
+      targetId: `resident-${i}`,
+      subjectId: SUBJECT,
+      details: { via: 'worklist', row: i },
+    }));
+    const statements = await database.transaction(async (transaction) => {
+      const start = database.statementCount;
+      await trail.recordAll(events, transaction);
+      return database.statementCount - start;
+    });
+    expect(statements).toBe(3);
+    const after = (await trail.head())!;
+    expect(after.seq).toBe(before.seq + 20);
+    const added = (await rows()).slice(before.seq);
+    expect(added.map((r) => Number(r.seq))).toEqual(
+      Array.from({ length: 20 }, (_, i) => before.seq + 1 + i),
+    );
+    expect(added[0]!.prev_hash).toBe(before.hash);
+    expect(added.at(-1)!.hash).toBe(after.hash);
+    expect(await trail.verify()).toEqual({ ok: true, checked: after.seq });
+  });
+
   it('given recorded rows, when SQL tries to UPDATE, DELETE or TRUNCATE them or delete the head, then the triggers refuse', async () => {
     const refusals = [
       ["UPDATE audit_events SET details = '{}' WHERE seq = 1", 'audit_events is append-only'],
@@ -124,6 +153,8 @@ describe('AuditTrail', () => {
       ['DELETE FROM audit_head', 'audit_head cannot be deleted'],
       ['TRUNCATE audit_head', 'audit_head cannot be deleted'],
       ['UPDATE audit_head SET seq = seq - 1', 'audit_head only moves forward'],
+      // A jump over rows that were never written (hiding what comes next) is refused too.
+      ['UPDATE audit_head SET seq = seq + 5', 'audit_head only moves forward onto rows'],
     ] as const;
     for (const [sql, message] of refusals) {
       await expect(database.sequelize.query(sql), sql).rejects.toThrow(message);

@@ -119,6 +119,52 @@ function periodStart(today: string, kind: WorklistPeriod): string {
  * (the name to whoever may see the record, the phone masked); each resident shown is audited
  * as viewed (`subject.view`, via worklist), as the residents' search does.
  */
+/** Worklist items of one status, programme and village: what every count is summed from. */
+interface Cell {
+  phase: WorklistStatus;
+  program: string;
+  village_code: string | null;
+  n: number;
+}
+
+/**
+ * The total and the counts by status, programme and village from the cells. Each count leaves
+ * out its own filter (the tabs show every status within the programme and village chosen, the
+ * chips every programme or village within the statuses chosen); the total keeps them all.
+ */
+function countCells(
+  cells: readonly Cell[],
+  query: Pick<WorklistQuery, 'statuses' | 'program' | 'village'>,
+) {
+  const statusOk = (c: Cell) => query.statuses.includes(c.phase);
+  const programOk = (c: Cell) => !query.program || c.program === query.program;
+  const villageOk = (c: Cell) => !query.village || c.village_code === query.village;
+  const byStatus: Record<WorklistStatus, number> = { overdue: 0, 'due-soon': 0, done: 0 };
+  const byProgram = new Map<string, number>();
+  const byVillage = new Map<string | null, number>();
+  let total = 0;
+  for (const c of cells) {
+    if (programOk(c) && villageOk(c)) byStatus[c.phase] += c.n;
+    if (statusOk(c) && villageOk(c))
+      byProgram.set(c.program, (byProgram.get(c.program) ?? 0) + c.n);
+    if (statusOk(c) && programOk(c))
+      byVillage.set(c.village_code, (byVillage.get(c.village_code) ?? 0) + c.n);
+    if (statusOk(c) && programOk(c) && villageOk(c)) total += c.n;
+  }
+  const ascending = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+  return {
+    total,
+    byStatus,
+    byProgram: [...byProgram]
+      .sort(([a], [b]) => ascending(a, b))
+      .map(([program, count]) => ({ program, count })),
+    byVillage: [...byVillage]
+      .sort(([a], [b]) => ascending(a, b))
+      .map(([villageCode, count]) => ({ villageCode, count })),
+  };
+}
+
 export class WorklistService {
   constructor(
     private readonly deps: {
@@ -172,43 +218,54 @@ export class WorklistService {
       group = `d.org_path LIKE ${$(`${unit.path.replace(/[\\%_]/g, '\\$&')}%`)}`;
     } else group = 'true';
 
-    const base = `SELECT d.id, d.version, d.subject_id, d.program, d.schedule_id, d.occurrence_id,
-        d.title, d.release_id, d.form_key, d.org_code, d.village_code, d.responsible_user_id,
-        d.window_start::text AS window_start, d.window_end::text AS window_end,
-        d.due_date::text AS due_date, d.due_soon_date::text AS due_soon_date,
-        d.overdue_date::text AS overdue_date, d.expires_on::text AS expires_on,
-        d.done_on::text AS done_on,
-        CASE WHEN d.status = 'done' THEN 'done'
-             WHEN d.overdue_date <= ${$(today, '::date')} THEN 'overdue'
-             ELSE 'due-soon' END AS phase
-      FROM due_items d
-      WHERE d.org_path LIKE ANY(${$(scope.likePatterns(), '::text[]')}) AND ${group}
-        AND ((d.status = 'open' AND d.due_soon_date <= ${$(today, '::date')}
-              AND (d.expires_on IS NULL OR d.expires_on >= ${$(today, '::date')}))
-          OR (d.status = 'done' AND d.done_on >= ${$(from, '::date')}
-              AND d.done_on <= ${$(today, '::date')}))`;
+    // Narrow rows from the covering scope indexes (migration 0016): open items due soon by now
+    // and not expired, and the items done in the period, each branch an index-only scan.
+    const inScope = `d.org_path LIKE ANY(${$(scope.likePatterns(), '::text[]')}) AND ${group}`;
+    const base = `SELECT d.id, d.program, d.village_code, d.overdue_date, d.due_date,
+          NULL::date AS done_on,
+          CASE WHEN d.overdue_date <= ${$(today, '::date')} THEN 'overdue' ELSE 'due-soon' END
+            AS phase
+        FROM due_items d
+        WHERE d.status = 'open' AND ${inScope} AND d.due_soon_date <= ${$(today, '::date')}
+          AND (d.expires_on IS NULL OR d.expires_on >= ${$(today, '::date')})
+      UNION ALL
+      SELECT d.id, d.program, d.village_code, NULL::date, NULL::date, d.done_on, 'done'
+        FROM due_items d
+        WHERE d.status = 'done' AND ${inScope} AND d.done_on >= ${$(from, '::date')}
+          AND d.done_on <= ${$(today, '::date')}`;
     const byStatus = `phase = ANY(${$(query.statuses, '::text[]')})`;
     const byProgram = query.program ? `program = ${$(query.program)}` : 'true';
     const byVillage = query.village ? `village_code = ${$(query.village)}` : 'true';
     const [row] = await this.deps.database.sequelize.query<{
-      total: number;
       items: ItemJson[];
-      statuses: { phase: WorklistStatus; n: number }[];
-      programs: { program: string; n: number }[];
-      villages: { village_code: string | null; name: string | null; n: number }[];
+      cells: Cell[];
+      villageNames: Record<string, string> | null;
     }>(
       `WITH base AS MATERIALIZED (${base}),
-       picked AS (SELECT * FROM base WHERE ${byStatus} AND ${byProgram} AND ${byVillage}),
        page AS (
-         SELECT *, row_number() OVER (ORDER BY
-             CASE phase WHEN 'overdue' THEN 0 WHEN 'due-soon' THEN 1 ELSE 2 END,
+         SELECT id, phase FROM base WHERE ${byStatus} AND ${byProgram} AND ${byVillage}
+         ORDER BY CASE phase WHEN 'overdue' THEN 0 WHEN 'due-soon' THEN 1 ELSE 2 END,
              CASE WHEN phase = 'overdue' THEN overdue_date END,
              CASE WHEN phase = 'due-soon' THEN due_date END,
-             done_on DESC, id) AS rn
-         FROM picked
-         ORDER BY rn LIMIT ${$(query.limit, '::int')} OFFSET ${$(query.offset, '::int')})
+             done_on DESC, id
+         LIMIT ${$(query.limit, '::int')} OFFSET ${$(query.offset, '::int')}),
+       shown AS (
+         SELECT d.id, d.version, d.subject_id, d.program, d.schedule_id, d.occurrence_id,
+           d.title, d.release_id, d.form_key, d.org_code, d.village_code, d.responsible_user_id,
+           d.window_start::text AS window_start, d.window_end::text AS window_end,
+           d.due_date::text AS due_date, d.due_soon_date::text AS due_soon_date,
+           d.overdue_date::text AS overdue_date, d.expires_on::text AS expires_on,
+           d.done_on::text AS done_on, p.phase,
+           row_number() OVER (ORDER BY
+             CASE p.phase WHEN 'overdue' THEN 0 WHEN 'due-soon' THEN 1 ELSE 2 END,
+             CASE WHEN p.phase = 'overdue' THEN d.overdue_date END,
+             CASE WHEN p.phase = 'due-soon' THEN d.due_date END,
+             d.done_on DESC, d.id) AS rn
+         FROM page p JOIN due_items d ON d.id = p.id),
+       -- One pass for every count: items by status × programme × village (a few dozen cells).
+       cells AS (SELECT phase, program, village_code, count(*)::int AS n
+                 FROM base GROUP BY phase, program, village_code)
        SELECT
-         (SELECT count(*)::int FROM picked) AS total,
          (SELECT coalesce(json_agg(json_build_object(
              'id', p.id, 'version', p.version, 'phase', p.phase, 'subject_id', p.subject_id,
              'name_enc', s.name_enc, 'name', s.name, 'phone_enc', s.phone_enc,
@@ -220,18 +277,11 @@ export class WorklistService {
              'due_date', p.due_date, 'due_soon_date', p.due_soon_date,
              'overdue_date', p.overdue_date, 'expires_on', p.expires_on, 'done_on', p.done_on)
            ORDER BY p.rn), '[]'::json)
-          FROM page p JOIN subjects s ON s.id = p.subject_id) AS items,
-         (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT phase, count(*)::int AS n
-            FROM base WHERE ${byProgram} AND ${byVillage} GROUP BY phase) x) AS statuses,
-         (SELECT coalesce(json_agg(x ORDER BY x.program), '[]'::json) FROM (
-            SELECT program, count(*)::int AS n FROM base WHERE ${byStatus} AND ${byVillage}
-            GROUP BY program) x) AS programs,
-         (SELECT coalesce(json_agg(x ORDER BY x.village_code NULLS LAST), '[]'::json) FROM (
-            SELECT v.village_code, (SELECT u.name FROM org_units u
-                WHERE u.year = (SELECT max(year) FROM org_units) AND u.code = v.village_code)
-                AS name, v.n
-            FROM (SELECT village_code, count(*)::int AS n FROM base
-                  WHERE ${byStatus} AND ${byProgram} GROUP BY village_code) v) x) AS villages`,
+          FROM shown p JOIN subjects s ON s.id = p.subject_id) AS items,
+         (SELECT coalesce(json_agg(c), '[]'::json) FROM cells c) AS cells,
+         (SELECT json_object_agg(u.code, u.name) FROM org_units u
+           WHERE u.year = (SELECT max(year) FROM org_units)
+             AND u.code IN (SELECT village_code FROM cells)) AS "villageNames"`,
       { bind, type: QueryTypes.SELECT },
     );
     const items = row!.items.map((item) => this.item(item, today));
@@ -251,23 +301,21 @@ export class WorklistService {
         details: { via: 'worklist', group: query.group, ...(query.org ? { org: query.org } : {}) },
       })),
     );
-    const counts: Record<WorklistStatus, number> = { overdue: 0, 'due-soon': 0, done: 0 };
-    for (const s of row!.statuses) counts[s.phase] = s.n;
+    const counts = countCells(row!.cells, query);
     return {
       today,
       group: query.group,
       period: { kind: query.period, from, to: today },
-      total: row!.total,
+      total: counts.total,
       limit: query.limit,
       offset: query.offset,
       items,
       counts: {
-        byStatus: counts,
-        byProgram: row!.programs.map((p) => ({ program: p.program, count: p.n })),
-        byVillage: row!.villages.map((v) => ({
-          villageCode: v.village_code,
-          name: v.name,
-          count: v.n,
+        byStatus: counts.byStatus,
+        byProgram: counts.byProgram,
+        byVillage: counts.byVillage.map((v) => ({
+          ...v,
+          name: v.villageCode ? (row!.villageNames?.[v.villageCode] ?? null) : null,
         })),
       },
     };

@@ -27,6 +27,8 @@ export interface SeedPatientsOptions {
   batchSize?: number;
   /** YYYY-MM-DD; defaults to the clock's date. */
   today?: string;
+  /** Where the residents live (their clinics must exist); defaults to the demo tree's villages. */
+  villages?: readonly SeedVillage[];
   progress?: ProgressStream;
 }
 
@@ -82,7 +84,7 @@ export async function seedPatients(
     }
     return form;
   };
-  const villages = demoVillages();
+  const villages = options.villages ?? demoVillages();
   const paths = new Map<string, string>();
   for (const village of villages) {
     const clinic = await orgs.get(village.institutionCode);

@@ -14,6 +14,8 @@ import { migration as residentNames } from './0012-resident-names.js';
 import { migration as recordAudit } from './0013-record-audit.js';
 import { migration as dueItems } from './0014-due-items.js';
 import { migration as reminders } from './0015-reminders.js';
+import { migration as worklistIndexes } from './0016-worklist-indexes.js';
+import { migration as auditHeadBatches } from './0017-audit-head-batches.js';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a published one. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +34,6 @@ export const migrations: readonly Migration[] = [
   recordAudit,
   dueItems,
   reminders,
+  worklistIndexes,
+  auditHeadBatches,
 ];
