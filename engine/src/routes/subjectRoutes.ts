@@ -123,17 +123,36 @@ export function subjectRoutes(subjects: SubjectService) {
       operationId: 'getSubject',
       summary:
         'One resident (audited); reveal=true shows ID and phone to holders of personal-data.read',
+      description:
+        'reveal=true needs a reason (why the personal data is looked at, e.g. 随访核对身份); ' +
+        'it is kept in the audit event subject.view-personal-data. 400 reason_required without ' +
+        'one; 403 without personal-data.read over the resident (the refusal audited).',
       tags: ['residents'],
       access: { permission: 'records.read' },
       request: {
         params: z.object({ id: z.string().uuid() }),
-        query: z.object({ reveal: z.enum(['true', 'false']).optional() }),
+        query: z.object({
+          reveal: z.enum(['true', 'false']).optional(),
+          reason: z
+            .string()
+            .trim()
+            .min(1)
+            .max(200)
+            .optional()
+            .meta({ description: 'Why the record is shown unmasked; required with reveal=true' }),
+        }),
       },
       responses: { 200: { description: 'Resident; ETag: the row version', schema: Subject } },
       handler: async ({ params, query, caller, scope }, ctx) =>
         withETag(
           ctx,
-          await subjects.get(params.id, query.reveal === 'true', caller!, scope!, meta(ctx)),
+          await subjects.get(
+            params.id,
+            query.reveal === 'true' ? { reason: query.reason } : false,
+            caller!,
+            scope!,
+            meta(ctx),
+          ),
         ),
     }),
     defineRoute({

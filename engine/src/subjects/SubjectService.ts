@@ -4,6 +4,7 @@ import type { Caller } from '../access/Caller.js';
 import { recordByCaller, recordDenial } from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
+import { guardPersonalData } from '../audit/personalDataGuard.js';
 import type { AuditAction } from '../audit/auditActions.js';
 import type { AuditDetails } from '../audit/AuditEvent.js';
 import type { Clock } from '../clock.js';
@@ -304,12 +305,22 @@ export class SubjectService {
     });
   }
 
-  /** One resident; `reveal` shows ID and phone unmasked when the caller may see them. */
-  async get(id: string, reveal: boolean, caller: Caller, scope: Scope, meta: SubjectMeta) {
+  /**
+   * One resident; `reveal` shows ID and phone unmasked when the caller may see them, and only
+   * with the reason they are looked at, which the audit event keeps.
+   */
+  async get(
+    id: string,
+    reveal: false | { reason?: string | undefined },
+    caller: Caller,
+    scope: Scope,
+    meta: SubjectMeta,
+  ) {
     const row = await this.row(id);
     if (!row || !scope.covers(row.org_path)) return this.outside(id, caller, meta);
-    const mayReveal = reveal && (caller.scope('personal-data.read')?.covers(row.org_path) ?? false);
-    if (reveal && !mayReveal) {
+    const mayReveal =
+      reveal !== false && (caller.scope('personal-data.read')?.covers(row.org_path) ?? false);
+    if (reveal !== false && !mayReveal) {
       await recordDenial(
         this.deps.audit,
         caller,
@@ -323,12 +334,21 @@ export class SubjectService {
         '没有查看个人敏感信息的权限 / You may not see personal data unmasked',
       );
     }
+    const reason = reveal === false ? undefined : reveal.reason?.trim();
+    if (mayReveal && !reason) {
+      throw new HttpError(
+        400,
+        'reason_required',
+        '请说明查看完整信息的原因 / Give the reason for seeing the personal data unmasked',
+      );
+    }
     await this.audit(
       mayReveal ? 'subject.view-personal-data' : 'subject.view',
       caller,
       meta,
       id,
-      {},
+      // A reason typed with an ID or phone number in it is kept with the number redacted.
+      mayReveal ? { reason: guardPersonalData(reason, 'redact') } : {},
     );
     return this.view(row, mayReveal);
   }

@@ -1,4 +1,5 @@
 import { makeResidentIdNumber } from '@formwork/definitions';
+import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
 import { databaseFilesHolding, tableColumnsHolding } from './findClearText.js';
@@ -85,9 +86,23 @@ describe('personal data of residents', () => {
     const managerToken = await f.login(manager);
     const masked = await call('GET', `/api/subjects/${subjectId}`, managerToken);
     expect(masked.body.masked).toBe(true);
-    const revealed = await f.request('GET', `/api/subjects/${subjectId}?reveal=true`, managerToken);
+    const noReason = await call('GET', `/api/subjects/${subjectId}?reveal=true`, managerToken);
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.code).toBe('reason_required');
+    const reason = encodeURIComponent('随访核对身份');
+    const revealed = await f.request(
+      'GET',
+      `/api/subjects/${subjectId}?reveal=true&reason=${reason}`,
+      managerToken,
+    );
     expect(revealed.body).toMatchObject({ idNumber: ID_NUMBER, phone: PHONE, masked: false });
     expect(await f.auditActions()).toContain('subject.view-personal-data');
+    const [event] = (await f.t.engine.database.sequelize.query(
+      `SELECT details FROM audit_events WHERE action = 'subject.view-personal-data'
+       ORDER BY seq DESC LIMIT 1`,
+      { type: QueryTypes.SELECT },
+    )) as { details: { reason?: string } }[];
+    expect(event?.details.reason).toBe('随访核对身份');
   });
 
   it("answers the resident's question: who opened my record, and when", async () => {

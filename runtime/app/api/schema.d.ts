@@ -1025,7 +1025,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One resident (audited); reveal=true shows ID and phone to holders of personal-data.read */
+    /**
+     * One resident (audited); reveal=true shows ID and phone to holders of personal-data.read
+     * @description reveal=true needs a reason (why the personal data is looked at, e.g. 随访核对身份); it is kept in the audit event subject.view-personal-data. 400 reason_required without one; 403 without personal-data.read over the resident (the refusal audited).
+     */
     get: operations['getSubject'];
     put?: never;
     post?: never;
@@ -7346,6 +7349,8 @@ export interface operations {
   getSubject: {
     parameters: {
       query?: {
+        /** @description Why the record is shown unmasked; required with reveal=true */
+        reason?: string;
         reveal?: 'true' | 'false';
       };
       header?: never;
