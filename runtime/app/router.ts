@@ -56,6 +56,12 @@ export const router = createRouter({
           meta: { permission: 'records.read' },
         },
         {
+          path: 'residents/new',
+          name: 'registerResident',
+          component: () => import('./screens/residents/RegisterResidentScreen.vue'),
+          meta: { permission: 'records.capture' },
+        },
+        {
           path: 'residents/:id',
           name: 'resident',
           component: () => import('./screens/residents/ResidentScreen.vue'),
