@@ -70,6 +70,12 @@ test('a village doctor registers a resident, and the county manager shows the re
   await expect(page.getByRole('button', { name: '查看完整信息' })).toHaveCount(0);
   await expect(page.locator('[data-test=access-log]')).toContainText('建立档案');
   await snap(page, testInfo, '3-registered-masked');
+  // Next: the basic-information form opens in the form renderer for this resident.
+  await page.getByRole('link', { name: '个人基本信息表' }).click();
+  await expect(page).toHaveURL(new RegExp(`${residentPath}/forms/resident-basic-info`));
+  await expect(page.getByRole('heading', { level: 1, name: '个人基本信息表' })).toBeVisible();
+  await expect(page.getByText(name).first()).toBeVisible();
+  await snap(page, testInfo, '3b-basic-info-form');
 
   // The same ID number again: said in words, with the record to open.
   await page.goto('/app/residents/new');
