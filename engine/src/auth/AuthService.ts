@@ -37,6 +37,8 @@ export interface AuthDeps {
   hasher: PasswordHasher;
   clock: Clock;
   limiter: LoginRateLimiter;
+  /** Attempts per minute per username (LOGIN_ATTEMPTS_PER_USERNAME); LOGIN_LIMITS' by default. */
+  attemptsPerUsername?: number;
 }
 
 /** Encryption context of users.totp_secret (a ciphertext moved elsewhere will not decrypt). */
@@ -78,7 +80,10 @@ export class AuthService {
     const { users, hasher, clock, limiter, sessions } = this.deps;
     if (
       !limiter.allow(`ip:${meta.ip ?? '?'}`, LOGIN_LIMITS.perAddress) ||
-      !limiter.allow(`user:${input.username}`, LOGIN_LIMITS.perUsername)
+      !limiter.allow(
+        `user:${input.username}`,
+        this.deps.attemptsPerUsername ?? LOGIN_LIMITS.perUsername,
+      )
     ) {
       throw new HttpError(
         429,

@@ -1,3 +1,4 @@
+import { LOGIN_LIMITS } from '../auth/AuthService.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
 import { configVariables } from '../config/configVariables.js';
 import { redactUrl } from '../database/Database.js';
@@ -23,6 +24,9 @@ export async function configCommand(config: EngineConfig): Promise<number> {
     // Engine.start polls only with a positive interval (undefined: never).
     WORKFLOW_POLL_MS: config.workflowPollMs ? String(config.workflowPollMs) : '0 (off)',
     REMINDER_POLL_MS: config.reminderPollMs ? String(config.reminderPollMs) : '0 (off)',
+    LOGIN_ATTEMPTS_PER_USERNAME: String(
+      config.loginAttemptsPerUsername ?? LOGIN_LIMITS.perUsername,
+    ),
     DEMO: String(config.demo),
     DATA_KEY: config.dataKey ? '(set)' : '(unset)',
     DATA_KEY_FILE: config.dataKeyFile ? '(set)' : '(unset)',

@@ -85,6 +85,12 @@ export const configVariables: readonly ConfigVariable[] = [
       'How often (ms) this engine claims due-soon and overdue reminders of due items (FOR UPDATE SKIP LOCKED, shared by every engine on the database) and delivers the plugin reminder hooks; 0 turns it off.',
   },
   {
+    name: 'LOGIN_ATTEMPTS_PER_USERNAME',
+    default: '10',
+    description:
+      'Sign-in attempts a username may make per minute (then 429 too_many_attempts); the per-address limit stays 300. Raise it only where many sign-ins of one account are expected, such as a test server.',
+  },
+  {
     name: 'DATA_KEY',
     default: '(unset)',
     description:

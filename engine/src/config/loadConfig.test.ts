@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       demo: true,
       workflowPollMs: 1_000,
       reminderPollMs: 10_000,
+      loginAttemptsPerUsername: 10,
     });
   });
 
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
         DATA_KEYS_PREVIOUS: ' a2V5LTE=,a2V5LTI= ',
         WORKFLOW_POLL_MS: '250',
         REMINDER_POLL_MS: '5000',
+        LOGIN_ATTEMPTS_PER_USERNAME: '500',
         HEADERS_TIMEOUT_MS: '5000',
         REQUEST_TIMEOUT_MS: '120000',
         KEEP_ALIVE_TIMEOUT_MS: '65000',
@@ -60,6 +62,7 @@ describe('loadConfig', () => {
       previousDataKeys: 'a2V5LTE=,a2V5LTI=',
       workflowPollMs: 250,
       reminderPollMs: 5000,
+      loginAttemptsPerUsername: 500,
       headersTimeoutMs: 5000,
       requestTimeoutMs: 120_000,
       keepAliveTimeoutMs: 65_000,

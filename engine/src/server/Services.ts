@@ -84,6 +84,9 @@ export class Services {
       hasher: this.hasher,
       clock,
       limiter: new LoginRateLimiter(clock),
+      ...(config.loginAttemptsPerUsername
+        ? { attemptsPerUsername: config.loginAttemptsPerUsername }
+        : {}),
     });
     this.gate = new RouteGate(this.auth, this.audit);
     this.userAdmin = new UserAdmin({
