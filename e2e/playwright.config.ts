@@ -42,6 +42,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The journeys sign the same demo users in dozens of times a minute (the default is 10).
       LOGIN_ATTEMPTS_PER_USERNAME: '1000',
+      // The demo users on PostgreSQL too (CI's DATABASE_URL): by default only on PGlite.
+      DEMO: 'true',
       // A fixed key for the test server only (a real PostgreSQL needs one; see DATA_KEY).
       DATA_KEY: process.env.DATA_KEY ?? 'ZTJlLXRlc3Qta2V5LWZvci1mb3Jtd29yay1lMmUtMDE=',
     },
