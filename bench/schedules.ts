@@ -19,7 +19,9 @@
  * 4. lateness: the clock moved to just before the next midnight (China time), a poller running
  *    every BENCH_REMINDER_POLL_MS (default 1000) across it: p50/p99 of (fired_at − that midnight)
  *    for the moments falling on that day.
- * Prints figures; never fails on time. BENCH_KEEP=1 keeps the database (its URL is printed).
+ * Prints figures; never fails on time. BENCH_KEEP=1 keeps the database (its URL is printed);
+ * `--reuse <database>` measures a kept one again from step 2 (no seeding, no rebuild).
+ * BENCH_FIRE_MAX (default 300,000) caps the reminders fired and drained in step 3.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -45,6 +47,10 @@ const arg = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const target = Number(arg('enrollments') ?? 1_000_000);
+/** A database a run kept (BENCH_KEEP=1): its residents and due items are measured again. */
+const reuse = arg('reuse');
+/** At most this many reminders fired (and as many drained) in the firing figure. */
+const fireMax = Number(process.env.BENCH_FIRE_MAX ?? 300_000);
 const queries = Number(process.env.BENCH_WORKLIST_QUERIES ?? 50);
 const pollMs = Number(process.env.BENCH_REMINDER_POLL_MS ?? 1000);
 const BATCH = 200;
@@ -142,6 +148,15 @@ function provinceCounties(enrollments: number): { units: OrgUnitInput[]; village
   return { units, villages };
 }
 
+/** A database an earlier run kept, on the server DATABASE_URL names; never dropped. */
+function keptDatabase(name: string) {
+  if (!/^formwork_bench_schedules_\d+$/.test(name))
+    throw new Error(`--reuse ${name}: not a kept bench database`);
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://127.0.0.1/');
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: async () => {} };
+}
+
 /** The system clock moved by `offset` (the lateness run jumps to the next midnight). */
 class ShiftedClock {
   offset = 0;
@@ -150,12 +165,14 @@ class ShiftedClock {
   }
 }
 
-const server = await benchDatabase('schedules');
+const server = reuse ? keptDatabase(reuse) : await benchDatabase('schedules');
+/** The key of the residents' names: BENCH_DATA_KEY reads a kept database's (printed with it). */
+const dataKey = process.env.BENCH_DATA_KEY ?? randomBytes(32).toString('base64');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'formwork-bench-schedules-'));
 const clock = new ShiftedClock();
 const config = testEngineConfig(
   { kind: server ? 'postgres' : 'pglite', databaseUrl: server?.url, dataDir, drop: async () => {} },
-  { logLevel: 'warn', dataKey: randomBytes(32).toString('base64') },
+  { logLevel: 'warn', dataKey },
 );
 const engine = await Engine.start(config, createLogger('warn'), { clock });
 const report = new Report('schedules');
@@ -166,132 +183,151 @@ try {
   const count = async (sql: string, bind: unknown[] = []) =>
     Number((await q<{ n: string }>(sql, bind))[0]?.n ?? 0);
 
-  // The demo org tree with the counties of a province-sized one, and generated residents in its
-  // villages until about `target` enrollments (about PER_TOWNSHIP in each township).
-  const tree = demoOrgTree();
-  const province = provinceCounties(target);
-  await database.transaction((t) =>
-    services.orgs.saveTree(tree.year, [...tree.units, ...province.units], t),
-  );
-  let seed = 1;
-  let enrollments = 0;
-  const seeding = performance.now();
-  while (enrollments < target) {
-    const patients = Math.max(1000, Math.min(50_000, Math.ceil((target - enrollments) * 0.8)));
-    await seedPatients(services, { patients, seed: seed++, villages: province.villages });
-    enrollments = await count('SELECT count(*) AS n FROM enrollments WHERE ended_on IS NULL');
-    log(`${enrollments} active enrollments (${seconds(seeding).toFixed(0)} s)`);
-  }
-  // Statistics as autovacuum would have them after such a load: without them the rebuild's
-  // read of a batch's submissions is planned for an empty table (seconds a batch at 1M).
-  await database.sequelize.query('ANALYZE');
-  const visits = await count('SELECT count(*) AS n FROM submissions');
-  report.add('active enrollments', enrollments, 'enrollments');
-  report.add('submissions', visits, 'submissions');
+  if (!reuse) {
+    // The demo org tree with the counties of a province-sized one, and generated residents in its
+    // villages until about `target` enrollments (about PER_TOWNSHIP in each township).
+    const tree = demoOrgTree();
+    const province = provinceCounties(target);
+    await database.transaction((t) =>
+      services.orgs.saveTree(tree.year, [...tree.units, ...province.units], t),
+    );
+    let seed = 1;
+    let enrollments = 0;
+    const seeding = performance.now();
+    while (enrollments < target) {
+      const patients = Math.max(1000, Math.min(50_000, Math.ceil((target - enrollments) * 0.8)));
+      await seedPatients(services, { patients, seed: seed++, villages: province.villages });
+      enrollments = await count('SELECT count(*) AS n FROM enrollments WHERE ended_on IS NULL');
+      log(`${enrollments} active enrollments (${seconds(seeding).toFixed(0)} s)`);
+    }
+    // Statistics as autovacuum would have them after such a load: without them the rebuild's
+    // read of a batch's submissions is planned for an empty table (seconds a batch at 1M).
+    await database.sequelize.query('ANALYZE');
+    const visits = await count('SELECT count(*) AS n FROM submissions');
+    report.add('active enrollments', enrollments, 'enrollments');
+    report.add('submissions', visits, 'submissions');
 
-  // 1. The rebuild: every enrollment's due items.
-  const rebuild = new ScheduleRebuild(
-    { database, catalog: services.catalog, clock, writer: services.dueItems },
-    {
-      batch: 500,
-      onProgress: (run) => {
-        if (run.done % 50_000 < 500) log(`rebuild ${run.done}/${run.total}`);
+    // 1. The rebuild: every enrollment's due items.
+    const rebuild = new ScheduleRebuild(
+      { database, catalog: services.catalog, clock, writer: services.dueItems },
+      {
+        batch: 500,
+        onProgress: (run) => {
+          if (run.done % 50_000 < 500) log(`rebuild ${run.done}/${run.total}`);
+        },
       },
-    },
-  );
-  const rebuilding = performance.now();
-  const { run } = await rebuild.claim();
-  await rebuild.run(run.id);
-  const rebuildSeconds = seconds(rebuilding);
-  const items = await count('SELECT count(*) AS n FROM due_items');
-  report.add('rebuild: all due items computed', rebuildSeconds, 's');
-  report.add('rebuild: enrollments/s', enrollments / rebuildSeconds, 'enrollments/s');
-  report.add('due items', items, 'items');
+    );
+    const rebuilding = performance.now();
+    const { run } = await rebuild.claim();
+    await rebuild.run(run.id);
+    const rebuildSeconds = seconds(rebuilding);
+    const items = await count('SELECT count(*) AS n FROM due_items');
+    report.add('rebuild: all due items computed', rebuildSeconds, 's');
+    report.add('rebuild: enrollments/s', enrollments / rebuildSeconds, 'enrollments/s');
+    report.add('due items', items, 'items');
+  }
   // As autovacuum leaves a table after a burst of writes: the rebuild's row versions reclaimed,
   // the visibility map set (the worklist's index-only scans rely on it) and statistics fresh.
   await database.sequelize.query('VACUUM (ANALYZE) due_items');
   await database.sequelize.query('ANALYZE');
+  if (reuse) {
+    report.add(
+      'active enrollments (kept database)',
+      await count('SELECT count(*) AS n FROM enrollments WHERE ended_on IS NULL'),
+      'enrollments',
+    );
+    report.add('due items', await count('SELECT count(*) AS n FROM due_items'), 'items');
+  }
 
-  // 2. Worklist queries for the busiest township and its county.
-  const [township] = await q<{ code: string; n: string }>(
-    `SELECT o.code, count(*) AS n FROM enrollments e
+  // 2. Worklist queries for the busiest township and its county (they show residents' names:
+  // a kept database is measured here only with its BENCH_DATA_KEY).
+  if (!reuse || process.env.BENCH_DATA_KEY) {
+    const [township] = await q<{ code: string; n: string }>(
+      `SELECT o.code, count(*) AS n FROM enrollments e
      JOIN org_units o ON e.org_path LIKE o.path || '%' AND o.level = 'township'
      WHERE e.ended_on IS NULL GROUP BY o.code ORDER BY count(*) DESC LIMIT 1`,
-  );
-  const county = township!.code.slice(0, 6);
-  const countyEnrollments = await count(
-    `SELECT count(*) AS n FROM enrollments e JOIN org_units o ON o.code = $1
+    );
+    const county = township!.code.slice(0, 6);
+    const countyEnrollments = await count(
+      `SELECT count(*) AS n FROM enrollments e JOIN org_units o ON o.code = $1
      WHERE e.ended_on IS NULL AND e.org_path LIKE o.path || '%'`,
-    [county],
-  );
-  const managerId = await database.transaction(async (transaction) => {
-    const org = (await services.orgs.get(county))!;
-    const created = await services.users.create(
-      {
-        username: 'bench-county-phc-manager',
-        displayName: 'bench',
-        orgCode: org.code,
-        orgPath: org.path,
-        passwordHash: 'x',
-      },
-      clock.now(),
-      null,
-      transaction,
+      [county],
     );
-    await services.users.addGrant(
-      {
-        userId: created.id,
-        role: 'county-phc-manager',
-        orgCode: org.code,
-        orgPath: org.path,
-        grantedBy: null,
-      },
-      clock.now(),
-      transaction,
-    );
-    return created.id;
-  });
-  const manager = new Caller(
-    { id: managerId, username: 'bench-county-phc-manager', displayName: 'bench', orgCode: county },
-    randomUUID(),
-    false,
-    await services.users.grants(managerId),
-  );
-  const scope = manager.scope('records.read')!;
-  const worklistTimes = async (org: string) => {
-    const times: number[] = [];
-    let total = 0;
-    for (let i = 0; i < queries + 5; i++) {
-      const started = performance.now();
-      const answer = await services.worklist.list(
+    // Unique per run: a kept database already has the earlier run's manager.
+    const managerName = `bench-county-phc-manager-${Date.now()}`;
+    const managerId = await database.transaction(async (transaction) => {
+      const org = (await services.orgs.get(county))!;
+      const created = await services.users.create(
         {
-          group: 'region',
-          org,
-          statuses: ['overdue', 'due-soon'],
-          period: 'month',
-          limit: 20,
-          offset: 0,
+          username: managerName,
+          displayName: 'bench',
+          orgCode: org.code,
+          orgPath: org.path,
+          passwordHash: 'x',
         },
-        manager,
-        scope,
-        { requestId: `bench-${i}`, ip: '127.0.0.1' },
+        clock.now(),
+        null,
+        transaction,
       );
-      if (i >= 5) times.push(performance.now() - started);
-      total = answer.total;
-    }
-    times.sort((a, b) => a - b);
-    return { times, total };
-  };
-  const inTownship = await worklistTimes(township!.code);
-  const inCounty = await worklistTimes(county);
-  report.add(`township ${township!.code}: active enrollments`, Number(township!.n), 'enrollments');
-  report.add(`township: worklist items (overdue + due soon)`, inTownship.total, 'items');
-  report.add('township worklist p50', percentile(inTownship.times, 50), 'ms');
-  report.add('township worklist p95', percentile(inTownship.times, 95), 'ms');
-  report.add(`county ${county}: active enrollments`, countyEnrollments, 'enrollments');
-  report.add(`county: worklist items (overdue + due soon)`, inCounty.total, 'items');
-  report.add('county worklist p50', percentile(inCounty.times, 50), 'ms');
-  report.add('county worklist p95', percentile(inCounty.times, 95), 'ms');
+      await services.users.addGrant(
+        {
+          userId: created.id,
+          role: 'county-phc-manager',
+          orgCode: org.code,
+          orgPath: org.path,
+          grantedBy: null,
+        },
+        clock.now(),
+        transaction,
+      );
+      return created.id;
+    });
+    const manager = new Caller(
+      { id: managerId, username: managerName, displayName: 'bench', orgCode: county },
+      randomUUID(),
+      false,
+      await services.users.grants(managerId),
+    );
+    const scope = manager.scope('records.read')!;
+    const worklistTimes = async (org: string) => {
+      const times: number[] = [];
+      let total = 0;
+      for (let i = 0; i < queries + 5; i++) {
+        const started = performance.now();
+        const answer = await services.worklist.list(
+          {
+            group: 'region',
+            org,
+            statuses: ['overdue', 'due-soon'],
+            period: 'month',
+            limit: 20,
+            offset: 0,
+          },
+          manager,
+          scope,
+          { requestId: `bench-${i}`, ip: '127.0.0.1' },
+        );
+        if (i >= 5) times.push(performance.now() - started);
+        total = answer.total;
+      }
+      times.sort((a, b) => a - b);
+      return { times, total };
+    };
+    const inTownship = await worklistTimes(township!.code);
+    const inCounty = await worklistTimes(county);
+    report.add(
+      `township ${township!.code}: active enrollments`,
+      Number(township!.n),
+      'enrollments',
+    );
+    report.add(`township: worklist items (overdue + due soon)`, inTownship.total, 'items');
+    report.add('township worklist p50', percentile(inTownship.times, 50), 'ms');
+    report.add('township worklist p95', percentile(inTownship.times, 95), 'ms');
+    report.add(`county ${county}: active enrollments`, countyEnrollments, 'enrollments');
+    report.add(`county: worklist items (overdue + due soon)`, inCounty.total, 'items');
+    report.add('county worklist p50', percentile(inCounty.times, 50), 'ms');
+    report.add('county worklist p95', percentile(inCounty.times, 95), 'ms');
+  }
 
   // 3. Reminders: the backlog fired by the poller, against a bare SKIP LOCKED drain.
   const poller = new ReminderPoller(
@@ -303,10 +339,11 @@ try {
     },
     { intervalMs: 0, batch: BATCH },
   );
+  const firedFrom = clock.now();
   const firing = performance.now();
   let fired = 0;
   for (const moment of ['overdue', 'due-soon'] as const) {
-    for (;;) {
+    while (fired < fireMax) {
       const n = await poller.fireBatch(moment, BATCH);
       fired += n;
       if (n < BATCH) break;
@@ -317,7 +354,9 @@ try {
 
   // The same rows back to their stage before, then drained bare: claim, set the stage, commit.
   await database.sequelize.query(
-    `UPDATE due_items SET reminder_stage = 0 WHERE id IN (SELECT due_item_id FROM reminders)`,
+    `UPDATE due_items SET reminder_stage = 0
+     WHERE id IN (SELECT due_item_id FROM reminders WHERE fired_at >= $1)`,
+    { bind: [firedFrom] },
   );
   // The same claim as the poller's (its WHERE, its order, its partial indexes), on a table
   // vacuumed as it was for the poller.
@@ -333,7 +372,7 @@ try {
       'due_soon_date',
     ],
   ] as const) {
-    for (;;) {
+    while (drained < fired) {
       const n = await database.transaction(async (transaction) => {
         const rows = await database.sequelize.query<{ id: string }>(
           `SELECT id FROM due_items WHERE status = 'open' AND ${where}
@@ -352,7 +391,8 @@ try {
     }
   }
   const drainRate = drained / seconds(draining);
-  report.add('reminders fired (backlog)', fired, 'reminders');
+  report.add(`reminders fired (backlog, at most ${fireMax})`, fired, 'reminders');
+  report.add('rows drained bare', drained, 'rows');
   report.add('reminders fired/s', firedRate, 'reminders/s', drainRate);
   report.add('bare SKIP LOCKED drain of the same rows', drainRate, 'rows/s');
 
@@ -403,7 +443,8 @@ try {
 } finally {
   await engine.stop();
   // BENCH_KEEP=1 keeps the database for a look at the plans (EXPLAIN ANALYZE of the worklist).
-  if (process.env.BENCH_KEEP === '1' && server) log(`kept ${server.url}`);
+  if (process.env.BENCH_KEEP === '1' && server)
+    log(`kept ${server.url} (BENCH_DATA_KEY=${dataKey})`);
   else await server?.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

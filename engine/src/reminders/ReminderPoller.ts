@@ -129,7 +129,7 @@ export class ReminderPoller {
            responsible_user_id, due_date::text AS due_date, due_soon_date::text AS due_soon_date,
            overdue_date::text AS overdue_date
          FROM due_items WHERE status = 'open' AND ${spec.where}
-         ORDER BY ${spec.on}, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+         ORDER BY due_items.${spec.on}, due_items.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
         { bind: [today, batch], type: QueryTypes.SELECT, transaction },
       );
       if (!items.length) return 0;
