@@ -28,13 +28,20 @@ export async function registerOverdueResident(
     user: { grants: { orgCode: string }[] };
   };
   const headers = { authorization: `Bearer ${token}` };
-  const number = idNumber(Math.floor(Math.random() * 100), 4);
-  const subject = await request.post('/api/subjects', {
-    headers,
-    data: { name, idNumber: number, orgCode: user.grants[0]!.orgCode, phone: '13800001234' },
-  });
-  expect(subject.status()).toBe(201);
-  const { id } = (await subject.json()) as { id: string };
+  // A hundred ID numbers to draw from: one already registered by an earlier journey (409) is
+  // drawn again.
+  let number = '';
+  let subject;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    number = idNumber(Math.floor(Math.random() * 100), 4);
+    subject = await request.post('/api/subjects', {
+      headers,
+      data: { name, idNumber: number, orgCode: user.grants[0]!.orgCode, phone: '13800001234' },
+    });
+    if (subject.status() !== 409) break;
+  }
+  expect(subject!.status()).toBe(201);
+  const { id } = (await subject!.json()) as { id: string };
   const enrolledOn = new Date(Date.now() - 183 * 86_400_000).toISOString().slice(0, 10);
   const enrollment = await request.post(`/api/subjects/${id}/enrollments`, {
     headers,
