@@ -406,6 +406,19 @@ try {
        OR (reminder_stage < 2 AND overdue_date = $1::date))`,
     [day],
   );
+  // What is still due before that day (the backlog BENCH_FIRE_MAX left unfired) counts as fired,
+  // as a running province's would have been: midnight's poll fires only that day's moments.
+  const before = new Date(now + CST).toISOString().slice(0, 10);
+  await database.sequelize.query(
+    `UPDATE due_items SET reminder_stage = 2
+     WHERE status = 'open' AND reminder_stage < 2 AND overdue_date <= $1::date`,
+    { bind: [before] },
+  );
+  await database.sequelize.query(
+    `UPDATE due_items SET reminder_stage = 1
+     WHERE status = 'open' AND reminder_stage = 0 AND due_soon_date <= $1::date`,
+    { bind: [before] },
+  );
   // The poller is already running when midnight comes (2.5 intervals before it).
   clock.offset = midnight - 2.5 * pollMs - Date.now();
   const live = new ReminderPoller(
