@@ -329,23 +329,7 @@ export class AuditTrail {
        )
        UPDATE audit_head SET hash = (SELECT hash FROM inserted) WHERE id = 1`,
       {
-        bind: [
-          seq,
-          occurredAt,
-          fields.action,
-          fields.outcome,
-          fields.actor_user_id,
-          fields.actor_username,
-          fields.org_unit_code,
-          fields.target_type,
-          fields.target_id,
-          fields.subject_id,
-          fields.request_id,
-          fields.ip,
-          detailsJson,
-          head.hash,
-          hash,
-        ],
+        bind: eventValues(fields, detailsJson, seq, occurredAt, head.hash, hash),
         transaction,
       },
     );
@@ -378,23 +362,7 @@ export class AuditTrail {
       seq += 1;
       const hash = auditHash(previous, { ...fields, seq, occurred_at: occurredAt });
       const at = bind.length;
-      bind.push(
-        seq,
-        occurredAt,
-        fields.action,
-        fields.outcome,
-        fields.actor_user_id,
-        fields.actor_username,
-        fields.org_unit_code,
-        fields.target_type,
-        fields.target_id,
-        fields.subject_id,
-        fields.request_id,
-        fields.ip,
-        detailsJson,
-        previous,
-        hash,
-      );
+      bind.push(...eventValues(fields, detailsJson, seq, occurredAt, previous, hash));
       const $ = (i: number, cast = '') => `$${at + i}${cast}`;
       rows.push(
         `(${$(1)}, ${$(2, '::timestamptz')}, ${$(3)}, ${$(4)}, ${$(5, '::uuid')}, ${$(6)}, ${$(7)},
@@ -415,6 +383,34 @@ export class AuditTrail {
       transaction,
     });
   }
+}
+
+/** An event's column values in the order of the audit_events INSERTs of #append and #appendAll. */
+function eventValues(
+  fields: Omit<Prepared, 'detailsJson'>,
+  detailsJson: string,
+  seq: number,
+  occurredAt: string,
+  prevHash: string,
+  hash: string,
+): unknown[] {
+  return [
+    seq,
+    occurredAt,
+    fields.action,
+    fields.outcome,
+    fields.actor_user_id,
+    fields.actor_username,
+    fields.org_unit_code,
+    fields.target_type,
+    fields.target_id,
+    fields.subject_id,
+    fields.request_id,
+    fields.ip,
+    detailsJson,
+    prevHash,
+    hash,
+  ];
 }
 
 function fail(
