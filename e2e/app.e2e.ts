@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { snap } from './snap.js';
 import { DEMO_TOTP_SECRET, totpCode } from './totp.js';
 
 /**
@@ -7,12 +8,6 @@ import { DEMO_TOTP_SECRET, totpCode } from './totp.js';
  * test's artifacts (.tmp/e2e-results/<test>/).
  */
 const PASSWORD = 'Formwork#2026demo';
-
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
 
 async function signIn(page: Page, username: string) {
   await page.getByLabel('用户名').fill(username);

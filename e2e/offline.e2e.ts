@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { snap } from './snap.js';
 import { apiSession, DEMO_PASSWORD, registerOverdueResident } from './demoResidents.js';
 
 /**
@@ -7,11 +8,6 @@ import { apiSession, DEMO_PASSWORD, registerOverdueResident } from './demoReside
  * 待上传 pending through a reload, and is stored exactly once when the link returns. A visit the
  * engine refuses on reconnect stays the doctor's draft, with the engine's reason shown.
  */
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
 
 const field = (page: Page, pointer: string) => page.locator(`[data-fw-path="${pointer}"]`);
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

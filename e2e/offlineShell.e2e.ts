@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { snap } from './snap.js';
 import { DEMO_PASSWORD, registerOverdueResident } from './demoResidents.js';
 
 /**
@@ -8,11 +9,6 @@ import { DEMO_PASSWORD, registerOverdueResident } from './demoResidents.js';
  * saying the device is offline), and a form opened once opens again. What the worker keeps is
  * the build and the forms: no resident data.
  */
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
 
 /** Every URL in the caches this origin holds, by cache. */
 async function cachedUrls(page: Page): Promise<Record<string, string[]>> {

@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { snap } from './snap.js';
 import {
   apiSession,
   DEMO_PASSWORD,
@@ -11,11 +12,6 @@ import {
  * referral; the township's public-health staff confirm the referral slip in its form, and the
  * county hospital's clinician finds the referral in the inbox, reads the slip and accepts it.
  */
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
 
 async function signIn(page: Page, username: string, to: string) {
   await page.goto(to);

@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { snap } from './snap.js';
 import { DEMO_PASSWORD, idNumber } from './demoResidents.js';
 
 /**
@@ -8,11 +9,6 @@ import { DEMO_PASSWORD, idNumber } from './demoResidents.js';
  * public-health manager, who may see personal data, shows it in full after giving a reason, and
  * the record's access log lists that view.
  */
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
 
 async function signIn(page: Page, path: string, username: string) {
   await page.goto(path);

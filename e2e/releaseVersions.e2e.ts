@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { snap } from './snap.js';
 import { apiSession, DEMO_PASSWORD, registerOverdueResident } from './demoResidents.js';
 import { DEMO_TOTP_SECRET, totpCode } from './totp.js';
 
@@ -9,11 +10,6 @@ import { DEMO_TOTP_SECRET, totpCode } from './totp.js';
  * approval → publish → release), which adds a field to the hypertension follow-up. The stored
  * visit still shows in the form it was captured on; a new visit is captured on the new form.
  */
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
 
 async function signIn(page: Page, username: string, to = '/app/') {
   await page.goto(to);

@@ -1,15 +1,11 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { snap } from './snap.js';
 import { DEMO_PASSWORD, registerOverdueResident } from './demoResidents.js';
 
 /**
  * Residents: a village doctor finds a resident by name and by the exact ID number, and opens the
  * resident page — personal data masked, the programme, the visits and who opened the record.
  */
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
 
 test('a village doctor finds a resident by name and by ID number and sees the record masked, with who opened it', async ({
   page,

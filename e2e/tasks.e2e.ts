@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { snap } from './snap.js';
 import {
   apiSession,
   DEMO_PASSWORD,
@@ -11,11 +12,6 @@ import {
  * township's public-health staff claim its first task, read what happened so far, and are told
  * in words when someone else moved the task before them (409).
  */
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
 
 test('township staff claim the urgent-referral task, see its history, and a conflict is explained in words', async ({
   page,

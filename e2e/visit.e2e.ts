@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { createRequire } from 'node:module';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { snap } from './snap.js';
 import { apiSession, DEMO_PASSWORD, registerOverdueResident } from './demoResidents.js';
 
 /**
@@ -9,11 +10,6 @@ import { apiSession, DEMO_PASSWORD, registerOverdueResident } from './demoReside
  * read-only in its own version); errors beside their fields in both languages; the whole form
  * by keyboard alone, and no serious accessibility violation on the page.
  */
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
 
 async function signIn(page: Page, username: string, to = '/app/') {
   await page.goto(to);

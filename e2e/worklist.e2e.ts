@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { snap } from './snap.js';
 import { DEMO_PASSWORD, registerOverdueResident } from './demoResidents.js';
 
 /**
@@ -7,11 +8,6 @@ import { DEMO_PASSWORD, registerOverdueResident } from './demoResidents.js';
  * for that resident. The residents are registered and enrolled through the API first, as the
  * doctor would have done months ago (an enrollment dated half a year back is overdue now).
  */
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
 
 test('a village doctor finds an overdue hypertension patient on the home worklist and opens the follow-up form', async ({
   page,
