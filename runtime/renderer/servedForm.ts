@@ -12,8 +12,12 @@ export interface ServedForm {
   releaseId: string;
   definition: FormDefinition;
   codeTables: Record<string, CodeTable>;
-  /** Where the form version's standalone validator module is (import it, then compile). */
-  validator: { url: string; fingerprint: string };
+  /**
+   * Where the form version's standalone validator module is (import it, then compile), and the
+   * shared module it imports (the engine's; absent where the validator is one bundle): import both
+   * at once, so that they load side by side rather than one after the other.
+   */
+  validator: { url: string; fingerprint: string; runtimeUrl?: string };
   pinyinInitials?: Record<string, Record<string, string>>;
   triggers?: FormTrigger[];
 }

@@ -1,6 +1,7 @@
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import type { Logger } from '../logging/createLogger.js';
+import { compressResponses } from './compressResponses.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { requestContext, type RequestState } from './requestContext.js';
 import type { RouteRegistry } from './RouteRegistry.js';
@@ -19,7 +20,7 @@ export interface HttpAppOptions {
 
 /**
  * The Koa application: request id and access log, JSON errors, the request target screened
- * (length, query parameters), the built web apps (GET under /app/ and /designer/), a
+ * (length, query parameters), answers compressed (brotli or gzip), the built web apps (GET under /app/ and /designer/), a
  * size-limited JSON body parser whose result is screened (nesting, unstorable text) before any
  * route runs, every registered route, then a JSON 404.
  */
@@ -42,6 +43,7 @@ export function createHttpApp({
     await next();
   });
   app.use(screenRequestTarget());
+  app.use(compressResponses());
   app.use(serveWebApps(webApps));
   app.use(
     bodyParser({

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import type { Middleware } from 'koa';
 import { HttpError } from './HttpError.js';
+import { preferredEncoding } from './compressResponses.js';
 import type { RequestState } from './requestContext.js';
 
 /** A web app the engine serves: its URL prefix and the folder its build wrote. */
@@ -194,7 +195,7 @@ function send(
     return;
   }
   ctx.vary('Accept-Encoding');
-  const encoding = ctx.acceptsEncodings('br', 'gzip', 'identity');
+  const encoding = preferredEncoding(ctx);
   if (encoding === 'br') {
     loaded.br ??= zlib.brotliCompressSync(loaded.body, {
       params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 },

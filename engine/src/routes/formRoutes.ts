@@ -97,10 +97,12 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
   /** Where the browser imports a released form's validator from. */
   const validatorOf = async (form: ReleasedForm) => {
     const module = await validators.forForm(form);
+    const runtime = await validators.runtime();
     const { key, version } = form.definition;
     return {
       url: `/api/forms/${key}/versions/${version}/validator.js?release=${encodeURIComponent(form.release.id)}&hash=${module.hash}`,
       fingerprint: module.fingerprint,
+      runtimeUrl: `${VALIDATOR_RUNTIME_PATH}?hash=${runtime.hash}`,
     };
   };
   /** The release named, or the one serving `orgCode`, or the caller's own org unit. */
@@ -171,9 +173,9 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
             definition: z.object({}).passthrough(),
             codeTables: z.record(z.string(), z.unknown()),
             validator: z
-              .object({ url: z.string(), fingerprint: z.string() })
+              .object({ url: z.string(), fingerprint: z.string(), runtimeUrl: z.string() })
               .describe(
-                "The form version's validator as a standalone ES module (no eval: for a page whose CSP forbids it), content-hashed and immutable; its `validate` and `fingerprint` go to compilePrecompiledForm",
+                "The form version's validator as a standalone ES module (no eval: for a page whose CSP forbids it), content-hashed and immutable; its `validate` and `fingerprint` go to compilePrecompiledForm. `runtimeUrl` is the module it imports (shared by every form): import both at once and they load side by side instead of one after the other",
               ),
             triggers: z
               .array(z.object({ id: z.string(), title: Localized, condition: z.unknown() }))

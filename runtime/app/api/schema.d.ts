@@ -4403,9 +4403,10 @@ export interface operations {
                 zh: string;
               };
             }[];
-            /** @description The form version's validator as a standalone ES module (no eval: for a page whose CSP forbids it), content-hashed and immutable; its `validate` and `fingerprint` go to compilePrecompiledForm */
+            /** @description The form version's validator as a standalone ES module (no eval: for a page whose CSP forbids it), content-hashed and immutable; its `validate` and `fingerprint` go to compilePrecompiledForm. `runtimeUrl` is the module it imports (shared by every form): import both at once and they load side by side instead of one after the other */
             validator: {
               fingerprint: string;
+              runtimeUrl: string;
               url: string;
             };
           };

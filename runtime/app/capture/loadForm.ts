@@ -28,7 +28,13 @@ export async function loadForm(formKey: string, release?: string): Promise<Loade
   )) as unknown as ServedForm;
   let module: ValidatorModule;
   try {
-    module = (await import(/* @vite-ignore */ served.validator.url)) as ValidatorModule;
+    const { url, runtimeUrl } = served.validator;
+    // Both at once: the validator's own import of the runtime then finds it loading already.
+    const [loaded] = await Promise.all([
+      import(/* @vite-ignore */ url) as Promise<ValidatorModule>,
+      runtimeUrl ? import(/* @vite-ignore */ runtimeUrl) : undefined,
+    ]);
+    module = loaded;
   } catch (error) {
     throw ApiError.network(error);
   }

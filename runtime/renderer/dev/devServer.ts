@@ -47,8 +47,11 @@ export async function startDevServer(options: {
         const module = /^\/api\/seed-validators\/([a-z0-9-]+)\.js$/.exec(url.pathname);
         if (form) {
           const body = await seed!.form(form[1]!);
-          res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
-          return res.end(
+          return answer(
+            req,
+            res,
+            body ? 200 : 404,
+            'application/json',
             JSON.stringify(
               body ?? { error: { code: 'not_found', message: 'no form', details: {} } },
             ),
@@ -56,8 +59,7 @@ export async function startDevServer(options: {
         }
         if (module) {
           const code = await seed!.validator(module[1]!);
-          res.writeHead(code ? 200 : 404, { 'content-type': 'text/javascript; charset=utf-8' });
-          return res.end(code ?? '');
+          return answer(req, res, code ? 200 : 404, 'text/javascript; charset=utf-8', code ?? '');
         }
         if (url.pathname === '/api/forms') {
           res.writeHead(200, { 'content-type': 'application/json' });
@@ -82,18 +84,16 @@ export async function startDevServer(options: {
         return res.end('not found');
       }
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-      // Compressed as a web server would (the bench's emulated slow link counts these bytes).
-      const gzip =
-        /gzip/.test(String(req.headers['accept-encoding'] ?? '')) && /^text\//.test(type);
-      res.writeHead(200, {
-        'content-type': type,
-        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
-        ...(type.startsWith('text/html') && !options.allowEval
+      return answer(
+        req,
+        res,
+        200,
+        type,
+        fs.readFileSync(file),
+        type.startsWith('text/html') && !options.allowEval
           ? { 'content-security-policy': DEV_PAGE_CSP }
-          : {}),
-      });
-      const body = fs.createReadStream(file);
-      (gzip ? body.pipe(zlib.createGzip()) : body).pipe(res);
+          : {},
+      );
     } catch (error) {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(error));
@@ -105,6 +105,42 @@ export async function startDevServer(options: {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Compressed as the engine does it (brotli when accepted, else gzip; text and JSON of 1 KiB or
+ * more): the bench's emulated slow link counts these bytes.
+ */
+function answer(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+) {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  const compressible = /^(text\/|application\/json)/.test(type) && bytes.length >= 1024;
+  const encoding = !compressible
+    ? undefined
+    : /\bbr\b/.test(accepted)
+      ? 'br'
+      : /\bgzip\b/.test(accepted)
+        ? 'gzip'
+        : undefined;
+  const sent =
+    encoding === 'br'
+      ? zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+      : encoding === 'gzip'
+        ? zlib.gzipSync(bytes, { level: 9 })
+        : bytes;
+  res.writeHead(status, {
+    'content-type': type,
+    ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
+    ...headers,
+  });
+  res.end(sent);
 }
 
 function proxy(req: http.IncomingMessage, res: http.ServerResponse, engineUrl: string) {
