@@ -13,7 +13,7 @@ export interface DiffFormsOptions {
 type Schema = Record<string, unknown>;
 type Tables = Readonly<Record<string, CodeTable>>;
 
-const LABEL_KEYWORDS = ['title', 'x-title-en', 'description'] as const;
+const LABEL_KEYWORDS = ['title', 'x-title-en', 'description', 'x-description-en'] as const;
 /** Raising one of these (or adding it) rejects values the old version accepted. */
 const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems'] as const;
 /** Lowering one of these (or adding it) rejects values the old version accepted. */

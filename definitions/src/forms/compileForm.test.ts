@@ -102,6 +102,21 @@ describe('compileForm: the definition', () => {
     expect((en.properties.method!.oneOf as { title: string }[])[2]!.title).toBe('Phone');
   });
 
+  it('shows help in the locale: description in zh, x-description-en in en', () => {
+    const form = structuredClone(sampleForm);
+    const properties = form.schema.properties as Record<string, Record<string, unknown>>;
+    Object.assign(properties.sbp!, {
+      description: '坐位，静息 5 分钟后测量',
+      'x-description-en': "Seated, after 5 minutes' rest",
+    });
+    const withHelp = compileForm(createAjv(), form, { codeTables: sampleCodeTables });
+    type Rendered = { properties: Record<string, { description?: string }> };
+    const zh = withHelp.render('zh').schema as Rendered;
+    const en = withHelp.render('en').schema as Rendered;
+    expect(zh.properties.sbp!.description).toBe('坐位，静息 5 分钟后测量');
+    expect(en.properties.sbp!.description).toBe("Seated, after 5 minutes' rest");
+  });
+
   it('describes every field with its metadata', () => {
     expect(compiled.fields.find((f) => f.path === '/sbp')).toEqual({
       path: '/sbp',

@@ -504,6 +504,8 @@ function renderFor(
   const out = clone(schema);
   const visit = (node: Record<string, unknown>) => {
     if (locale === 'en' && typeof node['x-title-en'] === 'string') node.title = node['x-title-en'];
+    if (locale === 'en' && typeof node['x-description-en'] === 'string')
+      node.description = node['x-description-en'];
     const tableId = node['x-code-table'];
     if (typeof tableId === 'string' && Array.isArray(node.enum) && codeTables[tableId]) {
       const labels = new Map(codeTables[tableId]!.codes.map((c) => [c.code, c.label[locale]]));

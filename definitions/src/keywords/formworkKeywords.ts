@@ -40,6 +40,7 @@ export const formworkKeywords: readonly KeywordDefinition[] = [
   },
   { keyword: 'x-locked', metaSchema: { type: 'boolean' } },
   { keyword: 'x-title-en', metaSchema: { type: 'string', maxLength: 200 } },
+  { keyword: 'x-description-en', metaSchema: { type: 'string', maxLength: 2000 } },
 ];
 
 export const formworkKeywordNames: readonly string[] = formworkKeywords.map(
