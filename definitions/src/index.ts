@@ -29,6 +29,7 @@ export {
   type RuleClock,
 } from './rules/evaluateRule.js';
 export { ALLOWED_OPERATIONS, FORMWORK_OPERATIONS } from './rules/allowedOperations.js';
+export { ruleVariables } from './rules/ruleVariables.js';
 export {
   compileForm,
   compilePrecompiledForm,
