@@ -83,6 +83,13 @@ export const router = createRouter({
           meta: { permission: 'records.read' },
         },
         {
+          path: 'submissions/:id/print',
+          name: 'submissionPrint',
+          component: () => import('./screens/print/PrintScreen.vue'),
+          props: true,
+          meta: { permission: 'records.read' },
+        },
+        {
           path: 'tasks',
           name: 'tasks',
           component: () => import('./screens/tasks/TasksScreen.vue'),
