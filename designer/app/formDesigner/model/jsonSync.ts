@@ -1,0 +1,147 @@
+import type { FormDefinition } from '@formwork/definitions';
+import { problem, type DesignProblem } from './DesignProblem.js';
+import type { FormDocument } from './FormDocument.js';
+import { deepFreeze, isObject, sameJson } from './immutable.js';
+import { compileProblems, locate, lintDocument, type LintReport } from './lint.js';
+import { checkLocks } from './locks.js';
+import { escapeToken } from './pointer.js';
+
+/** Which JSON a view edits: the whole definition, or its schema, UI schema or rules. */
+export type JsonPart = 'definition' | 'schema' | 'uiSchema' | 'rules';
+
+/**
+ * The largest JSON text taken (UTF-8 bytes). A definition's schema may hold 512 KiB
+ * (`definitions`' limit); with its UI schema and rules 1 MiB is ample. Larger pastes are refused
+ * before they are parsed.
+ */
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+/** A problem of a JSON edit: `path` points into the definition, `textPath` into the text. */
+export interface JsonProblem extends DesignProblem {
+  textPath?: string;
+}
+
+export type JsonEdit =
+  | { ok: true; document: FormDocument; lint: LintReport }
+  | { ok: false; document: FormDocument; problems: readonly JsonProblem[] };
+
+const partOf = (definition: Readonly<FormDefinition>, part: JsonPart): unknown =>
+  part === 'definition'
+    ? definition
+    : part === 'rules'
+      ? (definition.rules ?? [])
+      : (definition[part] ?? {});
+
+const texts = new WeakMap<object, string>();
+
+/** The JSON text of a part of the document (two-space indented; cached per value). */
+export function documentJson(document: FormDocument, part: JsonPart = 'definition'): string {
+  const value = partOf(document.definition, part) as object;
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value, null, 2);
+    texts.set(value, text);
+  }
+  return text;
+}
+
+function utf8Bytes(text: string, budget: number): number {
+  if (text.length * 3 <= budget) return text.length; // cannot exceed it
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= budget; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : 3;
+    if (c >= 0xd800 && c < 0xdc00) i++;
+  }
+  return bytes;
+}
+
+const refused = (document: FormDocument, problems: JsonProblem[]): JsonEdit => ({
+  ok: false,
+  document,
+  problems,
+});
+
+/** `next` with every subtree equal to the one in `previous` replaced by it (shared, frozen). */
+function share(previous: unknown, next: unknown): unknown {
+  if (sameJson(previous, next)) return previous;
+  if (Array.isArray(next)) {
+    const old = Array.isArray(previous) ? previous : [];
+    return Object.freeze(next.map((v, i) => share(old[i], v)));
+  }
+  if (isObject(next)) {
+    const old = isObject(previous) ? previous : {};
+    return Object.freeze(
+      Object.fromEntries(Object.entries(next).map(([k, v]) => [k, share(old[k], v)])),
+    );
+  }
+  return next;
+}
+
+/**
+ * Takes an edited JSON text of a part of the document. The text is refused — with the problems,
+ * in zh and en, each with its JSON pointer, and the document returned unchanged — when it is
+ * too large, is not JSON, has the wrong shape, or when the definition it makes fails any check of
+ * `definitions` (meta-schema, hostile-schema limits such as a `$ref` cycle or a pattern RE2
+ * cannot run, rules with operations the rule checker does not allow, code tables, rule paths,
+ * calculation cycles) or changes a field the base locks. So an invalid edit never replaces the
+ * last good document. Rules reading no field are warnings: the edit is taken and lint shows them.
+ */
+export function applyJson(
+  document: FormDocument,
+  text: unknown,
+  part: JsonPart = 'definition',
+): JsonEdit {
+  if (typeof text !== 'string')
+    return refused(document, [
+      problem('json-invalid', '', '内容不是文本', 'the content is not text'),
+    ]);
+  const bytes = utf8Bytes(text, MAX_JSON_BYTES);
+  if (bytes > MAX_JSON_BYTES)
+    return refused(document, [
+      problem(
+        'json-too-large',
+        '',
+        `JSON 超过 ${MAX_JSON_BYTES / 1024} KiB，未读取`,
+        `the JSON is over ${MAX_JSON_BYTES / 1024} KiB and was not read`,
+      ),
+    ]);
+  if (text === documentJson(document, part))
+    return { ok: true, document, lint: lintDocument(document) };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
+    return refused(document, [
+      problem('json-invalid', '', `不是有效的 JSON：${reason}`, `not valid JSON: ${reason}`),
+    ]);
+  }
+  const shapeOk = part === 'rules' ? Array.isArray(parsed) : isObject(parsed);
+  if (!shapeOk)
+    return refused(document, [
+      problem(
+        'json-shape',
+        '',
+        part === 'rules' ? '规则必须是数组' : `${part} 必须是对象`,
+        part === 'rules' ? 'the rules must be an array' : `the ${part} must be an object`,
+      ),
+    ]);
+  const candidate = (
+    part === 'definition' ? parsed : { ...document.definition, [part]: parsed }
+  ) as FormDefinition;
+  const { problems: compileErrors } = compileProblems(candidate, document.codeTables);
+  const prefix = part === 'definition' ? '' : `/${escapeToken(part)}`;
+  const errors: JsonProblem[] = [...compileErrors, ...checkLocks(document, candidate)].map((p) => {
+    const inText = p.path === prefix || p.path.startsWith(`${prefix}/`);
+    return {
+      ...p,
+      ...(isObject(candidate) ? locate(candidate, p.path) : {}),
+      ...(inText ? { textPath: p.path.slice(prefix.length) } : {}),
+    };
+  });
+  if (errors.length) return refused(document, errors);
+  const definition = deepFreeze(share(document.definition, candidate)) as FormDefinition;
+  const next = Object.freeze({ ...document, definition });
+  return { ok: true, document: next, lint: lintDocument(next) };
+}
