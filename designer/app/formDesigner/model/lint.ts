@@ -60,13 +60,25 @@ export function locate(
   return { field };
 }
 
-/** Compiles a definition as the engine will (a fresh validator; code tables given). */
+/**
+ * One validator factory for a run of compiles: creating one costs tens of milliseconds, and Ajv
+ * keeps every schema it compiled, so it is replaced after COMPILES_PER_AJV compiles.
+ */
+const COMPILES_PER_AJV = 50;
+let shared: { ajv: ReturnType<typeof createAjv>; uses: number } | undefined;
+function ajvForCompile() {
+  if (!shared || shared.uses >= COMPILES_PER_AJV) shared = { ajv: createAjv(), uses: 0 };
+  shared.uses++;
+  return shared.ajv;
+}
+
+/** Compiles a definition as the engine will (default limits; the code tables given). */
 export function compileProblems(
   definition: unknown,
   codeTables: CodeTables,
 ): { compiled?: CompiledForm; problems: DesignProblem[] } {
   try {
-    return { compiled: compileForm(createAjv(), definition, { codeTables }), problems: [] };
+    return { compiled: compileForm(ajvForCompile(), definition, { codeTables }), problems: [] };
   } catch (error) {
     if (error instanceof FormDefinitionError)
       return {
