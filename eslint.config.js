@@ -61,6 +61,18 @@ const SCREEN_ONLY = [
       'A screen never imports another screen: move what both need to runtime/app/components.',
   },
 ];
+/**
+ * What the designer takes of the frontline app: the API client, the session and sign-in, the
+ * languages, the shell's language switch, the shared components and the styles — the folders
+ * runtime/scripts/buildWebApps.mjs hashes into the designer's build stamp. Never its screens.
+ */
+const DESIGNER_SHARES = [
+  {
+    regex: '^(\\.\\./)+runtime/app/(?!(api|session|i18n|shell|components)/|styles\\.css$)',
+    message:
+      'The designer shares only api/, session/, i18n/, shell/, components/ and styles.css of runtime/app (the build stamp hashes those): move what both apps need there.',
+  },
+];
 /** A string holding a word (Latin or CJK) rather than punctuation or digits. */
 const WORDS = '/[A-Za-z\\u3400-\\u9fff]/';
 /** Texts a user reads, in templates: only through vue-i18n keys (STYLE #14). */
@@ -103,7 +115,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['runtime/app/**/*.vue'],
+    files: ['runtime/app/**/*.vue', 'designer/app/**/*.vue'],
     rules: {
       'vue/no-bare-strings-in-template': [
         'error',
@@ -238,5 +250,15 @@ export default tseslint.config(
     ['@formwork/engine', '@formwork/plugin-*'],
     ['engine', 'plugins'],
     'designer/ depends on runtime/ and definitions/ and reaches the engine over HTTP.',
+    [],
+    DESIGNER_SHARES,
+  ),
+  layer(
+    ['designer/app/screens/**'],
+    ['@formwork/engine', '@formwork/plugin-*'],
+    ['engine', 'plugins'],
+    'designer/ depends on runtime/ and definitions/ and reaches the engine over HTTP.',
+    [],
+    [...DESIGNER_SHARES, ...SCREEN_ONLY],
   ),
 );

@@ -4,12 +4,12 @@ import { Engine } from '../server/Engine.js';
 import { ensureWebAppBuilt, WebAppBuildError } from './webAppBuild.js';
 
 /**
- * `formwork start`: makes sure the frontline app's build is fresh, then runs until SIGTERM or
+ * `formwork start`: makes sure the web apps' builds are fresh, then runs until SIGTERM or
  * SIGINT and stops gracefully (a second signal forces).
  */
 export async function startCommand(config: EngineConfig): Promise<number> {
   const logger = createLogger(config.logLevel);
-  // The frontline app is built by `npm install` (root `prepare`); rebuilt here when stale.
+  // The web apps are built by `npm install` (root `prepare`); rebuilt here when stale.
   try {
     await ensureWebAppBuilt();
   } catch (err) {

@@ -2,9 +2,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The frontline app's build script (runtime/app/scripts/build.mjs), found by path, not imported. */
-export const APP_BUILD_SCRIPT = fileURLToPath(
-  new URL('../../../runtime/app/scripts/build.mjs', import.meta.url),
+/**
+ * The web apps' build script (runtime/scripts/buildWebApps.mjs: the frontline app and the
+ * designer), found by path, not imported.
+ */
+export const WEB_APPS_BUILD_SCRIPT = fileURLToPath(
+  new URL('../../../runtime/scripts/buildWebApps.mjs', import.meta.url),
 );
 
 export class WebAppBuildError extends Error {
@@ -12,13 +15,13 @@ export class WebAppBuildError extends Error {
 }
 
 /**
- * Before `formwork start` serves /app/, the app's build must match its sources: the build script
- * answers "fresh" in milliseconds from its stamp (a hash of the sources), else rebuilds under a
- * lock (several engines starting at once build once). A build that fails stops the start with a
- * clear message — an engine never serves a stale app or silently none. An engine installed
- * without the app's sources serves whatever build it has.
+ * Before `formwork start` serves /app/ and /designer/, each web app's build must match its
+ * sources: the build script answers "fresh" in milliseconds from each app's stamp (a hash of its
+ * sources), else rebuilds that app under a lock (several engines starting at once build once). A
+ * build that fails stops the start with a clear message — an engine never serves a stale app or
+ * silently none. An engine installed without the apps' sources serves whatever builds it has.
  */
-export async function ensureWebAppBuilt(script = APP_BUILD_SCRIPT): Promise<void> {
+export async function ensureWebAppBuilt(script = WEB_APPS_BUILD_SCRIPT): Promise<void> {
   if (!fs.existsSync(script)) return;
   const child = spawn(process.execPath, [script, '--if-stale'], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -31,9 +34,9 @@ export async function ensureWebAppBuilt(script = APP_BUILD_SCRIPT): Promise<void
   });
   if (code !== 0) {
     throw new WebAppBuildError(
-      '基层工作台（/app/）构建失败，Formwork 未启动 / The frontline app (/app/) could not be built, so ' +
-        'Formwork did not start: the reason is printed above. Fix it, or run `npm run build:app` ' +
-        'to try the build alone.',
+      '网页应用（/app/、/designer/）构建失败，Formwork 未启动 / A web app (/app/ or /designer/) could ' +
+        'not be built, so Formwork did not start: the reason is printed above. Fix it, or run ' +
+        '`npm run build:apps` to try the build alone.',
     );
   }
 }

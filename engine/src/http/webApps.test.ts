@@ -121,6 +121,14 @@ describe('the frontline app at /app/', () => {
     expect(named.error.message).toContain('/app/assets/index-Zz99Yy88.js');
   });
 
+  it('given a client-side route whose last segment is a version (1.3.0), when it is opened or reloaded, then the page answers, not a 404 for a file', async () => {
+    for (const route of ['/app/versions/overlay/yunnan/1.3.0', '/app/releases/spec@3.0.1']) {
+      const response = await get(route);
+      expect(response.status, route).toBe(200);
+      expect(response.headers.get('content-type'), route).toBe('text/html; charset=utf-8');
+    }
+  });
+
   it("given the build's service worker (sw.js), when the browser registers it or checks it for an update, then it is the script itself, revalidated every time, so a new build is seen at once", async () => {
     const response = await get('/app/sw.js');
     expect(response.status).toBe(200);

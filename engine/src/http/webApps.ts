@@ -153,7 +153,13 @@ export function serveWebApps(apps: WebApp[]): Middleware<RequestState> {
     }
     const last = segments[segments.length - 1] ?? '';
     const isAsset = segments[0] === 'assets';
-    const isFile = isAsset || /\.[A-Za-z0-9]+$/.test(last);
+    // Files live at the top of the build (index.html, sw.js) or under assets/: a deeper name with
+    // a dot is a client-side route naming a version (/designer/versions/overlay/yunnan/1.3.0),
+    // unless a segment is a dot-folder (.vite/), which is never served.
+    const looksLikeFile = /\.[A-Za-z0-9]+$/.test(last);
+    const isFile =
+      isAsset ||
+      (looksLikeFile && (segments.length === 1 || segments.some((s) => s.startsWith('.'))));
     if (!isFile) {
       // A client-side route: the app's router takes it from here.
       return send(ctx, load(path.join(app.dir, 'index.html')), '.html', 'no-cache');

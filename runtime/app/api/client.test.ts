@@ -100,6 +100,16 @@ describe('the API client', () => {
     expect((await ok(api.GET('/api/auth/me'))).username).toBe(doctor.username);
   });
 
+  it('given a new session replacing an old one (the designer confirming a publisher), when the old one is ended by naming its token, then the engine ends that one and the new session goes on', async () => {
+    const old = await f.login(doctor);
+    const session = sessionWith(await f.login(doctor));
+    const api = createApiClient({ baseUrl: f.url, session });
+    await api.POST('/api/auth/logout', { headers: { Authorization: `Bearer ${old}` } });
+    expect((await f.request('GET', '/api/auth/me', old)).status).toBe(401);
+    expect((await ok(api.GET('/api/auth/me'))).username).toBe(doctor.username);
+    expect(session.redirects).toBe(0);
+  });
+
   it('given a wrong password, when the doctor signs in, then the error names invalid credentials in both languages and no session is ended', async () => {
     const session = sessionWith(undefined);
     const api = createApiClient({ baseUrl: f.url, session });

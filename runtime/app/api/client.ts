@@ -29,9 +29,9 @@ const NOT_A_SESSION_END = new Set(['/api/auth/login', '/api/auth/logout']);
 const BEARER = /^Bearer (.+)$/;
 
 /**
- * openapi-fetch wrapped once (STYLE #13, #22): the session's bearer token on every request; any
- * answer that is not 2xx rejects with an ApiError carrying the engine's code, message and
- * details, and a network failure with `network_unreachable`. A 401 on a request sent with the
+ * openapi-fetch wrapped once (STYLE #13, #22): the session's bearer token on every request that
+ * names no other; any answer that is not 2xx rejects with an ApiError carrying the engine's code,
+ * message and details, and a network failure with `network_unreachable`. A 401 on a request sent with the
  * current session's token ends that session exactly once — the first refused request calls
  * `session.expired()`, the others refused with the same token join it — and every refused request
  * rejects at once with its 401: nothing waits on the redirect, so nothing is left hanging. A 401
@@ -53,8 +53,11 @@ export function createApiClient({ baseUrl, session, fetch }: ApiClientOptions): 
 
   client.use({
     onRequest({ request }) {
+      // A request may name a session of its own (ending the one a new sign-in replaced).
       const token = session.token();
-      if (token) request.headers.set('Authorization', `Bearer ${token}`);
+      if (token && !request.headers.has('Authorization')) {
+        request.headers.set('Authorization', `Bearer ${token}`);
+      }
       return request;
     },
     async onResponse({ request, response, schemaPath }) {

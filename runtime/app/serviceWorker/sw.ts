@@ -1,6 +1,6 @@
 /**
  * The frontline app's service worker (scope `/app/`): a reload without network still opens the
- * app for a signed-in user. `runtime/app/scripts/build.mjs` compiles this file with esbuild into
+ * app for a signed-in user. `runtime/scripts/buildWebApps.mjs` compiles this file with esbuild into
  * `runtime/dist/app/sw.js` after the Vite build, with the build's id and the list of every file
  * the build emitted put in place of the two constants below: a new build is a new worker.
  *
@@ -13,7 +13,7 @@
 import { strategyFor } from './routes.js';
 
 declare const self: ServiceWorkerGlobalScope;
-/** A hash of the files the build emitted (build.mjs). */
+/** A hash of the files the build emitted (buildWebApps.mjs). */
 declare const __FORMWORK_BUILD_ID__: string;
 /** The files the build emitted, relative to the scope (`index.html`, `assets/…`). */
 declare const __FORMWORK_PRECACHE__: readonly string[];

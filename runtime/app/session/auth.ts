@@ -22,6 +22,28 @@ export async function signIn(credentials: Credentials): Promise<void> {
   startSession(opened);
 }
 
+/**
+ * Asks the signed-in user to prove it is them again, with their password and their authenticator's
+ * current code, before a step that deserves it (publishing a release): the engine signs them in
+ * afresh (the same checks as at sign-in: lockout, a code used once only), the new two-factor
+ * session replaces this one and the old one is ended on the engine. Rejects with the engine's
+ * ApiError (invalid_credentials, totp_invalid, totp_reused, …), the current session untouched.
+ */
+export async function confirmIdentity(proof: { password: string; totp: string }): Promise<void> {
+  const user = session.user;
+  if (!session.token || !user) throw new Error('confirmIdentity needs a signed-in user');
+  const previous = session.token;
+  const opened = await ok(
+    api.POST('/api/auth/login', {
+      body: { username: user.username, password: proof.password, totp: proof.totp },
+    }),
+  );
+  startSession(opened);
+  await api
+    .POST('/api/auth/logout', { headers: { Authorization: `Bearer ${previous}` } })
+    .catch(() => undefined);
+}
+
 /** Signs out: the engine ends the session, the device forgets it, the user is on sign-in. */
 export async function signOut(): Promise<void> {
   if (session.token) {

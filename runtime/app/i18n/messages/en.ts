@@ -1,4 +1,5 @@
 import type { AppMessages } from './zh-CN.js';
+import shared from './shared/en.js';
 
 /** The app's English text: the same keys as zh-CN.ts (the type and i18n.test.ts check it). */
 const en: AppMessages = {
@@ -8,11 +9,7 @@ const en: AppMessages = {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
   },
-  language: {
-    label: 'Language',
-    'zh-CN': '中文',
-    en: 'English',
-  },
+  language: shared.language,
   nav: {
     label: 'Main navigation',
     worklist: 'Worklist',
@@ -28,27 +25,7 @@ const en: AppMessages = {
   offline: {
     banner: 'Offline — saved work is sent when the network returns',
   },
-  signIn: {
-    title: 'Sign in',
-    subtitle: 'Basic public-health services platform',
-    username: 'Username',
-    password: 'Password',
-    totp: 'Authenticator code',
-    totpHint:
-      'Your role needs a second factor: enter the 6-digit code your authenticator app shows.',
-    submit: 'Sign in',
-    verify: 'Verify and sign in',
-    back: 'Back',
-    usernameRequired: 'Enter your username',
-    passwordRequired: 'Enter your password',
-    totpFormat: 'Enter the 6 digits',
-    expired:
-      'Your session expired or was ended elsewhere: sign in again. Unfinished work was kept where possible.',
-    signedOut: 'You have signed out.',
-    errors: {
-      network_unreachable: 'The server cannot be reached: check the network and try again.',
-    },
-  },
+  signIn: { ...shared.signIn, subtitle: 'Basic public-health services platform' },
   common: {
     loading: 'Loading…',
     retry: 'Retry',

@@ -1,3 +1,5 @@
+import shared from './shared/zh-CN.js';
+
 /**
  * 应用的中文文本（默认语言）。Every key here exists in en.ts too (i18n.test.ts checks it); no
  * template holds text of its own (the lint's vue/no-bare-strings-in-template).
@@ -9,11 +11,7 @@ const zhCN = {
     skipToContent: '跳到主要内容',
     loading: '正在加载…',
   },
-  language: {
-    label: '语言',
-    'zh-CN': '中文',
-    en: 'English',
-  },
+  language: shared.language,
   nav: {
     label: '主导航',
     worklist: '工作台',
@@ -29,25 +27,7 @@ const zhCN = {
   offline: {
     banner: '离线 · 已保存的内容会在联网后上传',
   },
-  signIn: {
-    title: '登录',
-    subtitle: '基本公共卫生服务平台',
-    username: '用户名',
-    password: '密码',
-    totp: '动态验证码',
-    totpHint: '你的角色需要第二重验证：请输入验证器应用中显示的 6 位数字。',
-    submit: '登录',
-    verify: '验证并登录',
-    back: '返回',
-    usernameRequired: '请输入用户名',
-    passwordRequired: '请输入密码',
-    totpFormat: '请输入 6 位数字',
-    expired: '会话已过期或已在别处结束，请重新登录。未完成的内容已尽量保存。',
-    signedOut: '你已退出登录。',
-    errors: {
-      network_unreachable: '无法连接服务器，请检查网络后重试。',
-    },
-  },
+  signIn: { ...shared.signIn, subtitle: '基本公共卫生服务平台' },
   common: {
     loading: '正在加载…',
     retry: '重试',

@@ -1,0 +1,249 @@
+import shared from '../../../../runtime/app/i18n/messages/shared/zh-CN.js';
+
+/**
+ * 配置工具的中文文本（默认语言）。Every key here exists in en.ts too (i18n.test.ts checks it); no
+ * template holds text of its own (the lint's vue/no-bare-strings-in-template). The sign-in texts
+ * and the language switch are the frontline app's (runtime/app/i18n/messages/shared/).
+ */
+const zhCN = {
+  app: {
+    name: 'Formwork 配置工具',
+    skipToContent: '跳到主要内容',
+  },
+  language: shared.language,
+  signIn: { ...shared.signIn, subtitle: '表单、流程与省级配置的设计、审核和发布' },
+  nav: {
+    label: '主导航',
+    forms: '表单设计',
+    codeTables: '代码表',
+    workflows: '流程',
+    overlays: '省级配置',
+    versions: '版本',
+    review: '审核',
+    releases: '发布',
+  },
+  header: {
+    user: '当前用户',
+    twoFactor: '本次登录已通过动态验证码',
+    signOut: '退出登录',
+  },
+  common: {
+    loading: '正在加载…',
+    retry: '重试',
+    refresh: '刷新',
+    open: '打开',
+    cancel: '取消',
+    none: '无',
+    all: '全部',
+    loadFailed: '加载失败：{reason}',
+  },
+  noAccess: {
+    title: '配置工具中没有你可以使用的功能',
+    body: '你的角色不包含表单设计、流程编辑、审核或发布权限。如需使用，请联系系统管理员授权。',
+  },
+  notFound: {
+    title: '找不到这个页面',
+    back: '返回首页',
+  },
+  placeholder: {
+    notBuilt: '尚未构建',
+    meanwhile:
+      '在此之前，版本可通过接口（/api/specs、/api/overlays）创建和修改；提交审核、审核、发布和发行版在“版本”“审核”“发布”页面中已可使用。',
+    forms: {
+      title: '表单设计',
+      body: '这里将是表单设计器：组件面板（文本、带单位的数字、日期、代码表单选和多选、是/否、血压、重复组、分区、计算值、签名、设备读数、附件），拖放到分区中排序，属性面板（中英文标签和帮助、必填、范围、格式、代码表、数据元、单位、基础版本锁定的字段），可视化规则编辑器（显示条件、计算、跨字段规则），撤销与重做，表单 JSON 的双向编辑，用测试数据实时预览，检查问题标在相关字段上，保存草稿并提交审核。',
+    },
+    codeTables: {
+      title: '代码表',
+      body: '这里将列出、新建和编辑代码表（中英文标签和代码），并显示每个代码表被哪些表单字段使用。',
+    },
+    workflows: {
+      title: '流程',
+      body: '这里将是 BPMN 流程建模器：只显示引擎能运行的属性（任务打开的表单、候选角色和机构层级、期限和计时器、连线上的规则条件、消息、服务任务），流程检查结果标在图上，导入其他工具导出的 BPMN 时逐个列出不支持的元素；已发布流程显示各节点上运行中的实例数，以及实例迁移。',
+    },
+    overlays: {
+      title: '省级配置',
+      body: '这里将是省级配置编辑器：国家表单与本省生效表单并排，通过按钮和对话框添加字段、收紧范围、设为必填、增加选项、隐藏可选字段、改标签、加规则、设参数、增加或替换流程，以及通过配置新建整个服务项目；编译结果预览、语义差异及其影响、基础版本更新时的变基视图。',
+    },
+  },
+  status: {
+    draft: '草稿',
+    returned: '已退回',
+    'in-review': '待审核',
+    approved: '已审核通过',
+    published: '已发布',
+    deprecated: '已弃用',
+  },
+  kind: {
+    spec: '国家规范',
+    overlay: '省级配置',
+  },
+  versions: {
+    title: '版本',
+    intro: '所有规范版本和省级配置版本及其状态。打开一个版本可查看与上一版本的差异和流转记录。',
+    kindFilter: '类型',
+    statusFilter: '状态',
+    column: {
+      kind: '类型',
+      key: '标识',
+      version: '版本',
+      base: '基础版本',
+      jurisdiction: '辖区',
+      status: '状态',
+      updatedAt: '更新时间',
+      comment: '审核意见',
+    },
+    empty: '没有符合条件的版本',
+  },
+  review: {
+    title: '审核',
+    intro:
+      '已提交、等待审核的版本。打开一个版本，查看它与上一版本的语义差异，然后通过或退回（须填写意见）。',
+    empty: '没有等待审核的版本',
+    submittedAt: '提交时间',
+  },
+  version: {
+    back: '返回',
+    base: '基础版本',
+    jurisdiction: '辖区',
+    contentHash: '内容摘要',
+    updatedAt: '最后修改',
+    returnedTitle: '审核退回意见',
+    lastReturnTitle: '上次退回时的审核意见',
+    approvedComment: '审核意见',
+    actions: {
+      label: '操作',
+      submit: '提交审核',
+      approve: '审核通过',
+      return: '退回修改',
+      publish: '发布…',
+      createRelease: '生成发行版…',
+    },
+    done: {
+      submit: '已提交审核',
+      approve: '已审核通过',
+      return: '已退回给作者',
+      publish: '已发布，发行版 {id} 已生成并成为当前版本',
+      release: '发行版 {id} 已生成并成为当前版本',
+    },
+    returnDialog: {
+      title: '退回修改',
+      comment: '审核意见（作者将看到）',
+      commentRequired: '请填写退回意见',
+      confirm: '退回',
+    },
+    approveDialog: {
+      title: '审核通过',
+      comment: '审核意见（可选）',
+      confirm: '通过',
+    },
+    release: {
+      title: '发行版',
+      none: '尚未生成发行版',
+    },
+  },
+  publish: {
+    title: '发布 {id}',
+    body: '发布后版本不可再修改，并为辖区 {jurisdiction} 生成签名的发行版，新录入的记录将使用它。',
+    releaseOnly: '为已发布的版本生成签名的发行版，并成为辖区 {jurisdiction} 的当前发行版。',
+    confirmIdentity: '请再次验证身份：输入你的密码和验证器应用中当前显示的动态验证码。',
+    password: '密码',
+    totp: '动态验证码',
+    passwordRequired: '请输入密码',
+    totpFormat: '请输入 6 位数字',
+    confirm: '发布',
+    confirmRelease: '生成发行版',
+    publishedButNoRelease: '版本已发布，但发行版未能生成：',
+  },
+  diff: {
+    title: '语义差异',
+    against: {
+      previous: '与上一版本比较',
+      base: '与国家基础版本比较',
+    },
+    comparing: '{from} → {to}',
+    first: '这是第一个版本，没有可以比较的上一版本。',
+    none: '没有变化。',
+    compatible: '兼容：旧数据在新版本下仍然有效',
+    breaking: '有不兼容的变化',
+    forms: '表单',
+    formAdded: '新增表单',
+    formRemoved: '删除表单',
+    codeTables: '代码表',
+    parameters: '参数',
+    workflows: '流程',
+    added: '新增',
+    removed: '删除',
+    changed: '修改',
+    relabelled: '改标签',
+    deprecated: '停用',
+    restored: '恢复',
+    column: {
+      path: '字段',
+      change: '变化',
+      compatible: '兼容',
+      impact: '影响',
+    },
+    yes: '是',
+    no: '否',
+    usages: '被使用：{list}',
+    usage: {
+      rules: '规则',
+      schedules: '随访计划',
+      indicators: '指标',
+      workflows: '流程',
+      triggers: '提醒',
+    },
+    submissions: '涉及 {count} 条已存记录',
+  },
+  history: {
+    title: '流转记录',
+    column: {
+      at: '时间',
+      action: '操作',
+      state: '状态',
+      actor: '操作人',
+      reason: '意见或原因',
+    },
+    action: {
+      create: '创建草稿',
+      rebase: '变基为新草稿',
+      submit: '提交审核',
+      approve: '审核通过',
+      return: '退回修改',
+      publish: '发布',
+      deprecate: '弃用',
+    },
+  },
+  releases: {
+    title: '发布',
+    intro: '已审核通过、等待发布的版本，以及所有发行版及其签名状态。',
+    pending: {
+      title: '等待发布',
+      empty: '没有已审核通过、等待发布的版本',
+    },
+    list: {
+      title: '发行版',
+      empty: '还没有发行版',
+    },
+    column: {
+      id: '发行版',
+      jurisdiction: '辖区',
+      status: '状态',
+      current: '当前',
+      signature: '签名',
+      publishedAt: '发布时间',
+    },
+    current: '当前发行版',
+    signed: '已签名：{algorithm}，签名者 {signer}，{at}',
+    unsigned: '未签名（引擎未加载签名插件）',
+    problems: '表单无法编译，未作为当前发行版',
+    status: {
+      published: '已发布',
+      deprecated: '已弃用',
+    },
+  },
+};
+
+export type DesignerMessages = typeof zhCN;
+export default zhCN;
