@@ -281,6 +281,12 @@ const CASES: Record<string, RouteCase> = {
       path: `/api/subjects/${w.subject[where].id}/access-log`,
     }),
   },
+  'GET /api/subjects/{id}/workflows': {
+    call: (where, w) => ({
+      method: 'GET',
+      path: `/api/subjects/${w.subject[where].id}/workflows`,
+    }),
+  },
   'GET /api/forms': { call: () => ({ method: 'GET', path: '/api/forms' }) },
   'GET /api/forms/{key}': {
     call: () => ({ method: 'GET', path: '/api/forms/hypertension-followup' }),

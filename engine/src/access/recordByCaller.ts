@@ -19,6 +19,17 @@ export interface CallerEvent {
   details?: AuditDetails;
 }
 
+/** The audit row of an event of a signed-in caller's: who, from where, in which request. */
+const byCaller = (caller: Caller, request: RequestContext, event: CallerEvent) => ({
+  outcome: 'success' as const,
+  ...event,
+  actorUserId: caller.user.id,
+  actorUsername: caller.user.username,
+  orgUnitCode: caller.user.orgCode,
+  requestId: request.requestId,
+  ip: request.ip ?? null,
+});
+
 /** Writes an audit row for something a signed-in caller did (or was refused). */
 export function recordByCaller(
   audit: AuditTrail,
@@ -27,16 +38,19 @@ export function recordByCaller(
   event: CallerEvent,
   transaction?: Transaction,
 ) {
-  return audit.record(
-    {
-      outcome: 'success',
-      ...event,
-      actorUserId: caller.user.id,
-      actorUsername: caller.user.username,
-      orgUnitCode: caller.user.orgCode,
-      requestId: request.requestId,
-      ip: request.ip ?? null,
-    },
+  return audit.record(byCaller(caller, request, event), transaction);
+}
+
+/** Writes the rows of several events of one request (a list shown: one per resident) at once. */
+export function recordAllByCaller(
+  audit: AuditTrail,
+  caller: Caller,
+  request: RequestContext,
+  events: readonly CallerEvent[],
+  transaction?: Transaction,
+) {
+  return audit.recordAll(
+    events.map((event) => byCaller(caller, request, event)),
     transaction,
   );
 }

@@ -61,7 +61,11 @@ export interface AuditEvent {
 export type SubjectAccessEntry = Pick<
   AuditEvent,
   'seq' | 'occurredAt' | 'action' | 'outcome' | 'actorUsername' | 'orgUnitCode'
-> & { chain: string | null };
+> & {
+  chain: string | null;
+  /** The reason given for seeing the personal data unmasked (`subject.view-personal-data`), else null. */
+  reason: string | null;
+};
 
 /** Newest first; pass the last entry of a page as `before` for the next one. */
 export interface SubjectAccessPage {

@@ -243,7 +243,7 @@ describe('AuditTrail', () => {
     expect(await fixed.verify()).toMatchObject({ ok: true });
   });
 
-  it('given events about a resident, when listed for the subject, then who, for which org, did what and when come newest first, a page at a time', async () => {
+  it('given events about a resident, when listed for the subject, then who, for which org, did what and when come newest first, a page at a time, the unmasked view with the reason its viewer gave', async () => {
     const other = '11111111-2222-4333-8444-555555555555';
     const clock = { now: () => new Date('2025-04-01T00:00:00.000Z') };
     const fixed = new AuditTrail(database, clock);
@@ -260,6 +260,9 @@ describe('AuditTrail', () => {
           actorUsername: username,
           orgUnitCode: '110101001',
           subjectId: other,
+          ...(action === 'subject.view-personal-data'
+            ? { details: { reason: '随访核对身份' } }
+            : {}),
         }),
       );
     }
@@ -273,12 +276,17 @@ describe('AuditTrail', () => {
         outcome: 'success',
         actorUsername: 'doctor.zhao',
         orgUnitCode: '110101001',
+        reason: null,
       },
-      expect.objectContaining({ seq: mine[1]!.seq, action: 'subject.view-personal-data' }),
+      expect.objectContaining({
+        seq: mine[1]!.seq,
+        action: 'subject.view-personal-data',
+        reason: '随访核对身份',
+      }),
     ]);
     const secondPage = await fixed.listForSubject(other, { limit: 2, before: firstPage[1]! });
     expect(secondPage).toEqual([
-      expect.objectContaining({ seq: mine[0]!.seq, actorUsername: 'nurse.wang' }),
+      expect.objectContaining({ seq: mine[0]!.seq, actorUsername: 'nurse.wang', reason: null }),
     ]);
 
     const byActor = await fixed.list({ actorUserId: ACTOR, action: 'subject.view', limit: 5 });

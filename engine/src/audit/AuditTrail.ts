@@ -188,7 +188,8 @@ export class AuditTrail {
   /**
    * Who opened or changed a resident's record, newest first (for "who looked at my data"): the
    * trail's rows about the resident and the writes of their record from the record chains
-   * (`submission.create`, `submission.update`), in time order.
+   * (`submission.create`, `submission.update`), in time order. A view of the personal data
+   * unmasked (`subject.view-personal-data`) carries the reason its viewer gave.
    */
   async listForSubject(
     subjectId: string,
@@ -213,16 +214,19 @@ export class AuditTrail {
       outcome: SubjectAccessEntry['outcome'];
       actor_username: string | null;
       org_unit_code: string | null;
+      reason: string | null;
     }>(
       `SELECT chain, seq::text AS seq, ${OCCURRED_AT_ISO} AS occurred_at, action, outcome,
-         actor_username, org_unit_code
+         actor_username, org_unit_code, reason
        FROM (
          (SELECT ''::text AS chain, seq, occurred_at, action, outcome, actor_username,
-            org_unit_code
+            org_unit_code,
+            CASE WHEN action = 'subject.view-personal-data' THEN details->>'reason' END AS reason
           FROM audit_events WHERE subject_id = $1 AND ${older("''::text")}
           ORDER BY occurred_at DESC, seq DESC LIMIT ${limit})
          UNION ALL
-         (SELECT chain, seq, occurred_at, action, outcome, actor_username, org_unit_code
+         (SELECT chain, seq, occurred_at, action, outcome, actor_username, org_unit_code,
+            NULL::text AS reason
           FROM record_audit_events WHERE subject_id = $1 AND ${older('chain')}
           ORDER BY occurred_at DESC, chain DESC, seq DESC LIMIT ${limit})
        ) e
@@ -237,6 +241,7 @@ export class AuditTrail {
       outcome: row.outcome,
       actorUsername: row.actor_username,
       orgUnitCode: row.org_unit_code,
+      reason: row.reason,
     }));
   }
 

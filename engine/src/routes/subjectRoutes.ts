@@ -28,7 +28,24 @@ const Subject = z
   .meta({ id: 'Subject' });
 const Phone = z.string().regex(/^[0-9+\- ]{5,20}$/);
 const SEARCH_BY = ['idNumber', 'name', 'initials', 'healthRecordNumber'] as const;
-const AccessEntry = z.object({}).passthrough().meta({ id: 'AccessLogEntry' });
+const AccessEntry = z
+  .object({
+    seq: z.number().int(),
+    chain: z
+      .string()
+      .nullable()
+      .meta({ description: 'The record chain of a write of the record (seq counts per chain)' }),
+    occurredAt: z.string(),
+    action: z.string().meta({ description: 'e.g. subject.view, subject.view-personal-data' }),
+    outcome: z.string(),
+    actorUsername: z.string().nullable(),
+    orgUnitCode: z.string().nullable(),
+    reason: z.string().nullable().meta({
+      description:
+        'The reason given for seeing the personal data unmasked (subject.view-personal-data), else null',
+    }),
+  })
+  .meta({ id: 'AccessLogEntry' });
 const meta = (ctx: { ip: string; state: { requestId: string } }) => ({
   ip: ctx.ip,
   requestId: ctx.state.requestId,
@@ -198,7 +215,7 @@ export function subjectRoutes(subjects: SubjectService) {
       method: 'get',
       path: '/api/subjects/:id/access-log',
       operationId: 'getSubjectAccessLog',
-      summary: 'Who opened this resident’s record, and when',
+      summary: 'Who opened this resident’s record, and when (and why, where unmasked)',
       tags: ['residents'],
       access: { permission: 'records.read' },
       request: { params: z.object({ id: z.string().uuid() }) },

@@ -8,6 +8,7 @@ import { HttpError } from '../http/HttpError.js';
 import { defineRoute } from '../http/defineRoute.js';
 import { etag, expectedRowVersion } from '../http/preconditions.js';
 import type { OrgUnitStore } from '../orgs/OrgUnitStore.js';
+import type { SubjectService } from '../subjects/SubjectService.js';
 import type { SubmissionService } from '../submissions/SubmissionService.js';
 import { TaskService } from '../workflows/TaskService.js';
 import type { WorkflowRuntime } from '../workflows/WorkflowRuntime.js';
@@ -32,6 +33,15 @@ const ListedTask = z
     completedBy: z.string().nullable(),
     submissionId: z.string().nullable(),
     subjectId: z.string().nullable().describe("The instance's resident"),
+    subjectName: z
+      .string()
+      .nullable()
+      .describe(
+        "The resident's name: in clear when you may read their record (records.read over their institution), else masked (陈**); null without a resident",
+      ),
+    subjectNameMasked: z
+      .boolean()
+      .describe('subjectName is masked: their record is not yours to open'),
     releaseId: z.string().describe('The release the instance is pinned to (its forms)'),
     properties: z
       .record(z.string(), z.string())
@@ -41,6 +51,42 @@ const ListedTask = z
   })
   .meta({ id: 'WorkflowTaskListed' });
 const Instance = z.object({}).passthrough().meta({ id: 'WorkflowInstance' });
+const ResidentWorkflow = z
+  .object({
+    id: z.string(),
+    definitionKey: z.string(),
+    name: z
+      .string()
+      .describe('The process’s name as its BPMN gives it, e.g. 双向转诊 Two-way referral'),
+    releaseId: z.string(),
+    status: z.enum(['running', 'waiting', 'incident']),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+    tasks: z
+      .array(
+        z.object({
+          id: z.string(),
+          instanceId: z.string(),
+          elementId: z.string(),
+          name: z.string(),
+          formKey: z.string().nullable(),
+          candidateRole: z.string().nullable(),
+          candidateOrgPath: z.string(),
+          assigneeId: z.string().nullable(),
+          status: z.enum(['open', 'claimed']),
+          dueAt: z.string().nullable(),
+          version: z.number().int(),
+          createdAt: z.string(),
+          mayWork: z
+            .boolean()
+            .describe('You may work it now: your role over its org, open or claimed by you'),
+        }),
+      )
+      .describe(
+        'Its open and claimed tasks, oldest first; none while it waits for a timer or message',
+      ),
+  })
+  .meta({ id: 'ResidentWorkflow' });
 const Incident = z
   .object({
     id: z.string(),
@@ -74,6 +120,7 @@ export function workflowRoutes(
   workflows: WorkflowRuntime,
   orgs: OrgUnitStore,
   submissions: SubmissionService,
+  subjects: SubjectService,
   audit: AuditTrail,
 ) {
   const requestOf = (ctx: ParameterizedContext<RequestState>) => ({
@@ -191,12 +238,66 @@ export function workflowRoutes(
       path: '/api/tasks',
       operationId: 'listTasks',
       summary: 'Worklist: open tasks for your roles inside your scope, due first',
+      description:
+        'Each task names its resident as you may see them (one read for the whole list); each ' +
+        'resident named in clear is audited as viewed (via tasks).',
       tags: ['workflows'],
       access: { permission: 'tasks.work' },
       responses: {
         200: { description: 'Tasks', schema: z.object({ tasks: z.array(ListedTask) }) },
       },
-      handler: async ({ caller }) => ({ tasks: await workflows.tasks.worklist(caller!) }),
+      handler: async ({ caller }, ctx) => {
+        const tasks = await workflows.tasks.worklist(caller!);
+        const names = await subjects.names(
+          tasks.flatMap((task) => (task.subjectId ? [task.subjectId] : [])),
+          caller!,
+          requestOf(ctx),
+          'tasks',
+        );
+        return {
+          tasks: tasks.map((task) => {
+            const shown = task.subjectId ? names.get(task.subjectId) : undefined;
+            return {
+              ...task,
+              subjectName: shown?.name ?? null,
+              subjectNameMasked: shown?.masked ?? false,
+            };
+          }),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/subjects/:id/workflows',
+      operationId: 'listResidentWorkflows',
+      summary: 'A resident’s open referrals and consultations, with their open tasks',
+      description:
+        'Open workflow instances of the resident (running, waiting or with an incident), newest ' +
+        'first (at most 50), each with its open tasks and whether you may work them. Audited as ' +
+        'a view of the resident’s record; 404 for a resident outside your scope, as the other ' +
+        'resident routes answer.',
+      tags: ['residents', 'workflows'],
+      access: { permission: 'records.read' },
+      request: { params: z.object({ id: z.string().uuid() }) },
+      responses: {
+        200: {
+          description: 'Open instances, newest first',
+          schema: z.object({ workflows: z.array(ResidentWorkflow) }),
+        },
+      },
+      handler: ({ params, caller, scope }, ctx) =>
+        audited(ctx, caller!, { targetType: 'subject', targetId: params.id }, async () => {
+          const open = await workflows.residents.open(params.id, scope!.likePatterns(), caller!);
+          if (!open) throw new HttpError(404, 'not_found', '居民档案不存在 / No such resident');
+          await recordByCaller(audit, caller!, requestOf(ctx), {
+            action: 'subject.view',
+            targetType: 'subject',
+            targetId: params.id,
+            subjectId: params.id,
+            details: { via: 'workflow-list', count: open.length },
+          });
+          return { workflows: open };
+        }),
     }),
     ...(['claim', 'release'] as const).map((action) =>
       defineRoute({

@@ -142,6 +142,7 @@ export class Engine {
         services.workflows,
         services.orgs,
         services.submissions,
+        services.subjects,
         services.audit,
       ))
         registry.add(route);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
 import { maskIdNumber, maskPhone, validateResidentIdNumber } from '@formwork/definitions';
 import type { Caller } from '../access/Caller.js';
-import { recordByCaller, recordDenial } from '../access/recordByCaller.js';
+import { recordAllByCaller, recordByCaller, recordDenial } from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
 import { guardPersonalData } from '../audit/personalDataGuard.js';
@@ -18,7 +19,9 @@ import {
   nameMatches,
   openName,
   sealName,
+  shownName,
   type NameSearchBy,
+  type ShownName,
 } from './residentName.js';
 import { healthRecordNumber, recordDivision, reserveSerials } from './residentNumbers.js';
 
@@ -433,6 +436,48 @@ export class SubjectService {
     const events = await this.deps.audit.listForSubject(id, { limit: 500 });
     await this.audit('subject.view', caller, meta, id, { via: 'access-log' });
     return events;
+  }
+
+  /**
+   * The names of the residents a list names (e.g. the task inbox), read at once: in clear where
+   * the caller may read the resident's record (records.read over their institution, decided in
+   * the query), else masked (`shownName`). Each resident named in clear is audited as viewed,
+   * once, as the worklist's residents are (`via` says which list). Unknown ids are left out.
+   */
+  async names(
+    subjectIds: readonly string[],
+    caller: Caller,
+    meta: SubjectMeta,
+    via: string,
+  ): Promise<Map<string, ShownName>> {
+    const ids = [...new Set(subjectIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (!ids.length) return new Map();
+    const readable = caller.scope('records.read')?.likePatterns() ?? [];
+    const rows = await this.deps.database.sequelize.query<
+      Pick<Row, 'id' | 'name' | 'name_enc'> & { readable: boolean }
+    >(
+      `SELECT id, name, name_enc, org_path LIKE ANY($2::text[]) AS readable
+       FROM subjects WHERE id = ANY($1::uuid[])`,
+      { bind: [ids, readable], type: QueryTypes.SELECT },
+    );
+    const names = new Map(
+      rows.map((row) => [row.id, shownName(this.deps.cipher, row, row.readable)] as const),
+    );
+    await recordAllByCaller(
+      this.deps.audit,
+      caller,
+      meta,
+      ids
+        .filter((id) => names.get(id)?.masked === false)
+        .map((id) => ({
+          action: 'subject.view' as const,
+          targetType: 'subject',
+          targetId: id,
+          subjectId: id,
+          details: { via },
+        })),
+    );
+    return names;
   }
 
   private async row(id: string): Promise<Row | undefined> {

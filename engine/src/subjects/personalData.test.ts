@@ -123,6 +123,51 @@ describe('personal data of residents', () => {
     for (const entry of log.body.entries) expect(entry.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
+  it('given the county manager showed the record in full with a reason, then the access log gives that reason beside the view, and no reason beside the other entries', async () => {
+    const token = await f.login(doctor);
+    const log = await call('GET', `/api/subjects/${subjectId}/access-log`, token);
+    expect(log.status).toBe(200);
+    const reasons = log.body.entries.map(
+      (e: { actorUsername: string; action: string; reason: string | null }) =>
+        `${e.actorUsername} ${e.action} ${e.reason}`,
+    );
+    expect(reasons).toContain(`${manager.username} subject.view-personal-data 随访核对身份`);
+    // A refusal's own reason (the engine's words, e.g. the permission missing) is no reason given.
+    expect(
+      reasons.filter((r: string) => !r.endsWith(' null') && !r.endsWith(' 随访核对身份')),
+    ).toEqual([]);
+    expect(log.body.entries).toContainEqual(
+      expect.objectContaining({ action: 'access.denied', reason: null }),
+    );
+  });
+
+  it('given a reason typed with an ID number in it, then the access log shows it with the number redacted', async () => {
+    const managerToken = await f.login(manager);
+    const typed = `核对身份 ${ID_NUMBER}`;
+    const revealed = await f.request(
+      'GET',
+      `/api/subjects/${subjectId}?reveal=true&reason=${encodeURIComponent(typed)}`,
+      managerToken,
+    );
+    expect(revealed.status).toBe(200);
+    const log = await call('GET', `/api/subjects/${subjectId}/access-log`, managerToken);
+    const [latest] = log.body.entries.filter(
+      (e: { action: string }) => e.action === 'subject.view-personal-data',
+    );
+    expect(latest.reason).toMatch(/^核对身份 /);
+    expect(latest.reason).not.toContain(ID_NUMBER);
+  });
+
+  it('given a village doctor of another county, when they ask who opened the record, then 404 as for any resident outside their area: neither the views nor their reasons', async () => {
+    const outsider = await f.user('village-doctor', '350122101201', {
+      homeOrg: '350122101201-V01',
+    });
+    const log = await call('GET', `/api/subjects/${subjectId}/access-log`, await f.login(outsider));
+    expect(log.status).toBe(404);
+    expect(JSON.stringify(log.body)).not.toContain('随访核对身份');
+    expect((await f.auditActions()).at(-1)).toBe('access.denied');
+  });
+
   it('given the resident is renamed, then staff find the new name by name and by initials, and the old name no more', async () => {
     const token = await f.login(doctor);
     const read = await call('GET', `/api/subjects/${subjectId}`, token);

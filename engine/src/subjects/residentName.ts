@@ -1,3 +1,4 @@
+import { maskName } from '@formwork/definitions';
 import type { PersonalDataCipher } from '../security/PersonalDataCipher.js';
 import { nameInitials } from './residentNumbers.js';
 
@@ -88,4 +89,25 @@ export function openName(
 ): string {
   if (row.name_enc) return cipher.decrypt(row.name_enc, NAME_CONTEXT);
   return row.name ?? '';
+}
+
+/** A resident's name as one reader is shown it, and whether it was masked for them. */
+export interface ShownName {
+  name: string;
+  masked: boolean;
+}
+
+/**
+ * A stored resident's name as a reader is shown it: in clear to whoever may read the resident's
+ * record (`readable`: records.read over their institution, as GET /api/subjects/:id serves it),
+ * else masked as personal names are everywhere (`陈**`, definitions' maskName) — e.g. a clinician
+ * whose task is about a resident who has since moved out of the area they may read records of.
+ */
+export function shownName(
+  cipher: PersonalDataCipher,
+  row: { name_enc: string | null; name: string | null },
+  readable: boolean,
+): ShownName {
+  const name = openName(cipher, row);
+  return readable ? { name, masked: false } : { name: maskName(name), masked: true };
 }

@@ -26,6 +26,8 @@ export interface ElementInfo {
 export interface WorkflowDefinition {
   releaseId: string;
   key: string;
+  /** The executable process's name as the BPMN gives it (e.g. `双向转诊 Two-way referral`), else the key. */
+  name: string;
   /** moddle-context-serializer context, handed to every Engine as `sourceContext`. */
   sourceContext: unknown;
   elements: ReadonlyMap<string, ElementInfo>;
@@ -48,6 +50,7 @@ interface Behaviour {
 
 interface SerializedContext {
   getActivities(): { id: string; type: string; behaviour: Behaviour }[];
+  getProcesses(): { id: string; name?: string; behaviour?: { isExecutable?: boolean } }[];
 }
 
 function elementInfo(id: string, type: string, b: Behaviour): ElementInfo {
@@ -106,7 +109,10 @@ export async function parse(releaseId: string, key: string, xml: string) {
     }
     elements.set(activity.id, elementInfo(activity.id, activity.type, activity.behaviour));
   }
-  return { releaseId, key, sourceContext, elements, messages } satisfies WorkflowDefinition;
+  const processes = sourceContext.getProcesses();
+  const process = processes.find((p) => p.behaviour?.isExecutable) ?? processes[0];
+  const name = process?.name?.trim() || key;
+  return { releaseId, key, name, sourceContext, elements, messages } satisfies WorkflowDefinition;
 }
 
 export function unknownWorkflow(key: string, releaseId: string): HttpError {

@@ -8,6 +8,7 @@ import { HttpError } from '../http/HttpError.js';
 import type { SubmissionWriter } from '../submissions/SubmissionWriter.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { IncidentService } from './IncidentService.js';
+import { ResidentWorkflows } from './ResidentWorkflows.js';
 import { ServiceRegistry } from './ServiceRegistry.js';
 import { StartFailureService } from './StartFailureService.js';
 import { StepWriter } from './StepWriter.js';
@@ -96,6 +97,8 @@ export class WorkflowRuntime {
   readonly incidents = new IncidentService(this);
   /** Workflows the outbox could not start: list, retry, cancel. */
   readonly startFailures = new StartFailureService(this);
+  /** A resident's open instances with their open tasks (the resident's page). */
+  readonly residents = new ResidentWorkflows(this);
   readonly #writer: StepWriter;
   /**
    * How many times this runtime ran an instance: started one, or recovered one from its saved

@@ -113,8 +113,8 @@ describe('urgent referrals the outbox cannot start', () => {
       businessKey: `${yunnan}:hypertension-urgent-referral`,
     });
     expect(await referralOf(yunnan)).toEqual([retried.body.id]);
-    expect(await f.listed(token.ynTownship, retried.body.id)).toEqual(['UserTask_fill_urgent']);
     expect((await f.auditActions()).at(-1)).toBe('workflow.start.retry');
+    expect(await f.listed(token.ynTownship, retried.body.id)).toEqual(['UserTask_fill_urgent']);
     expect(await failures(token.ynAdmin)).toEqual([]);
     const again = await f.request(
       'POST',

@@ -115,8 +115,8 @@ describe('claiming and releasing tasks', () => {
     const { id, decide } = await awaitingDecision();
     const res = await act(token.township, 'claim', decide);
     expect(res.status).toBe(404);
-    expect(await f.listed(token.doctorA, id)).toEqual(['UserTask_decide']);
     expect((await f.auditActions()).at(-1)).toBe('access.denied');
+    expect(await f.listed(token.doctorA, id)).toEqual(['UserTask_decide']);
   });
 
   it('given the township doctor’s referral slip to fill, when they complete the task without If-Match, then 428 and the referral waits for its slip', async () => {

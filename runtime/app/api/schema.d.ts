@@ -1049,7 +1049,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who opened this resident’s record, and when */
+    /** Who opened this resident’s record, and when (and why, where unmasked) */
     get: operations['getSubjectAccessLog'];
     put?: never;
     post?: never;
@@ -1092,6 +1092,26 @@ export interface paths {
      * @description Fields the form marks as personal data (name, ID number, phone, address) are shown masked; `reveal=true` shows them to holders of personal-data.read over the record (403 otherwise), audited as `subject.view-personal-data`. Sending a masked value back unchanged keeps the stored value.
      */
     get: operations['listSubjectSubmissions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/subjects/{id}/workflows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A resident’s open referrals and consultations, with their open tasks
+     * @description Open workflow instances of the resident (running, waiting or with an incident), newest first (at most 50), each with its open tasks and whether you may work them. Audited as a view of the resident’s record; 404 for a resident outside your scope, as the other resident routes answer.
+     */
+    get: operations['listResidentWorkflows'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1222,7 +1242,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Worklist: open tasks for your roles inside your scope, due first */
+    /**
+     * Worklist: open tasks for your roles inside your scope, due first
+     * @description Each task names its resident as you may see them (one read for the whole list); each resident named in clear is audited as viewed (via tasks).
+     */
     get: operations['listTasks'];
     put?: never;
     post?: never;
@@ -1570,7 +1593,17 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     AccessLogEntry: {
-      [key: string]: unknown;
+      /** @description e.g. subject.view, subject.view-personal-data */
+      action: string;
+      actorUsername: string | null;
+      /** @description The record chain of a write of the record (seq counts per chain) */
+      chain: string | null;
+      occurredAt: string;
+      orgUnitCode: string | null;
+      outcome: string;
+      /** @description The reason given for seeing the personal data unmasked (subject.view-personal-data), else null */
+      reason: string | null;
+      seq: number;
     };
     AuditEvent: {
       [key: string]: unknown;
@@ -1843,6 +1876,35 @@ export interface components {
       /** @enum {string} */
       status: 'published' | 'deprecated';
     };
+    ResidentWorkflow: {
+      definitionKey: string;
+      id: string;
+      /** @description The process’s name as its BPMN gives it, e.g. 双向转诊 Two-way referral */
+      name: string;
+      releaseId: string;
+      startedAt: string;
+      /** @enum {string} */
+      status: 'running' | 'waiting' | 'incident';
+      /** @description Its open and claimed tasks, oldest first; none while it waits for a timer or message */
+      tasks: {
+        assigneeId: string | null;
+        candidateOrgPath: string;
+        candidateRole: string | null;
+        createdAt: string;
+        dueAt: string | null;
+        elementId: string;
+        formKey: string | null;
+        id: string;
+        instanceId: string;
+        /** @description You may work it now: your role over its org, open or claimed by you */
+        mayWork: boolean;
+        name: string;
+        /** @enum {string} */
+        status: 'open' | 'claimed';
+        version: number;
+      }[];
+      updatedAt: string;
+    };
     SpecVersion: {
       /** @description A reviewer approved it (in review) */
       approved: boolean;
@@ -2037,6 +2099,10 @@ export interface components {
       status: 'open' | 'claimed' | 'completed' | 'cancelled';
       /** @description The instance's resident */
       subjectId: string | null;
+      /** @description The resident's name: in clear when you may read their record (records.read over their institution), else masked (陈**); null without a resident */
+      subjectName: string | null;
+      /** @description subjectName is masked: their record is not yours to open */
+      subjectNameMasked: boolean;
       submissionId: string | null;
       /** @description Send it in If-Match to claim, release or complete */
       version: number;
@@ -7836,6 +7902,84 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listResidentWorkflows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Open instances, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            workflows: components['schemas']['ResidentWorkflow'][];
+          };
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the permission records.read (audited when refused) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
       /** @description Not found */
       404: {
