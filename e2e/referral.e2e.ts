@@ -57,6 +57,8 @@ test('township staff confirm the urgent referral slip in its form; the county cl
   await expect(page.getByRole('heading', { level: 1, name: '任务' })).toBeVisible();
   const newest = page.locator('[data-test=tasks] .el-table__row').last();
   await expect(newest).toContainText('确认紧急转出单');
+  // The row names the resident, a link to their page.
+  await expect(newest.locator('[data-test=task-resident]')).toHaveText(name);
   await newest.getByRole('button', { name: '办理' }).click();
   await expect(page).toHaveURL(new RegExp(`/app/tasks/${confirm.id}$`));
   await expect(page.locator('[data-test=task-title]')).toContainText('确认紧急转出单');
@@ -94,8 +96,18 @@ test('township staff confirm the urgent referral slip in its form; the county cl
   await signIn(page, 'fj.county-clinician', '/app/tasks');
   const row = page.locator('[data-test=tasks] .el-table__row').last();
   await expect(row).toContainText('县医院接诊决定');
+  await expect(row.locator('[data-test=task-resident]')).toHaveText(name);
   await snap(page, testInfo, '4-county-inbox');
-  await row.getByRole('button', { name: '办理' }).click();
+  // The resident's page, opened from the row: the open referral, waiting for this decision.
+  await row.getByRole('link', { name }).click();
+  await expect(page).toHaveURL(new RegExp(`/app/residents/${resident.id}$`));
+  const open = page.locator('[data-test=workflows]');
+  await expect(open.locator('.el-table__row')).toHaveCount(1);
+  await expect(open).toContainText('双向转诊');
+  const decision = open.locator('[data-test=workflow-task]', { hasText: '县医院接诊决定' });
+  await expect(decision).toContainText('待认领');
+  await snap(page, testInfo, '4b-county-resident-open-referral');
+  await decision.getByRole('link', { name: '办理' }).click();
   await expect(page).toHaveURL(new RegExp(`/app/tasks/${decide!.id}$`));
   await expect(page.locator('[data-test=task-resident]')).toContainText(name);
   // The slip as the township submitted it, read-only.

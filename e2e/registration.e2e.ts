@@ -108,6 +108,11 @@ test('a village doctor registers a resident, and the county manager shows the re
   const log = manager.locator('[data-test=access-log]');
   await expect(log.locator('.el-table__row').first()).toContainText('fj.county-phc-manager');
   await expect(log.locator('.el-table__row').first()).toContainText('查看未脱敏的个人信息');
+  // The reason given is beside the view, in its own column.
+  await expect(
+    log.locator('.el-table__row').first().locator('[data-test=access-reason]'),
+  ).toHaveText('随访核对身份');
+  await expect(log.locator('thead')).toContainText('原因');
   await snap(manager, testInfo, '6-shown-in-full');
   await managerContext.close();
 });
