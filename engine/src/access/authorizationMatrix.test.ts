@@ -541,6 +541,9 @@ function workflowCases(): Record<string, RouteCase> {
     'GET /api/workflows/incidents': {
       call: () => ({ method: 'GET', path: '/api/workflows/incidents' }),
     },
+    'GET /api/workflows/services': {
+      call: () => ({ method: 'GET', path: '/api/workflows/services' }),
+    },
     'GET /api/workflows/start-failures': {
       call: () => ({ method: 'GET', path: '/api/workflows/start-failures' }),
       check: (_where, body) => {
@@ -841,6 +844,7 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/diff',
   'GET /api/tasks',
   'GET /api/workflows/incidents',
+  'GET /api/workflows/services',
   'GET /api/workflows/start-failures',
   'POST /api/workflows/migrations',
   'GET /api/notifications',

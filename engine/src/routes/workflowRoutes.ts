@@ -417,6 +417,27 @@ export function workflowRoutes(
     }),
     defineRoute({
       method: 'get',
+      path: '/api/workflows/services',
+      operationId: 'listWorkflowServices',
+      summary: 'The registered workflow services a service or send task may name (camunda:topic)',
+      description:
+        "The engine's own services and those plugins registered through the plugin API (`workflowService`), by name. The BPMN lint does not know them: a modeler offers these.",
+      tags: ['workflows'],
+      access: { permission: 'workflows.edit' },
+      responses: {
+        200: {
+          description: 'Services by name',
+          schema: z.object({
+            services: z.array(
+              z.object({ name: z.string().describe('What camunda:topic names, e.g. notify') }),
+            ),
+          }),
+        },
+      },
+      handler: () => ({ services: workflows.services.names.map((name) => ({ name })) }),
+    }),
+    defineRoute({
+      method: 'get',
       path: '/api/workflows/incidents',
       operationId: 'listWorkflowIncidents',
       summary: 'Open incidents: failed services with their errors',

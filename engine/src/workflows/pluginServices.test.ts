@@ -166,6 +166,18 @@ describe('workflow services registered by plugins', () => {
 });
 
 describe('registering workflow services', () => {
+  it('given a workflow admin modelling a service task, when they ask for the registered services, then the engine’s and the plugin’s are listed by name; staff who only work tasks are refused', async () => {
+    const res = await f.request('GET', '/api/workflows/services', token.admin);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const names = (res.body.services as { name: string }[]).map((s) => s.name);
+    expect(names).toEqual([...names].sort());
+    expect(names).toEqual(
+      expect.arrayContaining(['notify', 'escalate', 'schedule-follow-up', 'sign-report']),
+    );
+    const refused = await f.request('GET', '/api/workflows/services', token.township);
+    expect(refused.status).toBe(403);
+  });
+
   it('refuses to start when two plugins register the same service, naming the first', async () => {
     const database = await createTestDatabase();
     try {
