@@ -210,11 +210,11 @@ export class SpecStore {
         kind === 'spec'
           ? `INSERT INTO spec_versions (spec, version, jurisdiction, content, content_hash, status,
                created_by, created_at, updated_by, updated_at)
-             VALUES ($1, $2, $3, $4::jsonb, $5, 'draft', $6, $7, $6, $7)
+             VALUES ($1, $2, $3, $4::json, $5, 'draft', $6, $7, $6, $7)
              ON CONFLICT DO NOTHING RETURNING version`
           : `INSERT INTO overlay_versions (key, version, jurisdiction, content, content_hash, status,
                created_by, created_at, updated_by, updated_at, base_spec, base_version)
-             VALUES ($1, $2, $3, $4::jsonb, $5, 'draft', $6, $7, $6, $7, $8, $9)
+             VALUES ($1, $2, $3, $4::json, $5, 'draft', $6, $7, $6, $7, $8, $9)
              ON CONFLICT DO NOTHING RETURNING version`,
         {
           bind: [
@@ -292,7 +292,7 @@ export class SpecStore {
     const base = kind === 'overlay' ? (content as Overlay).base : undefined;
     await this.deps.database.transaction(async (transaction) => {
       const [updated] = await this.sequelize.query<{ row_version: number }>(
-        `UPDATE ${TABLE[kind]} SET content = $3::jsonb, content_hash = $4, updated_by = $5,
+        `UPDATE ${TABLE[kind]} SET content = $3::json, content_hash = $4, updated_by = $5,
            updated_at = $6, row_version = row_version + 1
            ${base ? ', base_version = $8' : ''}
          WHERE ${KEY[kind]} = $1 AND version = $2 AND row_version = $7 AND status = 'draft'

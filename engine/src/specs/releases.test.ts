@@ -164,7 +164,7 @@ describe('published versions are immutable in the database itself', () => {
     ["UPDATE spec_versions SET status = 'draft' WHERE spec = 'national-phs' AND version = '3.0.0'"],
     ["DELETE FROM spec_versions WHERE spec = 'national-phs' AND version = '3.0.1'"],
     [
-      "UPDATE overlay_versions SET content = content || '{\"operations\": []}' WHERE key = 'fujian' AND version = '1.0.0'",
+      "UPDATE overlay_versions SET content = (content::jsonb || '{\"operations\": []}')::json WHERE key = 'fujian' AND version = '1.0.0'",
     ],
     ["DELETE FROM overlay_versions WHERE key = 'yunnan'"],
     ["UPDATE releases SET manifest_hash = repeat('0', 64) WHERE id = 'national-phs@3.0.0'"],

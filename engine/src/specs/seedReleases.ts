@@ -176,7 +176,10 @@ export async function importLine(
     'SELECT id FROM releases WHERE id = ANY($1::text[])',
     { bind: [ids], type: QueryTypes.SELECT },
   );
-  if (stored.length === ids.length) return { imported: [] };
+  if (stored.length === ids.length) {
+    await restoreKeyOrder(database, spec, versions, overlays, read);
+    return { imported: [] };
+  }
 
   const now = clock.now();
   const contents = new Map<string, SpecContent>();
@@ -227,7 +230,7 @@ export async function importLine(
       const [row] = await q(
         `INSERT INTO spec_versions (spec, version, jurisdiction, content, content_hash, status,
            created_at, updated_at, published_at)
-         VALUES ($1, $2, $3, $4::jsonb, $5, 'published', $6, $6, $6)
+         VALUES ($1, $2, $3, $4::json, $5, 'published', $6, $6, $6)
          ON CONFLICT DO NOTHING RETURNING spec AS key`,
         [spec, version, NATIONAL, JSON.stringify(content), contentHash(content), now],
       );
@@ -237,7 +240,7 @@ export async function importLine(
       const [row] = await q(
         `INSERT INTO overlay_versions (key, version, jurisdiction, base_spec, base_version, content,
            content_hash, status, created_at, updated_at, published_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, 'published', $8, $8, $8)
+         VALUES ($1, $2, $3, $4, $5, $6::json, $7, 'published', $8, $8, $8)
          ON CONFLICT DO NOTHING RETURNING key`,
         [
           overlay.key,
@@ -297,5 +300,47 @@ export async function importLine(
       }
     }
   });
+  await restoreKeyOrder(database, spec, versions, overlays, read);
   return { imported };
+}
+
+/**
+ * A seed version stored before migration 0020 lost its keys' order (a jsonb column sorts them,
+ * and a form's field order is its schema's key order): written again as the seed's text. Such a
+ * row is the one whose text is exactly jsonb's rendering of its value (JSON.stringify writes no
+ * space after ':' as jsonb does); it is rewritten only where the stored value is the same JSON
+ * value, which is all the published guard lets through. (`$3::text` first: a parameter cast
+ * to both json and jsonb would be taken as jsonb, whose text is the sorted one.)
+ */
+async function restoreKeyOrder(
+  database: Database,
+  spec: string,
+  versions: readonly string[],
+  overlays: readonly Overlay[],
+  read: (version: string) => SpecContent,
+): Promise<void> {
+  const { sequelize } = database;
+  const sorted = await sequelize.query<{ kind: 'spec' | 'overlay'; key: string; version: string }>(
+    `SELECT 'spec' AS kind, spec AS key, version FROM spec_versions
+      WHERE spec = $1 AND version = ANY($2::text[]) AND content::text = content::jsonb::text
+     UNION ALL
+     SELECT 'overlay', key, version FROM overlay_versions
+      WHERE key || '@' || version = ANY($3::text[]) AND content::text = content::jsonb::text`,
+    {
+      bind: [spec, versions, overlays.map((o) => `${o.key}@${o.version}`)],
+      type: QueryTypes.SELECT,
+    },
+  );
+  for (const row of sorted) {
+    const content =
+      row.kind === 'spec'
+        ? read(row.version)
+        : overlays.find((o) => o.key === row.key && o.version === row.version);
+    await sequelize.query(
+      `UPDATE ${row.kind === 'spec' ? 'spec_versions' : 'overlay_versions'} SET content = $3::text::json
+        WHERE ${row.kind === 'spec' ? 'spec' : 'key'} = $1 AND version = $2
+          AND content::jsonb = $3::text::jsonb`,
+      { bind: [row.key, row.version, JSON.stringify(content)] },
+    );
+  }
 }
