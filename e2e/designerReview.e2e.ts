@@ -171,7 +171,6 @@ test('a province’s overlay version goes from draft through a returned review, 
   await snapAs(page, '02-placeholder-forms');
   for (const [item, snapName] of [
     ['代码表', '03-placeholder-code-tables'],
-    ['流程', '04-placeholder-workflows'],
     ['省级配置', '05-placeholder-overlays'],
   ] as const) {
     await nav.getByRole('link', { name: item }).click();

@@ -48,7 +48,12 @@ export const router = createRouter({
         },
         placeholder('forms'),
         placeholder('codeTables'),
-        placeholder('workflows'),
+        {
+          path: screen('workflows').path,
+          name: 'workflows',
+          component: () => import('./screens/workflowModeler/WorkflowModelerScreen.vue'),
+          meta: { screen: 'workflows' },
+        },
         placeholder('overlays'),
         {
           path: 'versions',

@@ -1,4 +1,5 @@
 import shared from '../../../../runtime/app/i18n/messages/shared/en.js';
+import modeler from './modeler.en.js';
 import type { DesignerMessages } from './zh-CN.js';
 
 /** The designer's English text: the same keys as zh-CN.ts (the type and i18n.test.ts check it). */
@@ -8,6 +9,7 @@ const en: DesignerMessages = {
     skipToContent: 'Skip to main content',
   },
   language: shared.language,
+  modeler,
   signIn: {
     ...shared.signIn,
     subtitle: 'Design, review and publish forms, workflows and provincial configuration',
