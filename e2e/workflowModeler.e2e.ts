@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { apiSession, DEMO_PASSWORD } from './demoResidents.js';
@@ -20,6 +21,10 @@ const ADMIN = 'yn.province-configurator';
 const TIMER = 'Boundary_followup_hypertension_due';
 const FLOW = 'Flow_accept';
 const CONDITION = '{"in":[{"var":"decision"},["accept","admit"]]}';
+/** The BPMN lint's own fixture: a script task, no diagram interchange. */
+const WITHOUT_DIAGRAM = fileURLToPath(
+  new URL('../definitions/src/bpmn/fixtures/bad/script-task.bpmn', import.meta.url),
+);
 const EXPORTED = fileURLToPath(
   new URL('./fixtures/exported-with-script-task.bpmn', import.meta.url),
 );
@@ -152,6 +157,24 @@ test('a workflow admin changes a timer and a condition of the referral, sees the
   await expect(page.getByTestId('lint-badge-ScriptTask_bmi')).toBeVisible();
   await expect(page.getByTestId('save')).toBeDisabled();
   await snapAs(page, '07-exported-file');
+
+  // A file without diagram interchange, pasted: bpmn-js cannot draw it, which is said, and what
+  // the engine cannot run is still listed.
+  await page.getByTestId('paste').click();
+  await page.getByTestId('paste-text').fill(readFileSync(WITHOUT_DIAGRAM, 'utf8'));
+  await page.getByTestId('paste-open').click();
+  await expect(page.getByTestId('import-failed')).toContainText('no diagram to display');
+  await expect(
+    page.getByTestId('unsupported-item').filter({ hasText: 'ScriptTask_bmi' }),
+  ).toContainText('脚本任务');
+  // Only the pasted file's problems: nothing left of the file before.
+  await expect(page.getByTestId('unsupported-item')).toHaveCount(1);
+  await expect(page.getByTestId('save')).toBeDisabled();
+  await page.evaluate(() =>
+    Promise.allSettled(document.getAnimations().map((animation) => animation.finished)),
+  );
+  await expect(page.getByTestId('paste-text')).toBeHidden();
+  await snapAs(page, '08-pasted-without-diagram');
 
   expect(failures).toEqual([]);
   await context.close();

@@ -280,7 +280,8 @@ export class BpmnCanvas {
 
   /** Message names of the diagram (bpmn:Message), sorted. */
   messageNames(): string[] {
-    const definitions = this.#get('canvas').getRootElement().businessObject.$parent;
+    // After a failed import the canvas has only its implicit root, with no business object.
+    const definitions = this.#get('canvas').getRootElement()?.businessObject?.$parent;
     return (definitions?.rootElements ?? [])
       .filter((e: Bo) => is(e, 'bpmn:Message') && e.name)
       .map((e: Bo) => String(e.name))
