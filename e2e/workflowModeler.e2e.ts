@@ -176,6 +176,16 @@ test('a workflow admin changes a timer and a condition of the referral, sees the
   await expect(page.getByTestId('paste-text')).toBeHidden();
   await snapAs(page, '08-pasted-without-diagram');
 
+  // In English: the screen's words and the lint's English half.
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workflows' })).toBeVisible();
+  await expect(page.getByTestId('lint-fail')).toContainText(
+    'Errors to fix before it can be saved: 1',
+  );
+  await expect(page.getByTestId('unsupported-item')).toContainText('is a script task');
+  await expect(page.getByTestId('import-failed')).toContainText('This BPMN file cannot be read');
+  await snapAs(page, '09-english');
+
   expect(failures).toEqual([]);
   await context.close();
 });
