@@ -303,6 +303,20 @@ const CASES: Record<string, RouteCase> = {
       path: '/api/forms/hypertension-followup/versions/3.0.1/validator.js?release=national-phs@3.0.1',
     }),
   },
+  'POST /api/form-previews': {
+    call: () => ({
+      method: 'POST',
+      path: '/api/form-previews',
+      body: {
+        definition: {
+          key: 'matrix-preview',
+          version: '1.0.0',
+          title: { zh: '预览', en: 'Preview' },
+          schema: { type: 'object', properties: { note: { type: 'string', title: '备注' } } },
+        },
+      },
+    }),
+  },
   'POST /api/submissions': {
     call: (where, w) => ({
       method: 'POST',
@@ -833,6 +847,7 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/forms/{key}',
   'GET /api/forms/{key}/versions/{version}/typescript',
   'GET /api/forms/{key}/versions/{version}/validator.js',
+  'POST /api/form-previews',
   'GET /api/drafts',
   'GET /api/data-migrations',
   'GET /api/specs',

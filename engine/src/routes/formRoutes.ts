@@ -8,6 +8,7 @@ import type { Release } from '../specs/Release.js';
 import type { ReleaseCatalog, ReleasedForm } from '../specs/ReleaseCatalog.js';
 import { StandaloneValidators, VALIDATOR_RUNTIME_PATH } from '../specs/StandaloneValidators.js';
 import { formTypeScript } from '../submissions/formTypeScript.js';
+import { formPreviewRoutes } from './formPreviewRoutes.js';
 
 /** Every code table an `x-code-table` keyword names anywhere in a schema. */
 function codeTablesNamed(node: unknown, found = new Set<string>()): Set<string> {
@@ -296,5 +297,6 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
         return runtime.code;
       },
     }),
+    ...formPreviewRoutes(validators),
   ];
 }

@@ -58,8 +58,12 @@ function definitionsFiles() {
 export class StandaloneValidators {
   #runtime: Promise<ValidatorModule> | undefined;
   readonly #forms = new Map<string, Promise<FormValidatorModule>>();
+  readonly #previews = new Map<string, FormValidatorModule>();
 
-  constructor(private readonly maxForms = 500) {}
+  constructor(
+    private readonly maxForms = 500,
+    private readonly maxPreviews = 50,
+  ) {}
 
   /** The shared runtime: `export const modules`, by the specifier standalone code requires. */
   runtime(): Promise<ValidatorModule> {
@@ -114,18 +118,49 @@ export class StandaloneValidators {
     return { code, hash: sha(code) };
   }
 
-  async #buildForm(form: ReleasedForm): Promise<FormValidatorModule> {
+  #buildForm(form: ReleasedForm): Promise<FormValidatorModule> {
+    // From /api/forms/:key/versions/:version/validator.js, four levels up is /api/.
+    return this.#buildModule(form.compiled.schema, form.definition.key, '../../../..');
+  }
+
+  /**
+   * The module of a form compiled for the designer's preview (not released: the designer's
+   * unsaved document), kept by its hash; the last `maxPreviews` are kept. Served from
+   * `/api/form-previews/:hash/validator.js`, two levels below /api/.
+   */
+  async forPreview(
+    schema: Readonly<Record<string, unknown>>,
+    key: string,
+  ): Promise<FormValidatorModule> {
+    const module = await this.#buildModule(schema, key, '../..');
+    this.#previews.delete(module.hash);
+    this.#previews.set(module.hash, module);
+    if (this.#previews.size > this.maxPreviews) {
+      this.#previews.delete(this.#previews.keys().next().value as string);
+    }
+    return module;
+  }
+
+  /** A preview module made by forPreview, while kept. */
+  preview(hash: string): FormValidatorModule | undefined {
+    return this.#previews.get(hash);
+  }
+
+  async #buildModule(
+    schema: Readonly<Record<string, unknown>>,
+    key: string,
+    toApi: string,
+  ): Promise<FormValidatorModule> {
     const runtime = await this.runtime();
-    const source = standaloneValidatorSource(form.compiled.schema);
+    const source = standaloneValidatorSource(schema);
     const known = new Set<string>([LINEAR_REGEXP_MODULE, ...RUNTIME_MODULES]);
     const unknown = source.requires.filter((r) => !known.has(r));
     if (unknown.length) {
       throw new StandaloneValidatorError(
-        `the validator of ${form.definition.key} requires ${unknown.join(', ')}, which the runtime does not provide`,
+        `the validator of ${key} requires ${unknown.join(', ')}, which the runtime does not provide`,
       );
     }
-    // From /api/forms/:key/versions/:version/validator.js, four levels up is /api/.
-    const runtimeUrl = `../../../..${VALIDATOR_RUNTIME_PATH.slice('/api'.length)}?hash=${runtime.hash}`;
+    const runtimeUrl = `${toApi}${VALIDATOR_RUNTIME_PATH.slice('/api'.length)}?hash=${runtime.hash}`;
     const linked =
       `import { modules as __formworkRuntime } from ${JSON.stringify(runtimeUrl)};\n` +
       source.code.replace(/\brequire\(("[^"]+")\)/g, '__formworkRuntime[$1]');
