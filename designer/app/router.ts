@@ -46,7 +46,12 @@ export const router = createRouter({
           name: 'home',
           component: () => import('./screens/notices/NoAccessScreen.vue'),
         },
-        placeholder('forms'),
+        {
+          path: screen('forms').path,
+          name: 'forms',
+          component: () => import('./screens/formDesigner/FormDesignerScreen.vue'),
+          meta: { screen: 'forms' },
+        },
         placeholder('codeTables'),
         {
           path: screen('workflows').path,

@@ -1,5 +1,6 @@
 import shared from '../../../../runtime/app/i18n/messages/shared/en.js';
 import modeler from './modeler.en.js';
+import formDesigner from './formDesigner.en.js';
 import type { DesignerMessages } from './zh-CN.js';
 
 /** The designer's English text: the same keys as zh-CN.ts (the type and i18n.test.ts check it). */
@@ -10,6 +11,7 @@ const en: DesignerMessages = {
   },
   language: shared.language,
   modeler,
+  formDesigner,
   signIn: {
     ...shared.signIn,
     subtitle: 'Design, review and publish forms, workflows and provincial configuration',

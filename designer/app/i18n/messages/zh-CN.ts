@@ -1,5 +1,6 @@
 import shared from '../../../../runtime/app/i18n/messages/shared/zh-CN.js';
 import modeler from './modeler.zh-CN.js';
+import formDesigner from './formDesigner.zh-CN.js';
 
 /**
  * 配置工具的中文文本（默认语言）。Every key here exists in en.ts too (i18n.test.ts checks it); no
@@ -13,6 +14,7 @@ const zhCN = {
   },
   language: shared.language,
   modeler,
+  formDesigner,
   signIn: { ...shared.signIn, subtitle: '表单、流程与省级配置的设计、审核和发布' },
   nav: {
     label: '主导航',
