@@ -161,6 +161,13 @@ test('a configurator builds a form with a visibility rule and a calculation, pre
   // The JSON tab shows the document.
   await page.getByRole('tab', { name: 'JSON' }).click();
   await expect(page.getByTestId('json-text')).toHaveValue(/"x-calculated"/);
+  // Text that is not JSON is refused with the reason, and the document stays as it was.
+  await page.getByTestId('json-text').fill('{ "key": ');
+  await page.getByTestId('json-apply').click();
+  await expect(page.getByTestId('json-problems')).toContainText('不是有效的 JSON');
+  await page.getByRole('tab', { name: '设计' }).click();
+  await expect(page.locator('.outline-field')).toHaveCount(6);
+  await page.getByRole('tab', { name: 'JSON' }).click();
   await snapAs(page, '2-json');
 
   // The preview: the frontline renderer, compiled by the engine.
@@ -210,5 +217,11 @@ test('a configurator builds a form with a visibility rule and a calculation, pre
   // In English, the palette and the panel speak English.
   await page.getByRole('tab', { name: '设计' }).click();
   await snapAs(page, '5-submitted');
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByTestId('palette-yes-no')).toHaveText('Yes/no');
+  await page.getByTestId('field-number').click();
+  await expect(page.getByTestId('property-panel')).toContainText('Unit');
+  await expect(page.getByTestId('designer-notice')).toContainText('Submitted for review');
+  await snapAs(page, '6-english');
   expect(failures).toEqual([]);
 });
