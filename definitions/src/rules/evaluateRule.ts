@@ -5,8 +5,16 @@ import { ruleOperations, type RuleClock } from './ruleOperations.js';
 
 export type { RuleClock };
 
-/** The system clock (UTC date). Tests and the server inject their own. */
-export const systemClock: RuleClock = { today: () => new Date().toISOString().slice(0, 10) };
+/**
+ * The system clock: the date in China Standard Time (UTC+8, no daylight saving), the date on the
+ * wall of every clinic — the engine's rule clock gives the same (engine/src/clock.ts). A UTC date
+ * here made the browser call a visit dated today "later than today" from 00:00 to 08:00 in China.
+ * Tests and the server inject their own.
+ */
+const CHINA_STANDARD_TIME_MS = 8 * 60 * 60 * 1000;
+export const systemClock: RuleClock = {
+  today: () => new Date(Date.now() + CHINA_STANDARD_TIME_MS).toISOString().slice(0, 10),
+};
 
 let currentClock: RuleClock = systemClock;
 for (const [name, operation] of Object.entries({
