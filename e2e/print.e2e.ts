@@ -228,7 +228,7 @@ test('the county clinician prints the remote consultation report from the reside
   page,
   request,
 }, testInfo) => {
-  const resident = await registerOverdueResident(request, '陈美玲');
+  const resident = await registerOverdueResident(request, '刘淑珍');
   const township = await apiSession(request, 'fj.township-phc');
   const county = await apiSession(request, 'fj.county-clinician');
 
@@ -240,7 +240,7 @@ test('the county clinician prints the remote consultation report from the reside
   expect(started.status(), await started.text()).toBe(201);
   const instanceId = ((await started.json()) as { id: string }).id;
   const consultRequest = {
-    patientName: '陈美玲',
+    patientName: '刘淑珍',
     sex: '2',
     age: 70,
     patientSummary: '高血压 10 年，近两次随访血压 168/102 mmHg、172/104 mmHg',
@@ -284,7 +284,7 @@ test('the county clinician prints the remote consultation report from the reside
   await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('远程会诊报告');
   await expect(page.locator('[data-test=print-institution]')).toContainText('管理机构');
   await expect(page.locator('[data-test=print-institution]')).not.toContainText(/\d{6}/);
-  await expect(page.locator('[data-test=print-resident]')).toContainText('陈美玲');
+  await expect(page.locator('[data-test=print-resident]')).toContainText('刘淑珍');
   await expect(page.locator('[data-test=print-resident]')).toContainText('女');
   const cell = (path: string) => sheet.locator(`[data-print-path="${path}"]`);
   await expect(cell('/diagnosis')).toHaveText('原发性高血压 2 级');
