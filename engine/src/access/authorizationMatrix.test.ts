@@ -752,6 +752,9 @@ function specCases(): Record<string, RouteCase> {
     'GET /api/releases/{id}': {
       call: () => ({ method: 'GET', path: '/api/releases/national-phs@3.0.0' }),
     },
+    'GET /api/effective-specs/{id}': {
+      call: () => ({ method: 'GET', path: '/api/effective-specs/national-phs@3.0.1' }),
+    },
     'GET /api/diff': {
       call: () => ({
         method: 'GET',
@@ -857,6 +860,7 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/releases',
   'GET /api/releases/{id}',
   'GET /api/diff',
+  'GET /api/effective-specs/{id}',
   'GET /api/tasks',
   'GET /api/workflows/incidents',
   'GET /api/workflows/services',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../database/Database.js';
 import { defineRoute, type AnyRouteDefinition } from '../http/defineRoute.js';
+import { HttpError } from '../http/HttpError.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { diffReleases } from '../specs/specDiff.js';
 import type { SpecStore } from '../specs/SpecStore.js';
@@ -129,6 +130,53 @@ export function releaseRoutes(
       },
       handler: ({ body, caller, scope }, ctx) =>
         specs.releases.createRelease(body, caller!, scope!, requestContext(ctx)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/effective-specs/:id',
+      operationId: 'getEffectiveSpec',
+      summary:
+        'The effective spec of a release, or of stored versions not released yet (drafts included) compiled on the fly: forms, code tables, parameters and workflow keys',
+      description:
+        'What a province’s overlay editor shows beside the national form: `spec@version+overlay@version` compiled exactly as a release would be (422 `overlay_rejected` when the overlay does not apply).',
+      tags: ['releases'],
+      access: { signedIn: true },
+      request: { params: z.object({ id: RELEASE_ID }) },
+      responses: {
+        200: {
+          description: 'Effective spec',
+          schema: z
+            .object({
+              id: z.string(),
+              jurisdiction: z.string(),
+              forms: z.record(z.string(), z.object({}).passthrough()),
+              codeTables: z.record(z.string(), z.object({}).passthrough()),
+              parameters: z.object({}).passthrough(),
+              workflows: z.array(z.string()),
+            })
+            .meta({ id: 'EffectiveSpec' }),
+        },
+        404: { description: 'No such release or versions' },
+      },
+      handler: async ({ params }) => {
+        const release =
+          catalog.get(params.id) ?? (await specs.releases.unreleased(params.id));
+        if (!release)
+          throw new HttpError(
+            404,
+            'not_found',
+            `没有 ${params.id} 这一发布或版本 / no release or stored versions ${params.id}`,
+          );
+        const { forms, codeTables, parameters, workflows } = release.spec;
+        return {
+          id: params.id,
+          jurisdiction: release.jurisdiction,
+          forms,
+          codeTables,
+          parameters,
+          workflows: Object.keys(workflows),
+        };
+      },
     }),
     defineRoute({
       method: 'get',

@@ -450,3 +450,44 @@ describe('semantic diff', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('the effective spec a province edits against', () => {
+  it('given a Fujian draft adding a field after the systolic pressure, when its effective spec is read, then its hypertension follow-up has the field and the national form does not', async () => {
+    const added = {
+      op: 'add-field',
+      form: 'hypertension-followup',
+      path: '',
+      field: {
+        name: 'homeBpDiary',
+        after: 'dbp',
+        schema: { type: 'string', title: '家庭血压记录', 'x-title-en': 'Home BP diary' },
+      },
+    };
+    const base = readOverlay('fujian', '1.0.0');
+    const draft = await f.request('POST', '/api/overlays/fujian/versions', configurator, {
+      ...base,
+      version: '2.1.0',
+      operations: [...base.operations, added],
+    });
+    expect(draft.status, JSON.stringify(draft.body).slice(0, 300)).toBe(201);
+
+    const effective = await f.request(
+      'GET',
+      `/api/effective-specs/${encodeURIComponent('national-phs@3.0.0+fujian@2.1.0')}`,
+      configurator,
+    );
+    expect(effective.status, JSON.stringify(effective.body).slice(0, 300)).toBe(200);
+    expect(effective.body.jurisdiction).toBe('350000');
+    const fields = (id: { forms: Record<string, { schema: { properties: object } }> }) =>
+      Object.keys(id.forms['hypertension-followup']!.schema.properties);
+    expect(fields(effective.body)).toContain('homeBpDiary');
+    expect(effective.body.workflows).toContain('two-way-referral');
+
+    const national = await f.request('GET', '/api/effective-specs/national-phs@3.0.0', configurator);
+    expect(national.status).toBe(200);
+    expect(fields(national.body)).not.toContain('homeBpDiary');
+
+    const unknown = await f.request('GET', '/api/effective-specs/national-phs@9.9.9', configurator);
+    expect(unknown.status).toBe(404);
+  });
+});

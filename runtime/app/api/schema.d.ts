@@ -362,6 +362,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/effective-specs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The effective spec of a release, or of stored versions not released yet (drafts included) compiled on the fly: forms, code tables, parameters and workflow keys
+     * @description What a province’s overlay editor shows beside the national form: `spec@version+overlay@version` compiled exactly as a release would be (422 `overlay_rejected` when the overlay does not apply).
+     */
+    get: operations['getEffectiveSpec'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enrollments/{id}/end': {
     parameters: {
       query?: never;
@@ -1741,6 +1761,24 @@ export interface components {
       rowVersion: number;
       subjectId: string;
       updatedAt: string;
+    };
+    EffectiveSpec: {
+      codeTables: {
+        [key: string]: {
+          [key: string]: unknown;
+        };
+      };
+      forms: {
+        [key: string]: {
+          [key: string]: unknown;
+        };
+      };
+      id: string;
+      jurisdiction: string;
+      parameters: {
+        [key: string]: unknown;
+      };
+      workflows: string[];
     };
     Enrollment: {
       createdAt: string;
@@ -4130,6 +4168,72 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getEffectiveSpec: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `national-phs@3.0.0` or `national-phs@3.0.0+fujian@1.0.0` */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Effective spec */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EffectiveSpec'];
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such release or versions */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
       /** @description Unexpected failure (the body carries the request id only) */
       500: {
