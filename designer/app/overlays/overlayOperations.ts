@@ -1,0 +1,237 @@
+import type { FormDefinition, Operation } from '@formwork/definitions';
+
+/**
+ * The provincial overlay editor's operations, without Vue: what each dialog writes (the overlay
+ * operations of `definitions`, nothing of our own), each operation said in words, and how a
+ * field of the province's effective form differs from the national one. Whether an operation is
+ * allowed is the engine's to say (it applies the overlay on every save, with the base's locks).
+ */
+
+export type OverlayOperation = Operation;
+type Op<K extends Operation['op']> = Extract<Operation, { op: K }>;
+type Lang = 'zh' | 'en';
+
+/** The kinds of field a province adds through the dialog, and the JSON Schema each writes. */
+export const NEW_FIELD_KINDS = ['text', 'integer', 'number', 'yes-no', 'date'] as const;
+export type NewFieldKind = (typeof NEW_FIELD_KINDS)[number];
+
+export interface NewField {
+  form: string;
+  name: string;
+  label: { zh: string; en: string };
+  kind: NewFieldKind;
+  /** The field it follows in the form; at the end when absent. */
+  after?: string;
+  required?: boolean;
+  minimum?: number;
+  maximum?: number;
+  unit?: string;
+}
+
+/** A field name the engine accepts: a letter, then letters, digits or `_` (at most 64). */
+export const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+export function addFieldOperation(field: NewField): Op<'add-field'> {
+  const schema: Record<string, unknown> = {
+    title: field.label.zh,
+    'x-title-en': field.label.en,
+  };
+  switch (field.kind) {
+    case 'text':
+      schema.type = 'string';
+      schema.maxLength = 200;
+      break;
+    case 'integer':
+    case 'number':
+      schema.type = field.kind;
+      if (field.minimum !== undefined) schema.minimum = field.minimum;
+      if (field.maximum !== undefined) schema.maximum = field.maximum;
+      if (field.unit) schema['x-unit'] = field.unit;
+      break;
+    case 'yes-no':
+      schema.type = 'string';
+      schema['x-code-table'] = 'yes-no';
+      break;
+    case 'date':
+      schema.type = 'string';
+      schema.format = 'date';
+      break;
+  }
+  return {
+    op: 'add-field',
+    form: field.form,
+    path: '',
+    field: {
+      name: field.name,
+      schema,
+      ...(field.after ? { after: field.after } : {}),
+      ...(field.required ? { required: true } : {}),
+    },
+  };
+}
+
+/** A narrower range for a number (minimum / maximum) or a text (minLength / maxLength). */
+export function tightenRangeOperation(
+  form: string,
+  path: string,
+  range: { minimum?: number; maximum?: number; minLength?: number; maxLength?: number },
+): Op<'tighten-range'> {
+  const op: Op<'tighten-range'> = { op: 'tighten-range', form, path };
+  for (const key of ['minimum', 'maximum', 'minLength', 'maxLength'] as const)
+    if (range[key] !== undefined) op[key] = range[key];
+  return op;
+}
+
+export const makeRequiredOperation = (form: string, path: string): Op<'make-required'> => ({
+  op: 'make-required',
+  form,
+  path,
+});
+
+export const hideFieldOperation = (form: string, path: string): Op<'hide-field'> => ({
+  op: 'hide-field',
+  form,
+  path,
+});
+
+export const relabelOperation = (
+  form: string,
+  path: string,
+  label: { zh: string; en: string },
+): Op<'relabel'> => ({ op: 'relabel', form, path, label });
+
+export const setParameterOperation = (
+  key: string,
+  value: number | string | boolean,
+): Op<'set-parameter'> => ({ op: 'set-parameter', key, value });
+
+/** The form an operation concerns, if it concerns one. */
+export function formOf(op: OverlayOperation): string | undefined {
+  return 'form' in op && typeof op.form === 'string' ? op.form : undefined;
+}
+
+/** Where a field operation points (`/sbp`), or the added field's pointer. */
+export function pathOf(op: OverlayOperation): string | undefined {
+  if (op.op === 'add-field') return `${op.path}/${op.field.name}`;
+  return 'path' in op && typeof op.path === 'string' ? op.path : undefined;
+}
+
+const range = (min: unknown, max: unknown) =>
+  `${min === undefined ? '…' : String(min)}–${max === undefined ? '…' : String(max)}`;
+
+/** One operation in the configurator's words, in the interface language. */
+export function describeOperation(op: OverlayOperation, lang: Lang): string {
+  const zh = lang === 'zh';
+  switch (op.op) {
+    case 'add-field': {
+      const title = (zh ? op.field.schema.title : op.field.schema['x-title-en']) ?? op.field.name;
+      const after = op.field.after ? (zh ? `，位于 ${op.field.after} 之后` : `, after ${op.field.after}`) : '';
+      return zh
+        ? `在 ${op.form} 中新增字段「${String(title)}」(${op.field.name})${after}${op.field.required ? '，必填' : ''}`
+        : `Add field “${String(title)}” (${op.field.name}) to ${op.form}${after}${op.field.required ? ', required' : ''}`;
+    }
+    case 'tighten-range': {
+      const text =
+        op.minimum !== undefined || op.maximum !== undefined
+          ? range(op.minimum, op.maximum)
+          : `${zh ? '长度' : 'length'} ${range(op.minLength, op.maxLength)}`;
+      return zh
+        ? `收紧 ${op.form} ${op.path} 的范围为 ${text}`
+        : `Tighten ${op.form} ${op.path} to ${text}`;
+    }
+    case 'make-required':
+      return zh ? `将 ${op.form} ${op.path} 设为必填` : `Make ${op.form} ${op.path} required`;
+    case 'hide-field':
+      return zh ? `隐藏 ${op.form} ${op.path}` : `Hide ${op.form} ${op.path}`;
+    case 'relabel':
+      return zh
+        ? `将 ${op.form} ${op.path} 改名为「${op.label.zh}」`
+        : `Relabel ${op.form} ${op.path} as “${op.label.en}”`;
+    case 'add-options':
+      return zh
+        ? `为代码表 ${op.codeTable} 增加选项 ${op.codes.map((c) => `${c.code} ${c.label.zh}`).join('、')}`
+        : `Add options ${op.codes.map((c) => `${c.code} ${c.label.en}`).join(', ')} to code table ${op.codeTable}`;
+    case 'set-parameter':
+      return zh
+        ? `参数 ${op.key} 设为 ${String(op.value)}`
+        : `Set parameter ${op.key} to ${String(op.value)}`;
+    case 'add-rule': {
+      const id = typeof op.rule.id === 'string' ? op.rule.id : '';
+      return zh ? `为 ${op.form} 增加规则 ${id}` : `Add rule ${id} to ${op.form}`;
+    }
+    case 'add-form': {
+      const key = typeof op.definition.key === 'string' ? op.definition.key : '';
+      return zh ? `新增表单 ${key}` : `Add form ${key}`;
+    }
+    case 'add-workflow':
+      return zh ? `新增流程 ${op.workflow}` : `Add workflow ${op.workflow}`;
+    case 'replace-workflow':
+      return zh ? `替换流程 ${op.workflow}` : `Replace workflow ${op.workflow}`;
+    default: {
+      const other = op as { op: string };
+      return zh ? `操作 ${other.op}` : `Operation ${other.op}`;
+    }
+  }
+}
+
+/** How a field of the province's form differs from the national one. */
+export type FieldChange = 'added' | 'changed' | 'hidden';
+
+interface SchemaNode {
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+  [keyword: string]: unknown;
+}
+
+/** The schema at a data pointer into nested objects (`/sbp`, `/group/field`), and whether required. */
+function schemaAt(root: SchemaNode, pointer: string): { node: SchemaNode; required: boolean } | undefined {
+  let node: SchemaNode | undefined = root;
+  let required = false;
+  for (const name of pointer.split('/').slice(1)) {
+    const parent: SchemaNode | undefined = node;
+    node = parent?.properties?.[name];
+    if (!node) return undefined;
+    required = parent!.required?.includes(name) ?? false;
+  }
+  return node && { node, required };
+}
+
+const COMPARED = ['title', 'x-title-en', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern'];
+
+/**
+ * For each field pointer of the effective form, how it differs from the base form: added (not in
+ * the base), hidden (the overlay's hide-field: `x-visible: false`), changed (label, range,
+ * pattern or required).
+ */
+export function fieldChanges(
+  base: FormDefinition | undefined,
+  effective: FormDefinition,
+  pointers: readonly string[],
+): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
+  for (const pointer of pointers) {
+    const now = schemaAt(effective.schema as SchemaNode, pointer);
+    if (!now) continue;
+    const before = base ? schemaAt(base.schema as SchemaNode, pointer) : undefined;
+    if (!before) changes[pointer] = 'added';
+    else if (now.node['x-visible'] === false && before.node['x-visible'] !== false)
+      changes[pointer] = 'hidden';
+    else if (
+      now.required !== before.required ||
+      COMPARED.some((k) => JSON.stringify(now.node[k]) !== JSON.stringify(before.node[k]))
+    )
+      changes[pointer] = 'changed';
+  }
+  return changes;
+}
+
+/** The next minor version after the newest of `versions` (1.2.0 → 1.3.0); 1.0.0 when none. */
+export function nextMinorVersion(versions: readonly string[]): string {
+  const parsed = versions
+    .map((v) => /^(\d+)\.(\d+)\.(\d+)$/.exec(v))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [Number(m[1]), Number(m[2]), Number(m[3])] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  const newest = parsed.at(-1);
+  return newest ? `${newest[0]}.${newest[1] + 1}.0` : '1.0.0';
+}
