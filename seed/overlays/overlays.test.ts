@@ -125,6 +125,14 @@ function describeOp(op: Operation): string {
     case 'add-trigger':
     case 'replace-trigger':
       return `${op.op} ${String(op.trigger.id)}`;
+    case 'add-code-table':
+      return `${op.op} ${String(op.codeTable.id)}`;
+    case 'add-program':
+      return `${op.op} ${String(op.program.id)}`;
+    case 'add-schedule':
+      return `${op.op} ${String(op.schedule.id)}`;
+    case 'add-indicator':
+      return `${op.op} ${String(op.indicator.id)}`;
     default:
       return `${op.op} ${op.form} ${op.path}`;
   }

@@ -5,6 +5,7 @@ import migrationPlan from './migration-plan.schema.json' with { type: 'json' };
 import overlay from './overlay.schema.json' with { type: 'json' };
 import parameterSet from './parameter-set.schema.json' with { type: 'json' };
 import pluginManifest from './plugin-manifest.schema.json' with { type: 'json' };
+import program from './program.schema.json' with { type: 'json' };
 import releaseManifest from './release-manifest.schema.json' with { type: 'json' };
 import schedule from './schedule.schema.json' with { type: 'json' };
 import trigger from './trigger.schema.json' with { type: 'json' };
@@ -19,6 +20,7 @@ export const metaSchemas = {
   schedule,
   trigger,
   indicator,
+  program,
   'parameter-set': parameterSet,
   overlay,
   'release-manifest': releaseManifest,

@@ -14,6 +14,7 @@ describe('meta-schemas', () => {
         'overlay',
         'parameter-set',
         'plugin-manifest',
+        'program',
         'release-manifest',
         'schedule',
         'trigger',

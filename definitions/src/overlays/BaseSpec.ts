@@ -1,4 +1,12 @@
-import type { CodeTable, FormDefinition, ParameterSet, Trigger } from '../types/generated.js';
+import type {
+  CodeTable,
+  FormDefinition,
+  Indicator,
+  ParameterSet,
+  ProgramDefinition,
+  Schedule,
+  Trigger,
+} from '../types/generated.js';
 
 /** One version of a spec as an overlay sees it: everything a jurisdiction may adjust. */
 export interface BaseSpec {
@@ -15,4 +23,14 @@ export interface BaseSpec {
   workflows: Record<string, string>;
   /** Which stored submissions start which workflow, by trigger id (none when absent). */
   triggers?: Record<string, Trigger>;
+  /** When a programme's follow-ups fall due, by schedule id (none when absent). */
+  schedules?: Record<string, Schedule>;
+  /** What is counted over a programme's residents, by indicator id (none when absent). */
+  indicators?: Record<string, Indicator>;
+  /**
+   * Programmes declared as data, by id (an overlay's `add-program`). A base may declare none:
+   * the programmes its schedules and indicators name are its programmes all the same
+   * (`programIds`).
+   */
+  programs?: Record<string, ProgramDefinition>;
 }

@@ -4,6 +4,7 @@ import type { BaseSpec } from './BaseSpec.js';
 import { applyFieldOperation } from './fieldOperations.js';
 import { lockedCodeTables } from './lockedCodeTables.js';
 import { operationProblem, type OverlayProblem } from './OverlayProblem.js';
+import { addCodeTable, addIndicator, addProgram, addSchedule } from './programOperations.js';
 import { addForm, addOptions, addRule, setParameter } from './specOperations.js';
 import { applyTriggerOperation } from './triggerOperations.js';
 import { applyWorkflowOperation } from './workflowOperations.js';
@@ -64,6 +65,18 @@ export async function applyOverlay(base: BaseSpec, overlay: Overlay): Promise<Ov
       case 'add-trigger':
       case 'replace-trigger':
         problems.push(...(await applyTriggerOperation(spec, op, index)));
+        break;
+      case 'add-code-table':
+        problems.push(...addCodeTable(spec, op, index));
+        break;
+      case 'add-program':
+        problems.push(...addProgram(spec, op, index));
+        break;
+      case 'add-schedule':
+        problems.push(...addSchedule(spec, op, index));
+        break;
+      case 'add-indicator':
+        problems.push(...addIndicator(spec, op, index));
         break;
       default: {
         const form = Object.hasOwn(spec.forms, op.form) ? spec.forms[op.form] : undefined;

@@ -10,6 +10,7 @@ import type { LocalizedMessage } from '../validation/formErrors.js';
 import { applyOverlay } from './applyOverlay.js';
 import type { BaseSpec } from './BaseSpec.js';
 import { lockedCodeTables } from './lockedCodeTables.js';
+import { programIds } from './programIds.js';
 import type { OverlayProblem, OverlayProblemCode } from './OverlayProblem.js';
 import { fieldAt, isObject, isRequired, schemaAt, type Schema } from './schemaPointer.js';
 
@@ -22,6 +23,9 @@ export interface BaseChange {
   parameter?: string;
   workflow?: string;
   trigger?: string;
+  schedule?: string;
+  indicator?: string;
+  program?: string;
   description: LocalizedMessage;
 }
 
@@ -180,6 +184,11 @@ function targetChange(
     case 'add-trigger':
     case 'replace-trigger':
       return triggerChange(oldBase, newBase, op);
+    case 'add-code-table':
+    case 'add-program':
+    case 'add-schedule':
+    case 'add-indicator':
+      return additionChange(oldBase, newBase, op);
     default:
       return formTargetChange(oldBase, newBase, op);
   }
@@ -626,4 +635,45 @@ function triggerChange(
       ),
     },
   };
+}
+
+/**
+ * add-code-table, add-program, add-schedule, add-indicator: the base taking the id the overlay
+ * adds (a programme also when a base schedule or indicator now names it). Applying the operation
+ * to the new base then refuses it (`code-table-exists`, `program-exists`, ...): an overlay never
+ * replaces the base's, so the conflict is listed with this change for the province to rename
+ * its own or use the national one.
+ */
+function additionChange(
+  oldBase: BaseSpec,
+  newBase: BaseSpec,
+  op: Op<'add-code-table' | 'add-program' | 'add-schedule' | 'add-indicator'>,
+): TargetChange | undefined {
+  const added = (has: (base: BaseSpec) => boolean) => !has(oldBase) && has(newBase);
+  switch (op.op) {
+    case 'add-code-table': {
+      const id = String(op.codeTable.id ?? '');
+      if (!added((base) => Object.hasOwn(base.codeTables, id))) return undefined;
+      const description = msg(`基础规范新增了代码表 "${id}"`, `the base added code table "${id}"`);
+      return { change: { codeTable: id, description } };
+    }
+    case 'add-program': {
+      const id = String(op.program.id ?? '');
+      if (!added((base) => programIds(base).has(id))) return undefined;
+      const description = msg(`基础规范新增了项目 "${id}"`, `the base added programme "${id}"`);
+      return { change: { program: id, description } };
+    }
+    case 'add-schedule': {
+      const id = String(op.schedule.id ?? '');
+      if (!added((base) => Object.hasOwn(base.schedules ?? {}, id))) return undefined;
+      const description = msg(`基础规范新增了随访计划 "${id}"`, `the base added schedule "${id}"`);
+      return { change: { schedule: id, description } };
+    }
+    case 'add-indicator': {
+      const id = String(op.indicator.id ?? '');
+      if (!added((base) => Object.hasOwn(base.indicators ?? {}, id))) return undefined;
+      const description = msg(`基础规范新增了指标 "${id}"`, `the base added indicator "${id}"`);
+      return { change: { indicator: id, description } };
+    }
+  }
 }

@@ -637,6 +637,31 @@ export interface Count {
   };
 }
 
+// program
+/**
+ * A programme residents are enrolled in (a province's own, added by overlay): its forms' submissions are recorded under the enrollment, its schedules say what falls due.
+ */
+export interface ProgramDefinition {
+  /**
+   * As enrollments record it, and as schedules and indicators name it
+   */
+  id: string;
+  /**
+   * zh-CN text with its English beside it
+   */
+  title: {
+    zh: string;
+    en: string;
+  };
+  /**
+   * Keys of the forms whose submissions belong to the resident's enrollment in it
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  forms: [string, ...string[]];
+}
+
 // parameter-set
 /**
  * Named parameters with national defaults that provinces may change.
@@ -811,6 +836,42 @@ export type Operation =
        * A trigger (meta-schema trigger): replaces the spec's trigger of the same id
        */
       trigger: {
+        [k: string]: unknown | undefined;
+      };
+    }
+  | {
+      op: 'add-code-table';
+      /**
+       * A code table (meta-schema code-table) of an id the spec does not have
+       */
+      codeTable: {
+        [k: string]: unknown | undefined;
+      };
+    }
+  | {
+      op: 'add-program';
+      /**
+       * A programme (meta-schema program) of an id the spec does not have; its forms must exist
+       */
+      program: {
+        [k: string]: unknown | undefined;
+      };
+    }
+  | {
+      op: 'add-schedule';
+      /**
+       * A schedule (meta-schema schedule, model 2) of an id the spec does not have, for a programme of the spec
+       */
+      schedule: {
+        [k: string]: unknown | undefined;
+      };
+    }
+  | {
+      op: 'add-indicator';
+      /**
+       * An indicator (meta-schema indicator) of an id the spec does not have, over a programme of the spec
+       */
+      indicator: {
         [k: string]: unknown | undefined;
       };
     };
