@@ -1,6 +1,9 @@
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Single-file components for the designer's component tests (`@vitest-environment happy-dom`).
+  plugins: [vue()],
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', 'e2e/**', '.tmp/**'],

@@ -65,3 +65,5 @@ export function useDesignState(initial: FormDocument) {
     commitDocument: (next: FormDocument) => run(() => next),
   };
 }
+
+export type DesignState = ReturnType<typeof useDesignState>;

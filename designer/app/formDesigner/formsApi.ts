@@ -2,6 +2,7 @@ import type { CodeTable, CompiledForm, FormDefinition } from '@formwork/definiti
 import { api, ApiError, ok } from '../../../runtime/app/api/index.js';
 import { compileServedForm, type ValidatorModule } from '../../../runtime/renderer/index.js';
 import type { Version, VersionSummary } from '../specs/lifecycle.js';
+import type { FormCheck } from './model/index.js';
 import { takeStep } from '../specs/specsApi.js';
 
 /**
@@ -109,3 +110,31 @@ export async function checkForm(
     throw error;
   }
 }
+
+/**
+ * The model's `FormCheck` answered by the engine (the JSON views' compile in the browser): each
+ * problem of `checkForm` at its `formPath`. A request the engine refuses before compiling (a
+ * definition without a key, a body over its limit) is one problem in the engine's words.
+ */
+export const engineFormCheck: FormCheck = async (definition, codeTables) => {
+  try {
+    const found = await checkForm(definition, codeTables as Record<string, CodeTable>);
+    return found.map((p) => ({
+      path: p.formPath ?? '',
+      code: p.code ?? 'engine',
+      severity: 'error' as const,
+      message: p.message,
+    }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status >= 400 && error.status < 500)
+      return [
+        {
+          path: '',
+          code: error.code,
+          severity: 'error' as const,
+          message: { zh: error.text('zh-CN'), en: error.text('en') },
+        },
+      ];
+    throw error;
+  }
+};

@@ -84,8 +84,10 @@ export {
 export { lintDocument, ruleKey, locate, type LintReport } from './lint.js';
 export {
   applyJson,
+  applyJsonChecked,
   documentJson,
   MAX_JSON_BYTES,
+  type FormCheck,
   type JsonEdit,
   type JsonPart,
   type JsonProblem,

@@ -1,9 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addFromPalette } from './commands/addField.js';
 import { updateField } from './commands/updateField.js';
 import { fieldAt } from './fields.js';
 import { createDocument, emptyDocument, type FormDocument } from './FormDocument.js';
-import { applyJson, documentJson, MAX_JSON_BYTES, type JsonEdit } from './jsonSync.js';
+import {
+  applyJson,
+  applyJsonChecked,
+  documentJson,
+  MAX_JSON_BYTES,
+  type FormCheck,
+  type JsonEdit,
+} from './jsonSync.js';
+import { compileProblems } from './lint.js';
 import { seedCodeTables, seedForm } from './testing/seedForms.js';
 
 const codeTables = seedCodeTables();
@@ -194,5 +202,75 @@ describe('JSON view: hostile or broken input is refused and the last good docume
     const result = applyJson(d, fixed, 'schema');
     expect(result.ok).toBe(true);
     expect(fieldAt(result.document.definition, '/notes')!.schema.maxLength).toBe(500);
+  });
+});
+
+describe('JSON view with the compile asked of a check (the engine’s, in the browser)', () => {
+  /** What the engine answers: the same compiler, its problems at their pointers. */
+  const engineLike: FormCheck = async (definition, tables) =>
+    compileProblems(definition, tables).problems;
+
+  it('given an edit the check accepts, when applied, then the document follows as with applyJson', async () => {
+    const d = clinic();
+    const text = withSchema(
+      d,
+      (s) => ((s.properties as Record<string, Record<string, unknown>>).sbp!.maximum = 250),
+    );
+    const check = vi.fn(engineLike);
+    const result = await applyJsonChecked(d, text, 'schema', check);
+    expect(result.ok).toBe(true);
+    expect(check).toHaveBeenCalledOnce();
+    expect(check.mock.calls[0]![0].schema).toEqual(JSON.parse(text));
+    expect(fieldAt(result.document.definition, '/sbp')!.schema.maximum).toBe(250);
+  });
+
+  it('given the check’s problems, then the edit is refused with each placed in the text, on its field', async () => {
+    const d = clinic();
+    const text = withSchema(
+      d,
+      (s) => ((s.properties as Record<string, Record<string, unknown>>).notes!.pattern = '(a)\\1'),
+    );
+    const problems = refused(await applyJsonChecked(d, text, 'schema', engineLike), d);
+    expect(problems[0]).toMatchObject({
+      code: 'pattern-unsupported',
+      textPath: '/properties/notes/pattern',
+      field: '/notes',
+    });
+  });
+
+  it('given text that is too large, not JSON or of the wrong shape, then it is refused without asking the check', async () => {
+    const d = clinic();
+    const check = vi.fn(engineLike);
+    const big = JSON.stringify({ description: 'x'.repeat(5 * 1024 * 1024) });
+    expect(refused(await applyJsonChecked(d, big, 'schema', check), d)[0]!.code).toBe(
+      'json-too-large',
+    );
+    expect(refused(await applyJsonChecked(d, '{', 'schema', check), d)[0]!.code).toBe(
+      'json-invalid',
+    );
+    expect(refused(await applyJsonChecked(d, '{}', 'rules', check), d)[0]!.code).toBe('json-shape');
+    expect(check).not.toHaveBeenCalled();
+  });
+
+  it('given a check that cannot answer (the engine unreachable), then the edit is refused and the document kept', async () => {
+    const d = clinic();
+    const text = withSchema(d, (s) => (s.title = 'x'));
+    const down: FormCheck = () => Promise.reject(new Error('The server cannot be reached'));
+    const [p] = refused(await applyJsonChecked(d, text, 'schema', down), d);
+    expect(p).toMatchObject({ code: 'check-failed' });
+    expect(p!.message.en).toContain('The server cannot be reached');
+  });
+
+  it('given a check that accepts, then the base’s locks still refuse a relabelled locked field', async () => {
+    const d = createDocument(national, {
+      codeTables,
+      base: { name: 'national-phs@3.0.1', definition: national },
+    });
+    const text = withSchema(
+      d,
+      (s) => ((s.properties as Record<string, Record<string, unknown>>).sbp!.title = '高压'),
+    );
+    const problems = refused(await applyJsonChecked(d, text, 'schema', async () => []), d);
+    expect(problems[0]).toMatchObject({ code: 'locked', field: '/sbp' });
   });
 });

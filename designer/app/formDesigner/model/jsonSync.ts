@@ -79,59 +79,77 @@ function share(previous: unknown, next: unknown): unknown {
 }
 
 /**
- * Takes an edited JSON text of a part of the document. The text is refused — with the problems,
- * in zh and en, each with its JSON pointer, and the document returned unchanged — when it is
- * too large, is not JSON, has the wrong shape, or when the definition it makes fails any check of
- * `definitions` (meta-schema, hostile-schema limits such as a `$ref` cycle or a pattern RE2
- * cannot run, rules with operations the rule checker does not allow, code tables, rule paths,
- * calculation cycles) or changes a field the base locks. So an invalid edit never replaces the
- * last good document. Rules reading no field are warnings: the edit is taken and lint shows them.
+ * The form compiler's verdict on a candidate definition: its problems (each `path` a pointer into
+ * the definition), none when it compiles. `applyJson` runs `definitions`' compiler here; where
+ * that cannot run — the designer's page forbids `new Function`, which Ajv compiles with — the
+ * screen passes the engine's (`POST /api/form-previews`, the compiler a release runs) to
+ * `applyJsonChecked`.
  */
-export function applyJson(
-  document: FormDocument,
-  text: unknown,
-  part: JsonPart = 'definition',
-): JsonEdit {
+export type FormCheck = (
+  definition: FormDefinition,
+  codeTables: FormDocument['codeTables'],
+) => Promise<readonly DesignProblem[]>;
+
+/** The candidate a text makes, or why it was refused before any compile. */
+type Prepared =
+  { refused: JsonEdit } | { unchanged: true } | { candidate: FormDefinition; prefix: string };
+
+function prepare(document: FormDocument, text: unknown, part: JsonPart): Prepared {
   if (typeof text !== 'string')
-    return refused(document, [
-      problem('json-invalid', '', '内容不是文本', 'the content is not text'),
-    ]);
+    return {
+      refused: refused(document, [
+        problem('json-invalid', '', '内容不是文本', 'the content is not text'),
+      ]),
+    };
   const bytes = utf8Bytes(text, MAX_JSON_BYTES);
   if (bytes > MAX_JSON_BYTES)
-    return refused(document, [
-      problem(
-        'json-too-large',
-        '',
-        `JSON 超过 ${MAX_JSON_BYTES / 1024} KiB，未读取`,
-        `the JSON is over ${MAX_JSON_BYTES / 1024} KiB and was not read`,
-      ),
-    ]);
-  if (text === documentJson(document, part))
-    return { ok: true, document, lint: lintDocument(document) };
+    return {
+      refused: refused(document, [
+        problem(
+          'json-too-large',
+          '',
+          `JSON 超过 ${MAX_JSON_BYTES / 1024} KiB，未读取`,
+          `the JSON is over ${MAX_JSON_BYTES / 1024} KiB and was not read`,
+        ),
+      ]),
+    };
+  if (text === documentJson(document, part)) return { unchanged: true };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
-    return refused(document, [
-      problem('json-invalid', '', `不是有效的 JSON：${reason}`, `not valid JSON: ${reason}`),
-    ]);
+    return {
+      refused: refused(document, [
+        problem('json-invalid', '', `不是有效的 JSON：${reason}`, `not valid JSON: ${reason}`),
+      ]),
+    };
   }
   const shapeOk = part === 'rules' ? Array.isArray(parsed) : isObject(parsed);
   if (!shapeOk)
-    return refused(document, [
-      problem(
-        'json-shape',
-        '',
-        part === 'rules' ? '规则必须是数组' : `${part} 必须是对象`,
-        part === 'rules' ? 'the rules must be an array' : `the ${part} must be an object`,
-      ),
-    ]);
+    return {
+      refused: refused(document, [
+        problem(
+          'json-shape',
+          '',
+          part === 'rules' ? '规则必须是数组' : `${part} 必须是对象`,
+          part === 'rules' ? 'the rules must be an array' : `the ${part} must be an object`,
+        ),
+      ]),
+    };
   const candidate = (
     part === 'definition' ? parsed : { ...document.definition, [part]: parsed }
   ) as FormDefinition;
-  const { problems: compileErrors } = compileProblems(candidate, document.codeTables);
-  const prefix = part === 'definition' ? '' : `/${escapeToken(part)}`;
+  return { candidate, prefix: part === 'definition' ? '' : `/${escapeToken(part)}` };
+}
+
+/** The edit taken (sharing what did not change), or refused with its problems placed. */
+function finish(
+  document: FormDocument,
+  candidate: FormDefinition,
+  prefix: string,
+  compileErrors: readonly DesignProblem[],
+): JsonEdit {
   const errors: JsonProblem[] = [...compileErrors, ...checkLocks(document, candidate)].map((p) => {
     const inText = p.path === prefix || p.path.startsWith(`${prefix}/`);
     return {
@@ -144,4 +162,57 @@ export function applyJson(
   const definition = deepFreeze(share(document.definition, candidate)) as FormDefinition;
   const next = Object.freeze({ ...document, definition });
   return { ok: true, document: next, lint: lintDocument(next) };
+}
+
+/**
+ * Takes an edited JSON text of a part of the document. The text is refused — with the problems,
+ * in zh and en, each with its JSON pointer, and the document returned unchanged — when it is
+ * too large, is not JSON, has the wrong shape, or when the definition it makes fails any check of
+ * `definitions` (meta-schema, hostile-schema limits such as a `$ref` cycle or a pattern RE2
+ * cannot run, rules with operations the rule checker does not allow, code tables, rule paths,
+ * calculation cycles) or changes a field the base locks. So an invalid edit never replaces the
+ * last good document. Rules reading no field are warnings: the edit is taken and lint shows them.
+ * Compiles with `definitions` here (Node, tests); the browser uses `applyJsonChecked`.
+ */
+export function applyJson(
+  document: FormDocument,
+  text: unknown,
+  part: JsonPart = 'definition',
+): JsonEdit {
+  const prepared = prepare(document, text, part);
+  if ('refused' in prepared) return prepared.refused;
+  if ('unchanged' in prepared) return { ok: true, document, lint: lintDocument(document) };
+  const { problems } = compileProblems(prepared.candidate, document.codeTables);
+  return finish(document, prepared.candidate, prepared.prefix, problems);
+}
+
+/**
+ * `applyJson` with the compile asked of `check` (in the browser: the engine's). What needs no
+ * compile — size, JSON, shape, the base's locks — is decided here before `check` is asked; a
+ * check that cannot answer (the engine unreachable) refuses the edit, the document kept.
+ */
+export async function applyJsonChecked(
+  document: FormDocument,
+  text: unknown,
+  part: JsonPart,
+  check: FormCheck,
+): Promise<JsonEdit> {
+  const prepared = prepare(document, text, part);
+  if ('refused' in prepared) return prepared.refused;
+  if ('unchanged' in prepared) return { ok: true, document, lint: lintDocument(document) };
+  let problems: readonly DesignProblem[];
+  try {
+    problems = await check(prepared.candidate, document.codeTables);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
+    return refused(document, [
+      problem(
+        'check-failed',
+        '',
+        `无法检查这段 JSON（${reason}），文档未改`,
+        `the JSON could not be checked (${reason}); the document is unchanged`,
+      ),
+    ]);
+  }
+  return finish(document, prepared.candidate, prepared.prefix, problems);
 }

@@ -45,6 +45,21 @@ const formDesigner: FormDesignerMessages = {
   },
   json: {
     apply: 'Apply JSON',
+    revert: 'Revert',
+    applied: 'Applied: the outline, properties and preview follow (undo takes it back)',
+    edited: ' (not applied)',
+    hint: 'Edit, then Apply JSON: the engine compiles it as a release would; if it is refused the document stays as it was',
+    field: 'field {field}',
+    rule: 'rule {id} ({part})',
+    visible: 'visibility of {field}',
+    calculated: 'calculation of {field}',
+    where: '{where}:',
+    views: {
+      schema: 'Schema',
+      uiSchema: 'UI schema',
+      rules: 'Rules',
+      definition: 'Whole definition',
+    },
   },
   preview: {
     refresh: 'Compile again',

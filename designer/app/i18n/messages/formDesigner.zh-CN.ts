@@ -43,6 +43,21 @@ const formDesigner = {
   },
   json: {
     apply: '应用 JSON',
+    revert: '还原',
+    applied: '已应用：大纲、属性与预览已随之更新（可撤销）',
+    edited: '（未应用）',
+    hint: '编辑后点“应用 JSON”：由引擎按发布方式编译检查，未通过则文档保持不变',
+    field: '字段 {field}',
+    rule: '规则 {id}（{part}）',
+    visible: '{field} 的显示条件',
+    calculated: '{field} 的计算',
+    where: '{where}：',
+    views: {
+      schema: '数据结构',
+      uiSchema: '界面',
+      rules: '规则',
+      definition: '完整定义',
+    },
   },
   preview: {
     refresh: '重新编译',
