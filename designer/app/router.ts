@@ -19,7 +19,7 @@ export function homeFor(): RouteLocationRaw {
 const screen = (name: ScreenName) => NAVIGATION.find((item) => item.name === name)!;
 
 /** A screen other engineers are building: a page that says what will be there. */
-const placeholder = (name: 'forms' | 'codeTables' | 'workflows' | 'overlays') => ({
+const placeholder = (name: 'codeTables') => ({
   path: screen(name).path,
   name,
   component: () => import('./screens/placeholder/PlaceholderScreen.vue'),
@@ -59,7 +59,12 @@ export const router = createRouter({
           component: () => import('./screens/workflowModeler/WorkflowModelerScreen.vue'),
           meta: { screen: 'workflows' },
         },
-        placeholder('overlays'),
+        {
+          path: screen('overlays').path,
+          name: 'overlays',
+          component: () => import('./screens/overlayEditor/OverlayEditorScreen.vue'),
+          meta: { screen: 'overlays' },
+        },
         {
           path: 'versions',
           name: 'versions',

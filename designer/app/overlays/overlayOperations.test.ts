@@ -6,6 +6,7 @@ import {
   fieldChanges,
   hideFieldOperation,
   makeRequiredOperation,
+  newestVersion,
   nextMinorVersion,
   relabelOperation,
   tightenRangeOperation,
@@ -19,8 +20,20 @@ const visit: FormDefinition = {
     type: 'object',
     required: ['sbp'],
     properties: {
-      sbp: { type: 'integer', title: '收缩压', 'x-title-en': 'Systolic', minimum: 50, maximum: 300 },
-      heartRate: { type: 'integer', title: '心率', 'x-title-en': 'Heart rate', minimum: 20, maximum: 250 },
+      sbp: {
+        type: 'integer',
+        title: '收缩压',
+        'x-title-en': 'Systolic',
+        minimum: 50,
+        maximum: 300,
+      },
+      heartRate: {
+        type: 'integer',
+        title: '心率',
+        'x-title-en': 'Heart rate',
+        minimum: 20,
+        maximum: 250,
+      },
       note: { type: 'string', title: '备注', 'x-title-en': 'Note' },
       remark: { type: 'string', title: '说明', 'x-title-en': 'Remark' },
     },
@@ -150,5 +163,6 @@ describe('the overlay editor writes definitions’ own operations', () => {
   it('given the versions of an overlay, then the next draft is the next minor version', () => {
     expect(nextMinorVersion(['1.0.0', '1.2.0', '1.10.0', '0.9.3'])).toBe('1.11.0');
     expect(nextMinorVersion([])).toBe('1.0.0');
+    expect(newestVersion(['1.9.0', '1.10.0', 'draft'])).toBe('1.10.0');
   });
 });

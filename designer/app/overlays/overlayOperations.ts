@@ -125,7 +125,11 @@ export function describeOperation(op: OverlayOperation, lang: Lang): string {
   switch (op.op) {
     case 'add-field': {
       const title = (zh ? op.field.schema.title : op.field.schema['x-title-en']) ?? op.field.name;
-      const after = op.field.after ? (zh ? `，位于 ${op.field.after} 之后` : `, after ${op.field.after}`) : '';
+      const after = op.field.after
+        ? zh
+          ? `，位于 ${op.field.after} 之后`
+          : `, after ${op.field.after}`
+        : '';
       return zh
         ? `在 ${op.form} 中新增字段「${String(title)}」(${op.field.name})${after}${op.field.required ? '，必填' : ''}`
         : `Add field “${String(title)}” (${op.field.name}) to ${op.form}${after}${op.field.required ? ', required' : ''}`;
@@ -184,7 +188,10 @@ interface SchemaNode {
 }
 
 /** The schema at a data pointer into nested objects (`/sbp`, `/group/field`), and whether required. */
-function schemaAt(root: SchemaNode, pointer: string): { node: SchemaNode; required: boolean } | undefined {
+function schemaAt(
+  root: SchemaNode,
+  pointer: string,
+): { node: SchemaNode; required: boolean } | undefined {
   let node: SchemaNode | undefined = root;
   let required = false;
   for (const name of pointer.split('/').slice(1)) {
@@ -194,6 +201,41 @@ function schemaAt(root: SchemaNode, pointer: string): { node: SchemaNode; requir
     required = parent!.required?.includes(name) ?? false;
   }
   return node && { node, required };
+}
+
+/** What the editor shows of a field's constraints: required, range or length, unit, locked. */
+export interface FieldConstraints {
+  required: boolean;
+  range?: string;
+  /** The range is of a text's length (minLength / maxLength), not of a number. */
+  text: boolean;
+  minimum?: number;
+  maximum?: number;
+  unit?: string;
+  locked: boolean;
+}
+
+export function constraintsOf(
+  definition: FormDefinition,
+  pointer: string,
+): FieldConstraints | undefined {
+  const at = schemaAt(definition.schema as SchemaNode, pointer);
+  if (!at) return undefined;
+  const n = at.node;
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  const text = n.type === 'string';
+  const [minimum, maximum] = text
+    ? [num(n.minLength), num(n.maxLength)]
+    : [num(n.minimum), num(n.maximum)];
+  return {
+    required: at.required,
+    text,
+    ...(minimum !== undefined || maximum !== undefined
+      ? { range: range(minimum, maximum), minimum, maximum }
+      : {}),
+    ...(typeof n['x-unit'] === 'string' ? { unit: n['x-unit'] } : {}),
+    locked: n['x-locked'] === true,
+  };
 }
 
 const COMPARED = ['title', 'x-title-en', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern'];
@@ -225,13 +267,22 @@ export function fieldChanges(
   return changes;
 }
 
-/** The next minor version after the newest of `versions` (1.2.0 → 1.3.0); 1.0.0 when none. */
-export function nextMinorVersion(versions: readonly string[]): string {
+/** The newest semantic version of `versions` (numerically: 1.10.0 after 1.9.0). */
+export function newestVersion(versions: readonly string[]): string | undefined {
   const parsed = versions
     .map((v) => /^(\d+)\.(\d+)\.(\d+)$/.exec(v))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => [Number(m[1]), Number(m[2]), Number(m[3])] as const)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-  const newest = parsed.at(-1);
-  return newest ? `${newest[0]}.${newest[1] + 1}.0` : '1.0.0';
+    .sort(
+      (a, b) =>
+        Number(a[1]) - Number(b[1]) || Number(a[2]) - Number(b[2]) || Number(a[3]) - Number(b[3]),
+    );
+  return parsed.at(-1)?.[0];
+}
+
+/** The next minor version after the newest of `versions` (1.2.0 → 1.3.0); 1.0.0 when none. */
+export function nextMinorVersion(versions: readonly string[]): string {
+  const newest = newestVersion(versions);
+  if (!newest) return '1.0.0';
+  const [major, minor] = newest.split('.').map(Number);
+  return `${major}.${minor! + 1}.0`;
 }

@@ -1,6 +1,7 @@
 import shared from '../../../../runtime/app/i18n/messages/shared/en.js';
 import modeler from './modeler.en.js';
 import formDesigner from './formDesigner.en.js';
+import overlayEditor from './overlayEditor.en.js';
 import type { DesignerMessages } from './zh-CN.js';
 
 /** The designer's English text: the same keys as zh-CN.ts (the type and i18n.test.ts check it). */
@@ -12,6 +13,7 @@ const en: DesignerMessages = {
   language: shared.language,
   modeler,
   formDesigner,
+  overlayEditor,
   signIn: {
     ...shared.signIn,
     subtitle: 'Design, review and publish forms, workflows and provincial configuration',
@@ -53,21 +55,9 @@ const en: DesignerMessages = {
     notBuilt: 'Not built yet',
     meanwhile:
       'Until then, versions are created and edited through the API (/api/specs, /api/overlays); submitting, review, publishing and releases already work on the Versions, Review and Releases pages.',
-    forms: {
-      title: 'Forms',
-      body: 'The form designer will be here: a palette (text, number with unit, date, single and multiple choice from a code table, yes/no, blood-pressure pair, repeating group, section, calculated value, signature, device reading, attachment), drag and drop into sections, a property panel (zh/en labels and help, required, ranges, pattern, code table, data element, unit, what the base locks), a visual rule builder (visibility, calculations, cross-field rules), undo and redo, the form’s JSON edited both ways, a live preview with test data, lint problems on their fields, save draft and submit for review.',
-    },
     codeTables: {
       title: 'Code tables',
       body: 'Code tables will be listed, created and edited here (zh/en labels and codes), each with the form fields that use it.',
-    },
-    workflows: {
-      title: 'Workflows',
-      body: 'The BPMN modeler will be here, showing only what the engine runs (the form a task opens, candidate role and org level, due dates and timers, rule conditions on flows, messages, service tasks), the lint on the diagram, an imported file’s unsupported elements listed one by one; for a published workflow, running instances per element and instance migration.',
-    },
-    overlays: {
-      title: 'Provincial overlays',
-      body: 'The provincial overlay editor will be here: the national form beside the province’s effective form; add a field, tighten a range, make required, add options, hide an optional field, relabel, add a rule, set a parameter, add or replace a workflow, and a whole new programme by configuration; the compiled preview, the semantic diff and its impact, and the rebase view when a new base version arrives.',
     },
   },
   status: {

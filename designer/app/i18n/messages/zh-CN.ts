@@ -1,6 +1,7 @@
 import shared from '../../../../runtime/app/i18n/messages/shared/zh-CN.js';
 import modeler from './modeler.zh-CN.js';
 import formDesigner from './formDesigner.zh-CN.js';
+import overlayEditor from './overlayEditor.zh-CN.js';
 
 /**
  * 配置工具的中文文本（默认语言）。Every key here exists in en.ts too (i18n.test.ts checks it); no
@@ -15,6 +16,7 @@ const zhCN = {
   language: shared.language,
   modeler,
   formDesigner,
+  overlayEditor,
   signIn: { ...shared.signIn, subtitle: '表单、流程与省级配置的设计、审核和发布' },
   nav: {
     label: '主导航',
@@ -53,21 +55,9 @@ const zhCN = {
     notBuilt: '尚未构建',
     meanwhile:
       '在此之前，版本可通过接口（/api/specs、/api/overlays）创建和修改；提交审核、审核、发布和发行版在“版本”“审核”“发布”页面中已可使用。',
-    forms: {
-      title: '表单设计',
-      body: '这里将是表单设计器：组件面板（文本、带单位的数字、日期、代码表单选和多选、是/否、血压、重复组、分区、计算值、签名、设备读数、附件），拖放到分区中排序，属性面板（中英文标签和帮助、必填、范围、格式、代码表、数据元、单位、基础版本锁定的字段），可视化规则编辑器（显示条件、计算、跨字段规则），撤销与重做，表单 JSON 的双向编辑，用测试数据实时预览，检查问题标在相关字段上，保存草稿并提交审核。',
-    },
     codeTables: {
       title: '代码表',
       body: '这里将列出、新建和编辑代码表（中英文标签和代码），并显示每个代码表被哪些表单字段使用。',
-    },
-    workflows: {
-      title: '流程',
-      body: '这里将是 BPMN 流程建模器：只显示引擎能运行的属性（任务打开的表单、候选角色和机构层级、期限和计时器、连线上的规则条件、消息、服务任务），流程检查结果标在图上，导入其他工具导出的 BPMN 时逐个列出不支持的元素；已发布流程显示各节点上运行中的实例数，以及实例迁移。',
-    },
-    overlays: {
-      title: '省级配置',
-      body: '这里将是省级配置编辑器：国家表单与本省生效表单并排，通过按钮和对话框添加字段、收紧范围、设为必填、增加选项、隐藏可选字段、改标签、加规则、设参数、增加或替换流程，以及通过配置新建整个服务项目；编译结果预览、语义差异及其影响、基础版本更新时的变基视图。',
     },
   },
   status: {

@@ -1,0 +1,75 @@
+import type { CodeTable, FormDefinition, Overlay, ParameterSet } from '@formwork/definitions';
+import { api, ok } from '../../../runtime/app/api/index.js';
+import type { Version, VersionSummary } from '../specs/lifecycle.js';
+import { newestVersion, nextMinorVersion } from './overlayOperations.js';
+
+/**
+ * The overlay editor's calls, on the one API client (runtime/app/api): a province's overlay
+ * versions, one with its content, a new draft started from the newest version, saving the
+ * operations (PUT with If-Match: the engine applies the overlay to its base and refuses it with
+ * each problem), and the effective spec of the national base and of the draft, compiled by the
+ * engine exactly as a release would be. Each rejects with the engine's ApiError.
+ */
+
+export interface EffectiveSpec {
+  id: string;
+  jurisdiction: string;
+  forms: Record<string, FormDefinition>;
+  codeTables: Record<string, CodeTable>;
+  parameters: ParameterSet;
+  workflows: string[];
+}
+
+/** Every overlay version (without content), newest last within each key. */
+export async function overlayVersions(): Promise<VersionSummary[]> {
+  const { versions } = await ok(api.GET('/api/overlays'));
+  return versions;
+}
+
+export async function openOverlay(
+  key: string,
+  version: string,
+): Promise<{ version: Version; overlay: Overlay }> {
+  const found = await ok(
+    api.GET('/api/overlays/{key}/versions/{version}', { params: { path: { key, version } } }),
+  );
+  return { version: found, overlay: found.content as unknown as Overlay };
+}
+
+/**
+ * A new draft of `key`: the newest version's operations, base and jurisdiction under the next
+ * minor version number (what a province does before each change).
+ */
+export async function startDraft(key: string, all: readonly VersionSummary[]): Promise<Version> {
+  const mine = all.filter((v) => v.kind === 'overlay' && v.key === key);
+  const newest = newestVersion(mine.map((v) => v.version));
+  if (!newest) throw new Error(`no version of overlay ${key}`);
+  const { overlay } = await openOverlay(key, newest);
+  return ok(
+    api.POST('/api/overlays/{key}/versions', {
+      params: { path: { key } },
+      body: { ...overlay, version: nextMinorVersion(mine.map((v) => v.version)) } as never,
+    }),
+  );
+}
+
+/** Saves the draft's operations; the engine answers 422 with each problem when it refuses. */
+export function saveOverlay(draft: Version, overlay: Overlay): Promise<Version> {
+  return ok(
+    api.PUT('/api/overlays/{key}/versions/{version}', {
+      params: { path: { key: draft.key, version: draft.version } },
+      headers: { 'If-Match': `"${draft.rowVersion}"` },
+      body: overlay as never,
+    }),
+  );
+}
+
+/** `national-phs@3.0.1` or `national-phs@3.0.1+fujian@1.3.0`, drafts compiled on the fly. */
+export async function effectiveSpec(id: string): Promise<EffectiveSpec> {
+  const found = await ok(api.GET('/api/effective-specs/{id}', { params: { path: { id } } }));
+  return found as unknown as EffectiveSpec;
+}
+
+export const baseId = (overlay: Overlay) => `${overlay.base.spec}@${overlay.base.version}`;
+export const overlayId = (overlay: Overlay) =>
+  `${baseId(overlay)}+${overlay.key}@${overlay.version}`;

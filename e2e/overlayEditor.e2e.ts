@@ -1,0 +1,207 @@
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { apiSession, DEMO_PASSWORD, idNumber, registerOverdueResident } from './demoResidents.js';
+import { snap } from './snap.js';
+import { DEMO_TOTP_SECRET, totpCode } from './totp.js';
+
+/**
+ * Issue 17, acceptance 3: Fujian's provincial configurator opens the overlay editor
+ * (/designer/overlays), starts the next draft from the province's current version, adds a field
+ * (腰围, cm) and tightens the heart rate's range with the editor's dialogs, is refused in words
+ * when trying to widen a range, reads the diff and its impact, previews the province's form and
+ * submits it. The reviewer approves and the publisher publishes it (through the API here: the
+ * designer's review and publishing screens have their own journey, designerReview.e2e.ts). Then
+ * a Fujian village doctor's follow-up form has the field, a Yunnan village doctor's does not.
+ */
+
+test.use({ testIdAttribute: 'data-test' });
+
+const WAIST = { name: 'waistCircumference', zh: '腰围', en: 'Waist circumference' };
+
+async function signIn(browser: Browser, username: string, to: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const failures: string[] = [];
+  page.on('pageerror', (error) => failures.push(error.message));
+  await page.goto(to);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  return { page, failures };
+}
+
+/** Fujian's current release as the village doctor's clinic is served it. */
+async function fujianRelease(
+  request: APIRequestContext,
+): Promise<{ key: string; version: string }> {
+  const doctor = await apiSession(request, 'fj.village-doctor');
+  const res = await request.get('/api/forms/hypertension-followup', { headers: doctor });
+  expect(res.status()).toBe(200);
+  const { releaseId } = (await res.json()) as { releaseId: string };
+  const overlay = /\+([a-z][a-z0-9-]+)@(\d+\.\d+\.\d+)$/.exec(releaseId);
+  expect(overlay, `Fujian's release ${releaseId} carries an overlay`).not.toBeNull();
+  return { key: overlay![1]!, version: overlay![2]! };
+}
+
+/** The reviewer approves the version and the publisher publishes it and makes its release. */
+async function approveAndPublish(request: APIRequestContext, key: string, version: string) {
+  const reviewer = await apiSession(request, 'fj.province-reviewer');
+  const login = await request.post('/api/auth/login', {
+    data: {
+      username: 'fj.province-publisher',
+      password: DEMO_PASSWORD,
+      totp: totpCode(DEMO_TOTP_SECRET),
+    },
+  });
+  expect(login.status(), await login.text()).toBe(200);
+  const publisher = {
+    authorization: `Bearer ${((await login.json()) as { token: string }).token}`,
+  };
+  const base = `/api/overlays/${key}/versions/${version}`;
+  const approve = await request.post(`${base}/approve`, { headers: reviewer, data: {} });
+  expect(approve.status(), await approve.text()).toBe(200);
+  const publish = await request.post(`${base}/publish`, { headers: publisher, data: {} });
+  expect(publish.status(), await publish.text()).toBe(200);
+  const release = await request.post('/api/releases', {
+    headers: publisher,
+    data: { overlay: { key, version } },
+  });
+  expect(release.status(), await release.text()).toBe(201);
+}
+
+/** A Yunnan resident of the Yunnan village doctor's clinic, registered through the API. */
+async function registerYunnanResident(request: APIRequestContext): Promise<string> {
+  const login = await request.post('/api/auth/login', {
+    data: { username: 'yn.village-doctor', password: DEMO_PASSWORD },
+  });
+  const { token, user } = (await login.json()) as {
+    token: string;
+    user: { grants: { orgCode: string }[] };
+  };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const res = await request.post('/api/subjects', {
+      headers: { authorization: `Bearer ${token}` },
+      data: {
+        name: '岩温',
+        idNumber: idNumber(Math.floor(Math.random() * 100), 3),
+        orgCode: user.grants[0]!.orgCode,
+      },
+    });
+    if (res.status() === 409) continue;
+    expect(res.status(), await res.text()).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  }
+  throw new Error('no free ID number for the Yunnan resident');
+}
+
+test('Fujian adds a field and tightens a range by overlay, sees the diff and its impact, publishes; a Fujian village doctor sees the new field and a Yunnan one does not', async ({
+  browser,
+  request,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const current = await fujianRelease(request);
+  const { page, failures } = await signIn(
+    browser,
+    'fj.province-configurator',
+    '/designer/overlays',
+  );
+  await expect(page.getByRole('heading', { level: 1, name: '省级配置' })).toBeVisible();
+
+  // Given the province's current version, when the configurator starts the next draft from it
+  await page.getByTestId('overlay-version').click();
+  await page.getByRole('option', { name: `${current.key}@${current.version} · 已发布` }).click();
+  await expect(page.getByTestId('effective-form')).toContainText('收缩压');
+  await expect(page.getByTestId('national-form')).toContainText('收缩压');
+  await page.getByTestId('new-draft').click();
+  const [major, minor] = current.version.split('.').map(Number);
+  const draft = `${major}.${minor! + 1}.0`;
+  await expect(page.getByTestId('overlay-version')).toContainText(`${current.key}@${draft} · 草稿`);
+  await expect(page.getByTestId('not-draft')).toHaveCount(0);
+
+  // When a field is added after the diastolic pressure through the dialog
+  await page.getByTestId('add-field').click();
+  const dialog = page.getByTestId('operation-dialog');
+  await dialog.getByLabel('字段名（英文）').fill(WAIST.name);
+  await dialog.getByLabel('中文名称').fill(WAIST.zh);
+  await dialog.getByLabel('英文名称').fill(WAIST.en);
+  await dialog.getByTestId('new-field-kind').click();
+  await page.getByRole('option', { name: '数值', exact: true }).click();
+  await dialog.getByTestId('new-field-after').click();
+  await page.getByRole('option', { name: '舒张压 (dbp)' }).click();
+  await dialog.getByLabel('最小值').fill('40');
+  await dialog.getByLabel('最大值').fill('200');
+  await dialog.getByLabel('单位').fill('cm');
+  await dialog.getByTestId('operation-save').click();
+  await expect(dialog).toBeHidden();
+  const effective = page.getByTestId('effective-form');
+  const waistRow = effective.locator('.el-table__row', { hasText: WAIST.name });
+  await expect(waistRow).toContainText('本省新增');
+  await expect(waistRow).toContainText('范围 40–200 cm');
+  // …in its place: right after the diastolic pressure
+  const names = await effective.locator('.el-table__row code.name').allTextContents();
+  expect(names[names.indexOf('dbp') + 1]).toBe(WAIST.name);
+  await expect(page.getByTestId('national-form')).not.toContainText(WAIST.name);
+
+  // And the heart rate's range is tightened; widening it is refused in the engine's words
+  const heartRate = effective.locator('.el-table__row', { hasText: 'heartRate' });
+  await heartRate.getByRole('button', { name: '收紧范围' }).click();
+  await expect(dialog).toContainText('当前范围：20–250');
+  await dialog.getByTestId('range-max').locator('input').fill('260');
+  await dialog.getByTestId('operation-save').click();
+  await expect(dialog).toContainText('放宽范围');
+  await snap(page, testInfo, '1-widening-refused');
+  await dialog.getByTestId('range-min').locator('input').fill('30');
+  await dialog.getByTestId('range-max').locator('input').fill('200');
+  await dialog.getByTestId('operation-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(heartRate).toContainText('本省调整');
+  await expect(heartRate).toContainText('范围 30–200');
+  await expect(page.getByTestId('operations')).toContainText(
+    '在 hypertension-followup 中新增字段「腰围」(waistCircumference)，位于 dbp 之后',
+  );
+  await expect(page.getByTestId('operations')).toContainText(
+    '收紧 hypertension-followup /heartRate 的范围为 30–200',
+  );
+  await snap(page, testInfo, '2-field-added-range-tightened');
+
+  // Then the diff against the previous version names both changes with their impact
+  const diff = page.getByTestId('diff');
+  await expect(diff).toContainText('waistCircumference');
+  await expect(diff).toContainText('heartRate');
+  await expect(diff).toContainText('有不兼容的变化');
+  await snap(page, testInfo, '3-diff-and-impact');
+
+  // And the preview is the province's form as staff will get it
+  await page.getByRole('tab', { name: '预览' }).click();
+  const preview = page.getByTestId('preview');
+  await expect(preview.locator('[data-fw-path="/waistCircumference"]')).toContainText('腰围');
+  await snap(page, testInfo, '4-preview');
+
+  // When it is submitted, approved and published
+  await page.getByTestId('overlay-submit').click();
+  await expect(page.getByTestId('not-draft')).toContainText('待审核');
+  expect(failures).toEqual([]);
+  await approveAndPublish(request, current.key, draft);
+
+  // Then a Fujian village doctor's follow-up form has the field…
+  const fujian = await registerOverdueResident(request, '郑丽华');
+  const doctor = await signIn(
+    browser,
+    'fj.village-doctor',
+    `/app/residents/${fujian.id}/forms/hypertension-followup`,
+  );
+  await doctor.page.locator('.fw-form').waitFor();
+  await expect(doctor.page.locator('[data-fw-path="/waistCircumference"]')).toContainText('腰围');
+  await snap(doctor.page, testInfo, '5-fujian-follow-up');
+
+  // …and a Yunnan village doctor's does not
+  const yunnan = await registerYunnanResident(request);
+  const other = await signIn(
+    browser,
+    'yn.village-doctor',
+    `/app/residents/${yunnan}/forms/hypertension-followup`,
+  );
+  await other.page.locator('.fw-form').waitFor();
+  await expect(other.page.locator('[data-fw-path="/sbp"]')).toBeVisible();
+  await expect(other.page.locator('[data-fw-path="/waistCircumference"]')).toHaveCount(0);
+  await snap(other.page, testInfo, '6-yunnan-follow-up');
+});
