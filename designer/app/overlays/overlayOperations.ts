@@ -119,6 +119,15 @@ export function pathOf(op: OverlayOperation): string | undefined {
 const range = (min: unknown, max: unknown) =>
   `${min === undefined ? '…' : String(min)}–${max === undefined ? '…' : String(max)}`;
 
+/** An added piece of metadata said by its id and title: 新增代码表 fj-levels「自理能力」. */
+function added(part: Record<string, unknown>, lang: Lang, zh: string, en: string): string {
+  const id = typeof part.id === 'string' ? part.id : '';
+  const title = part.title as { zh?: string; en?: string } | undefined;
+  const name = title?.[lang];
+  if (lang === 'zh') return `${zh} ${id}${name ? `「${name}」` : ''}`;
+  return `${en} ${id}${name ? ` “${name}”` : ''}`;
+}
+
 /** One operation in the configurator's words, in the interface language. */
 export function describeOperation(op: OverlayOperation, lang: Lang): string {
   const zh = lang === 'zh';
@@ -171,6 +180,18 @@ export function describeOperation(op: OverlayOperation, lang: Lang): string {
       return zh ? `新增流程 ${op.workflow}` : `Add workflow ${op.workflow}`;
     case 'replace-workflow':
       return zh ? `替换流程 ${op.workflow}` : `Replace workflow ${op.workflow}`;
+    case 'add-code-table':
+      return added(op.codeTable, lang, '新增代码表', 'Add code table');
+    case 'add-program':
+      return added(op.program, lang, '新增服务项目', 'Add programme');
+    case 'add-schedule':
+      return added(op.schedule, lang, '新增随访计划', 'Add schedule');
+    case 'add-indicator':
+      return added(op.indicator, lang, '新增指标', 'Add indicator');
+    case 'add-trigger':
+      return added(op.trigger, lang, '新增触发', 'Add trigger');
+    case 'replace-trigger':
+      return added(op.trigger, lang, '替换触发', 'Replace trigger');
     default: {
       const other = op as { op: string };
       return zh ? `操作 ${other.op}` : `Operation ${other.op}`;
