@@ -9,7 +9,7 @@ import { snap } from './snap.js';
  * schema JSON, edits the schema JSON (a label changed, a field added) and sees it in the outline
  * and the preview, undoes it; pastes hostile input — a pattern RE2 cannot run, a `$ref` cycle, a
  * rule with an unknown operation, a 5 MB paste — each refused with a clear message while the
- * document stays as it was; the designer keeps working.
+ * document stays as it was; `^(a+)+$` is taken and harmless (RE2); the designer keeps working.
  */
 test.use({ testIdAttribute: 'data-test', actionTimeout: 15_000 });
 
@@ -190,6 +190,31 @@ test('the JSON views edit the form both ways in the browser, and hostile pastes 
   await snapAs(page, '4-json-5mb-refused');
   await outlineBefore();
 
+  // The classic catastrophic pattern ^(a+)+$ is taken: every pattern runs on RE2, linear in the
+  // input, so in the preview 60 a's and a ! (hours for a backtracking engine) are refused at once.
+  const classic = structuredClone(schema);
+  classic.properties.text!.pattern = '^(a+)+$';
+  await applyJson(page, 'schema', JSON.stringify(classic, null, 2));
+  await expect(page.getByTestId('json-applied')).toBeVisible();
+  await page.getByRole('tab', { name: '预览' }).click();
+  const complaint = page.getByTestId('preview').getByRole('textbox', { name: '主诉' });
+  await complaint.fill(`${'a'.repeat(60)}!`);
+  const started = Date.now();
+  await page.getByTestId('preview').getByRole('button', { name: '提交' }).click();
+  await expect(
+    page
+      .getByTestId('preview')
+      .getByText(/主诉：/)
+      .first(),
+  ).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(5_000);
+  await expect(page.getByTestId('preview-stored')).toHaveCount(0);
+  await snapAs(page, '5-preview-classic-pattern');
+  await page.getByRole('tab', { name: '设计' }).click();
+  await page.getByTestId('undo').click();
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  expect(JSON.parse(await jsonText(page, 'schema'))).toEqual(schema);
+
   // The designer keeps working: a field added on the design tab shows in the schema view (its
   // refused draft replaced by the document's JSON), a JSON edit is still taken, undo still works.
   await page.getByRole('tab', { name: '设计' }).click();
@@ -208,7 +233,7 @@ test('the JSON views edit the form both ways in the browser, and hostile pastes 
   await expect(page.getByTestId('field-date')).not.toContainText('就诊日期');
 
   await page.getByRole('tab', { name: 'JSON' }).click();
-  await snapAs(page, '5-json-tab');
+  await snapAs(page, '6-json-tab');
   expect(failures).toEqual([]);
   await context.close();
 });
