@@ -288,6 +288,7 @@ const CASES: Record<string, RouteCase> = {
     }),
   },
   'GET /api/forms': { call: () => ({ method: 'GET', path: '/api/forms' }) },
+  'GET /api/programs': { call: () => ({ method: 'GET', path: '/api/programs' }) },
   'GET /api/forms/{key}': {
     call: () => ({ method: 'GET', path: '/api/forms/hypertension-followup' }),
   },
@@ -847,6 +848,7 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/roles',
   'GET /api/audit/events',
   'GET /api/forms',
+  'GET /api/programs',
   'GET /api/forms/{key}',
   'GET /api/forms/{key}/versions/{version}/typescript',
   'GET /api/forms/{key}/versions/{version}/validator.js',

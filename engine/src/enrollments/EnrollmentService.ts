@@ -17,8 +17,16 @@ import { enrollmentDetailsProblem } from '../schedules/enrollmentDetails.js';
 import type { Release } from '../specs/Release.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 
+/**
+ * The national programmes: offered wherever residents are enrolled (enrollments have always
+ * recorded them). Any other programme is one a province's overlay added (`add-program`), offered
+ * only where the release serving the resident's clinic has it.
+ */
 export const PROGRAMS = ['hypertension', 'diabetes', 'pregnancy'] as const;
-export type Program = (typeof PROGRAMS)[number];
+/** A programme id: a national one or an overlay's. */
+export type Program = string;
+/** The shape of a programme id (the `program` meta-schema's and the database's check). */
+export const PROGRAM_ID = /^[a-z][a-z0-9-]{1,63}$/;
 
 interface Row {
   id: string;
@@ -107,8 +115,9 @@ function invalid(path: string, keyword: string, message: string) {
 }
 
 /**
- * Enrollments of residents in programs (hypertension, diabetes, a pregnancy episode): at most one
- * active enrollment per resident and program. They drive schedules and reminders: each has a
+ * Enrollments of residents in programs (hypertension, diabetes, a pregnancy episode, or a
+ * province's own programme where its release offers it): at most one active enrollment per
+ * resident and program. They drive schedules and reminders: each has a
  * responsible doctor (the user who enrolled the resident, until reassigned), and each creation,
  * end and reassignment writes an outbox event (`enrollment.created`, `enrollment.ended`,
  * `enrollment.reassigned`) in its transaction. Who may enroll or see them follows the resident:
@@ -193,6 +202,7 @@ export class EnrollmentService {
       }
       org = { code: unit.code, path: unit.path };
     }
+    this.checkProgram(input.program, org);
     this.checkDetails(input.program, org.path, { enrolledOn: input.enrolledOn, details });
     const { sequelize } = this.deps.database;
     return this.deps.database.transaction(async (transaction) => {
@@ -466,6 +476,34 @@ export class EnrollmentService {
     throw new HttpError(404, 'not_found', '居民档案不存在 / No such resident');
   }
 
+  /** The release serving an org path, if the catalog has one. */
+  private releaseServing(orgPath: string): Release | undefined {
+    try {
+      return this.deps.catalog?.forOrgPath(orgPath);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The programme must be offered where the resident is managed: a national one anywhere, a
+   * province's own (an overlay's `add-program`) only where the release serving the clinic has
+   * it — else 422 `program_not_offered` naming the programme, the release and what it offers.
+   */
+  private checkProgram(program: Program, org: { code: string; path: string }) {
+    if ((PROGRAMS as readonly string[]).includes(program)) return;
+    const release = this.releaseServing(org.path);
+    if (release?.programmes.some((p) => p.id === program)) return;
+    const offered = [...new Set([...PROGRAMS, ...(release?.programmes.map((p) => p.id) ?? [])])];
+    const where = release ? release.id : '—';
+    throw new HttpError(
+      422,
+      'program_not_offered',
+      `项目 "${program}" 不在服务机构 ${org.code} 的发布版本（${where}）中，不能入组；可入组的项目：${offered.join('、')} / Programme "${program}" is not offered by the release serving org unit ${org.code} (${where}); offered: ${offered.join(', ')}`,
+      { program, orgCode: org.code, releaseId: release?.id ?? null, offered },
+    );
+  }
+
   /**
    * The details must let the programme's schedules (on the release serving the clinic) date the
    * enrollment: a date they read from them (a pregnancy's last menstrual period, say) that is no
@@ -476,15 +514,14 @@ export class EnrollmentService {
     orgPath: string,
     enrollment: { enrolledOn: string; details: Record<string, unknown> },
   ) {
-    const { catalog, clock } = this.deps;
-    let release: Release;
-    try {
-      if (!catalog) return;
-      release = catalog.forOrgPath(orgPath);
-    } catch {
-      return;
-    }
-    const problem = enrollmentDetailsProblem(release, program, enrollment, ruleClock(clock));
+    const release = this.releaseServing(orgPath);
+    if (!release) return;
+    const problem = enrollmentDetailsProblem(
+      release,
+      program,
+      enrollment,
+      ruleClock(this.deps.clock),
+    );
     if (problem)
       throw invalid(
         '/details',

@@ -132,7 +132,12 @@ describe('enrollments in programs', () => {
     expect((await enroll(womanId, { program: 'diabetes', enrolledOn: '2026-02-30' })).status).toBe(
       422,
     );
-    expect((await enroll(womanId, { program: 'asthma', enrolledOn: TODAY })).status).toBe(400);
+    const asthma = await enroll(womanId, { program: 'asthma', enrolledOn: TODAY });
+    expect(asthma.status).toBe(422);
+    expect(asthma.body.error.code).toBe('program_not_offered');
+    expect((await enroll(womanId, { program: 'Not A Programme', enrolledOn: TODAY })).status).toBe(
+      400,
+    );
     expect((await enroll(womanId, { program: 'diabetes', enrolledOn: '23.11.2026' })).status).toBe(
       400,
     );

@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { PROGRAMS, type EnrollmentService } from '../enrollments/EnrollmentService.js';
+import { PROGRAM_ID, type EnrollmentService } from '../enrollments/EnrollmentService.js';
 import { defineRoute, type AnyRouteDefinition } from '../http/defineRoute.js';
 import { expectedRowVersion, withETag } from '../http/preconditions.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ProgramId = z.string().regex(PROGRAM_ID).meta({
+  description:
+    'A programme: hypertension, diabetes, pregnancy, or one the release serving the resident’s clinic offers (GET /api/programs)',
+});
 const Enrollment = z
   .object({
     id: z.string(),
     subjectId: z.string(),
-    program: z.enum(PROGRAMS),
+    program: ProgramId,
     orgCode: z.string(),
     enrolledOn: z.string(),
     endedOn: z.string().nullable(),
@@ -33,7 +37,8 @@ export function enrollmentRoutes(enrollments: EnrollmentService): AnyRouteDefini
       method: 'post',
       path: '/api/subjects/:id/enrollments',
       operationId: 'createEnrollment',
-      summary: 'Enroll a resident in a program (hypertension, diabetes, a pregnancy episode)',
+      summary:
+        'Enroll a resident in a program (hypertension, diabetes, a pregnancy episode, or a province’s own)',
       description:
         'At most one active enrollment per resident and program. orgCode defaults to the ' +
         'resident’s institution. details: what the programme’s schedules read from the ' +
@@ -44,7 +49,7 @@ export function enrollmentRoutes(enrollments: EnrollmentService): AnyRouteDefini
       request: {
         params: z.object({ id: z.string().uuid() }),
         body: z.object({
-          program: z.enum(PROGRAMS),
+          program: ProgramId,
           enrolledOn: IsoDate,
           orgCode: z.string().min(2).max(40).optional(),
           details: z.record(z.string(), z.unknown()).optional(),
@@ -55,7 +60,8 @@ export function enrollmentRoutes(enrollments: EnrollmentService): AnyRouteDefini
         404: { description: 'No such resident in your scope' },
         409: { description: 'already_enrolled: an active enrollment in this program exists' },
         422: {
-          description: 'Invalid date (future, before birth), org unit, or details giving no date',
+          description:
+            'Invalid date (future, before birth), org unit, or details giving no date; program_not_offered: the release serving the resident’s clinic does not offer the programme',
         },
       },
       handler: async ({ params, body, caller, scope }, ctx) =>

@@ -142,7 +142,19 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
           description: 'Forms',
           schema: z.object({
             releaseId: z.string(),
-            forms: z.array(z.object({ key: z.string(), version: z.string(), title: Localized })),
+            forms: z.array(
+              z.object({
+                key: z.string(),
+                version: z.string(),
+                title: Localized,
+                program: z
+                  .string()
+                  .nullable()
+                  .describe(
+                    'The programme whose enrollment its submissions belong to (GET /api/programs), or null',
+                  ),
+              }),
+            ),
           }),
         },
       },
@@ -154,6 +166,54 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
             key: f.key,
             version: f.version,
             title: f.title,
+            program: release.programs[f.key] ?? null,
+          })),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/programs',
+      operationId: 'listPrograms',
+      summary: 'Programmes of your release (or of the release serving orgCode), with their forms',
+      description:
+        'What a resident can be enrolled in where the release serves: the national programmes its ' +
+        'schedules run (source base) and those the jurisdiction’s overlay added (source overlay, ' +
+        'add-program). A programme’s forms are recorded under the enrollment; its due items ' +
+        'appear on the worklist (GET /api/worklist).',
+      tags: ['forms'],
+      access: { signedIn: true },
+      request: { query: Which },
+      responses: {
+        200: {
+          description: 'Programmes',
+          schema: z.object({
+            releaseId: z.string(),
+            programs: z.array(
+              z.object({
+                id: z.string(),
+                title: Localized,
+                source: z.enum(['base', 'overlay']),
+                forms: z.array(
+                  z.object({ key: z.string(), version: z.string(), title: Localized }),
+                ),
+              }),
+            ),
+          }),
+        },
+      },
+      handler: async ({ query, caller }) => {
+        const release = await releaseFor(caller!, query);
+        return {
+          releaseId: release.id,
+          programs: release.programmes.map((p) => ({
+            id: p.id,
+            title: p.title,
+            source: p.source,
+            forms: p.forms.flatMap((key) => {
+              const form = release.spec.forms[key];
+              return form ? [{ key, version: form.version, title: form.title }] : [];
+            }),
           })),
         };
       },

@@ -165,7 +165,6 @@ export class ReleaseStore {
       if (err instanceof OverlayProblems) throw overlayRejected(err.problems);
       throw err;
     }
-    release.usage = usageOf(baseRow.content as SpecContent);
     // Every form compiled as the runtime will (into the catalog, which serves them from now on).
     const problems = this.deps.catalog.verify(release);
     if (problems.length) throw formsInvalid(problems, release.id);
@@ -293,7 +292,6 @@ export class ReleaseStore {
           );
           continue;
         }
-        release.usage = usageOf(row.base);
         this.#compiled.set(row.id, release);
       }
       releases.push(release);
@@ -363,13 +361,11 @@ export class ReleaseStore {
     if (!base || (match[3] && !overlay)) return undefined;
     const content = base.content as SpecContent;
     try {
-      const release = await compileRelease(
+      return await compileRelease(
         content,
         overlay?.jurisdiction ?? base.jurisdiction,
         overlay?.content as Overlay | undefined,
       );
-      release.usage = usageOf(content);
-      return release;
     } catch (err) {
       if (err instanceof OverlayProblems) throw overlayRejected(err.problems);
       throw err;
@@ -381,9 +377,4 @@ export class ReleaseStore {
     const { releases, current } = await this.loadReleases();
     this.deps.catalog.replace(releases, current);
   }
-}
-
-/** The base's schedules and indicators: what the semantic diff reports as using a field. */
-function usageOf(base: SpecContent): NonNullable<Release['usage']> {
-  return { schedules: base.schedules ?? {}, indicators: base.indicators ?? {} };
 }

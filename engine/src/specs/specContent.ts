@@ -2,19 +2,17 @@ import { createHash } from 'node:crypto';
 import {
   applyOverlay,
   type BaseSpec,
-  type Indicator,
   type Overlay,
   type OverlayProblem,
-  type Schedule,
 } from '@formwork/definitions';
 import { canonicalJson } from '../audit/canonicalJson.js';
-import { releaseId, type Program, type Release } from './Release.js';
+import { releaseId, type Program, type Release, type ReleaseProgram } from './Release.js';
 
-/** What a spec version stores: a BaseSpec plus the schedules and indicators that read its forms. */
-export type SpecContent = BaseSpec & {
-  schedules?: Record<string, Schedule>;
-  indicators?: Record<string, Indicator>;
-};
+/**
+ * What a spec version stores: a BaseSpec, with the schedules and indicators that read its forms
+ * (and any programmes it declares).
+ */
+export type SpecContent = BaseSpec;
 
 export const NATIONAL = '100000';
 
@@ -32,18 +30,70 @@ export function jurisdictionPath(code: string): string {
   return `/${[...new Set(chain)].join('/')}/`;
 }
 
-const PROGRAM_OF_SCHEDULE: Record<string, Program> = {
-  hypertension: 'hypertension',
-  diabetes: 'diabetes',
-  maternal: 'pregnancy',
+/**
+ * The national base declares no programmes as data (its published versions predate `programs`):
+ * its programmes are the ones its schedules name, under the id enrollments have always recorded
+ * (the maternal schedules' programme is the pregnancy episode). A programme the spec declares
+ * (`programs`, an overlay's `add-program`) is its own id and carries its own title.
+ */
+const NATIONAL_PROGRAMS: Record<string, { id: Program; title: { zh: string; en: string } }> = {
+  hypertension: { id: 'hypertension', title: { zh: '高血压患者健康管理', en: 'Hypertension' } },
+  diabetes: { id: 'diabetes', title: { zh: '2型糖尿病患者健康管理', en: 'Type 2 diabetes' } },
+  maternal: { id: 'pregnancy', title: { zh: '孕产妇健康管理', en: 'Pregnancy' } },
 };
 
-/** Program of each form that belongs to one (from the spec's schedules). */
-export function programsOf(content: SpecContent): Record<string, Program> {
+/** The enrollment programme a schedule's `program` means in a spec. */
+function programOfSchedule(spec: BaseSpec, scheduleProgram: string): Program | undefined {
+  if (Object.hasOwn(spec.programs ?? {}, scheduleProgram)) return scheduleProgram;
+  return Object.hasOwn(NATIONAL_PROGRAMS, scheduleProgram)
+    ? NATIONAL_PROGRAMS[scheduleProgram]!.id
+    : undefined;
+}
+
+/**
+ * Program of each form that belongs to one: the form each schedule names, and each form of a
+ * programme the spec declares.
+ */
+export function programsOf(content: BaseSpec): Record<string, Program> {
   const result: Record<string, Program> = {};
   for (const schedule of Object.values(content.schedules ?? {})) {
-    const program = PROGRAM_OF_SCHEDULE[schedule.program];
+    const program = programOfSchedule(content, schedule.program);
     if (program) result[schedule.form] = program;
+  }
+  for (const program of Object.values(content.programs ?? {}))
+    for (const form of program.forms) result[form] = program.id;
+  return result;
+}
+
+/**
+ * The programmes an effective spec offers: the national ones its schedules run (hypertension,
+ * diabetes, pregnancy, in that order), then those it declares (`source` says whether the base or
+ * the overlay brought them), each with its forms.
+ */
+export function programmesOf(base: BaseSpec, effective: BaseSpec): ReleaseProgram[] {
+  const programs = programsOf(effective);
+  const formsOf = (id: string) =>
+    Object.keys(programs)
+      .filter((form) => programs[form] === id)
+      .sort();
+  const result: ReleaseProgram[] = [];
+  const seen = new Set<string>();
+  const scheduled = new Set(Object.values(effective.schedules ?? {}).map((s) => s.program));
+  for (const [scheduleProgram, national] of Object.entries(NATIONAL_PROGRAMS)) {
+    if (!scheduled.has(scheduleProgram) || Object.hasOwn(effective.programs ?? {}, scheduleProgram))
+      continue;
+    seen.add(national.id);
+    result.push({ ...national, forms: formsOf(national.id), source: 'base' });
+  }
+  for (const program of Object.values(effective.programs ?? {})) {
+    if (seen.has(program.id)) continue;
+    seen.add(program.id);
+    result.push({
+      id: program.id,
+      title: program.title,
+      forms: formsOf(program.id),
+      source: Object.hasOwn(base.programs ?? {}, program.id) ? 'base' : 'overlay',
+    });
   }
   return result;
 }
@@ -58,6 +108,9 @@ export function baseSpecOf(content: SpecContent): BaseSpec {
     parameters: content.parameters,
     workflows: content.workflows,
     ...(content.triggers ? { triggers: content.triggers } : {}),
+    ...(content.schedules ? { schedules: content.schedules } : {}),
+    ...(content.indicators ? { indicators: content.indicators } : {}),
+    ...(content.programs ? { programs: content.programs } : {}),
   };
 }
 
@@ -74,7 +127,8 @@ export async function compileRelease(
   overlay?: Overlay,
 ): Promise<Release> {
   const baseRef = { spec: base.spec, version: base.version };
-  let effective = baseSpecOf(base);
+  const baseSpec = baseSpecOf(base);
+  let effective = baseSpec;
   if (overlay) {
     const { spec, problems } = await applyOverlay(effective, overlay);
     if (problems.length) throw new OverlayProblems(problems);
@@ -87,7 +141,9 @@ export async function compileRelease(
     base: baseRef,
     ...(overlayRef ? { overlay: overlayRef } : {}),
     spec: effective,
-    programs: programsOf(base),
+    programs: programsOf(effective),
+    programmes: programmesOf(baseSpec, effective),
+    usage: { schedules: effective.schedules ?? {}, indicators: effective.indicators ?? {} },
   };
 }
 

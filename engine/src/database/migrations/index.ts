@@ -19,6 +19,7 @@ import { migration as auditHeadBatches } from './0017-audit-head-batches.js';
 import { migration as reminderClaimOrder } from './0018-reminder-claim-order.js';
 import { migration as residentWorkflows } from './0019-resident-workflows.js';
 import { migration as specContentOrder } from './0020-spec-content-order.js';
+import { migration as programmesAsData } from './0021-programmes-as-data.js';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a published one. */
 export const migrations: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   reminderClaimOrder,
   residentWorkflows,
   specContentOrder,
+  programmesAsData,
 ];
