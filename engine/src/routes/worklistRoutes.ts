@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROGRAMS } from '../enrollments/EnrollmentService.js';
+import { PROGRAM_ID } from '../enrollments/EnrollmentService.js';
 import { defineRoute, type AnyRouteDefinition } from '../http/defineRoute.js';
 import { HttpError } from '../http/HttpError.js';
 import {
@@ -116,7 +116,11 @@ export function worklistRoutes(worklist: WorklistService): AnyRouteDefinition[] 
             .regex(/^[0-9A-Za-z-]{2,40}$/)
             .optional(),
           status: z.string().max(100).optional(),
-          program: z.enum(PROGRAMS).optional(),
+          program: z
+            .string()
+            .regex(PROGRAM_ID)
+            .optional()
+            .describe('A programme id: a national one or a province’s own (GET /api/programs)'),
           village: z
             .string()
             .regex(/^[0-9A-Za-z-]{2,40}$/)

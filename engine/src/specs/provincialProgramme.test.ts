@@ -145,6 +145,10 @@ describe('a programme of the province’s own, from overlay to worklist', () => 
         form: { key: 'fj-elderly-visit', version: '1.0.0', release: RELEASE },
       }),
     ]);
+    const filtered = await f.request('GET', '/api/worklist?program=fj-elderly-care', token.doctor);
+    expect(filtered.status, JSON.stringify(filtered.body)).toBe(200);
+    expect(filtered.body.items.map((i: Listed) => i.resident.id)).toEqual([fujianResident]);
+    expect(filtered.body.counts.byProgram).toContainEqual({ program: 'fj-elderly-care', count: 1 });
   });
 
   it('given the due item, when the doctor opens its form, then the form is offered with its code table, and the visit recorded on it is filed under the enrollment and closes the item', async () => {
