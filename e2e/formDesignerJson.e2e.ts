@@ -152,6 +152,11 @@ test('the JSON views edit the form both ways in the browser, and hostile pastes 
   await expect(problems).toContainText('/properties/text/pattern');
   await expect(problems).toContainText('字段 /text');
   await expect(problems).toContainText('pattern-unsupported');
+  // Its pointer puts CodeMirror's cursor on the pattern.
+  await problems.getByTestId('json-problem-at').click();
+  await expect(page.getByTestId('json-body-schema').locator('.cm-activeLine')).toContainText(
+    '"pattern"',
+  );
   await snapAs(page, '2-json-pattern-refused');
   await outlineBefore();
 

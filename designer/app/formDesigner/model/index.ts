@@ -87,6 +87,7 @@ export {
   applyJsonChecked,
   documentJson,
   MAX_JSON_BYTES,
+  textRange,
   type FormCheck,
   type JsonEdit,
   type JsonPart,

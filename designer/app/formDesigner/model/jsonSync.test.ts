@@ -8,6 +8,7 @@ import {
   applyJsonChecked,
   documentJson,
   MAX_JSON_BYTES,
+  textRange,
   type FormCheck,
   type JsonEdit,
 } from './jsonSync.js';
@@ -272,5 +273,45 @@ describe('JSON view with the compile asked of a check (the engine’s, in the br
     );
     const problems = refused(await applyJsonChecked(d, text, 'schema', async () => []), d);
     expect(problems[0]).toMatchObject({ code: 'locked', field: '/sbp' });
+  });
+});
+
+describe('JSON view: a problem’s place in the text', () => {
+  const at = (text: string, pointer: string) => {
+    const range = textRange(text, pointer);
+    return range && text.slice(range.from, range.to);
+  };
+
+  it('given a pointer, then its value’s text (objects, arrays, escaped keys, strings with brackets)', () => {
+    const text = JSON.stringify(
+      {
+        properties: { 'a/b': { pattern: '^[{]"x"$' }, notes: { maxLength: 5 } },
+        rules: [{ id: 'r', assert: { '<': [1, 2] } }],
+      },
+      null,
+      2,
+    );
+    expect(at(text, '/properties/a~1b/pattern')).toBe('"^[{]\\"x\\"$"');
+    expect(at(text, '/properties/notes/maxLength')).toBe('5');
+    expect(JSON.parse(at(text, '/rules/0/assert')!)).toEqual({ '<': [1, 2] });
+    expect(at(text, '/rules/0/assert/</1')).toBe('2');
+    expect(at(text, '')).toBe(text);
+  });
+
+  it('given a pointer to nothing, then its nearest ancestor; given no JSON, then nothing', () => {
+    const text = '{"schema": {"properties": {"notes": {"type": "string"}}}}';
+    expect(at(text, '/schema/properties/notes/title')).toBe('{"type": "string"}');
+    expect(at(text, '/schema/required/0')).toBe('{"properties": {"notes": {"type": "string"}}}');
+    expect(textRange('', '/a')).toBeUndefined();
+  });
+
+  it('given each problem of a refused schema edit, then its textPath is found in the text', () => {
+    const d = clinic();
+    const text = withSchema(
+      d,
+      (s) => ((s.properties as Record<string, Record<string, unknown>>).notes!.pattern = '(a)\\1'),
+    );
+    const problems = refused(applyJson(d, text, 'schema'), d);
+    expect(at(text, problems[0]!.textPath!)).toBe('"(a)\\\\1"');
   });
 });

@@ -54,6 +54,7 @@ const formDesigner: FormDesignerMessages = {
     visible: 'visibility of {field}',
     calculated: 'calculation of {field}',
     where: '{where}:',
+    reveal: 'Show it in the text',
     views: {
       schema: 'Schema',
       uiSchema: 'UI schema',

@@ -52,6 +52,7 @@ const formDesigner = {
     visible: '{field} 的显示条件',
     calculated: '{field} 的计算',
     where: '{where}：',
+    reveal: '在文本中定位',
     views: {
       schema: '数据结构',
       uiSchema: '界面',

@@ -227,6 +227,10 @@ describe('JSON views: hostile input is refused with a clear message, the designe
     expect(shownProblem).toMatch(
       /^\/properties\/notes\/pattern field \/notes: pattern .*\[pattern-unsupported\]$/,
     );
+    // Its pointer puts the cursor on the pattern in the text.
+    await w.find('[data-test="json-problem-at"]').trigger('click');
+    const area = textarea(w, 'schema').element as HTMLTextAreaElement;
+    expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe('"^(\\\\d+)*\\\\1$"');
     await stillWorking(w, design, before, steps);
   });
 

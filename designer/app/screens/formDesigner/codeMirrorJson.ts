@@ -8,6 +8,8 @@ import { basicSetup, EditorView } from 'codemirror';
 export interface JsonEditorHandle {
   /** Shows `text` unless it is what the editor already holds (the author's own typing). */
   set(text: string): void;
+  /** Selects `from`–`to`, scrolled into sight, the editor focused. */
+  select(from: number, to: number): void;
   destroy(): void;
 }
 
@@ -37,6 +39,14 @@ export function createJsonEditor(
       if (next === current) return;
       current = next;
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+    },
+    select(from, to) {
+      const end = view.state.doc.length;
+      view.dispatch({
+        selection: { anchor: Math.min(from, end), head: Math.min(to, end) },
+        scrollIntoView: true,
+      });
+      view.focus();
     },
     destroy: () => view.destroy(),
   };
