@@ -291,6 +291,22 @@ describe('JSON views: hostile input is refused with a clear message, the designe
     await stillWorking(w, design, before, steps);
   });
 
+  it('given the document changed while the engine checked the edit, then the edit is not applied over it', async () => {
+    const design = clinic();
+    const w = mountPanel(design);
+    engine.mockImplementationOnce(async (definition, codeTables) => {
+      // Meanwhile, on the design tab: a field added.
+      design.run(
+        (d) => addFromPalette(d, 'date', { container: '', index: 0 }, { name: 'seen' }).document,
+      );
+      return compileProblems(definition, codeTables).problems;
+    });
+    await applyText(w, 'uiSchema', JSON.stringify({ 'ui:order': ['notes', '*'] }));
+    expect(problemsShown(w)[0]).toMatch(/changed while the JSON was checked.*\[json-stale\]$/);
+    expect(fieldAt(design.document.value.definition, '/seen')).toBeDefined();
+    expect(design.document.value.definition.uiSchema['ui:order']).not.toEqual(['notes', '*']);
+  });
+
   it('refuses text that is not JSON, and an engine that cannot be reached, the document kept', async () => {
     const design = clinic();
     const w = mountPanel(design);
