@@ -190,14 +190,16 @@ export function formRoutes(catalog: ReleaseCatalog, orgs: OrgUnitStore) {
           schema: z.object({
             releaseId: z.string(),
             programs: z.array(
-              z.object({
-                id: z.string(),
-                title: Localized,
-                source: z.enum(['base', 'overlay']),
-                forms: z.array(
-                  z.object({ key: z.string(), version: z.string(), title: Localized }),
-                ),
-              }),
+              z
+                .object({
+                  id: z.string(),
+                  title: Localized,
+                  source: z.enum(['base', 'overlay']),
+                  forms: z.array(
+                    z.object({ key: z.string(), version: z.string(), title: Localized }),
+                  ),
+                })
+                .meta({ id: 'ProgramSummary' }),
             ),
           }),
         },

@@ -844,6 +844,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/programs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Programmes of your release (or of the release serving orgCode), with their forms
+     * @description What a resident can be enrolled in where the release serves: the national programmes its schedules run (source base) and those the jurisdiction’s overlay added (source overlay, add-program). A programme’s forms are recorded under the enrollment; its due items appear on the worklist (GET /api/worklist).
+     */
+    get: operations['listPrograms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/releases': {
     parameters: {
       query?: never;
@@ -1127,7 +1147,7 @@ export interface paths {
     get: operations['listEnrollments'];
     put?: never;
     /**
-     * Enroll a resident in a program (hypertension, diabetes, a pregnancy episode)
+     * Enroll a resident in a program (hypertension, diabetes, a pregnancy episode, or a province’s own)
      * @description At most one active enrollment per resident and program. orgCode defaults to the resident’s institution. details: what the programme’s schedules read from the enrollment (e.g. a pregnancy’s last menstrual period, as a date): a date they read that is no date is refused with 422. The caller becomes the responsible doctor.
      */
     post: operations['createEnrollment'];
@@ -1790,8 +1810,8 @@ export interface components {
       enrolledOn: string;
       id: string;
       orgCode: string;
-      /** @enum {string} */
-      program: 'hypertension' | 'diabetes' | 'pregnancy';
+      /** @description A programme: hypertension, diabetes, pregnancy, or one the release serving the resident’s clinic offers (GET /api/programs) */
+      program: string;
       /** @description The responsible doctor (责任医生): whose worklist the due items are on */
       responsibleUserId: string | null;
       /** @description Also the ETag; send it back in If-Match */
@@ -1905,6 +1925,23 @@ export interface components {
         zh: string;
       };
       version: string;
+    };
+    ProgramSummary: {
+      forms: {
+        key: string;
+        title: {
+          en: string;
+          zh: string;
+        };
+        version: string;
+      }[];
+      id: string;
+      /** @enum {string} */
+      source: 'base' | 'overlay';
+      title: {
+        en: string;
+        zh: string;
+      };
     };
     Release: {
       base: {
@@ -4687,6 +4724,8 @@ export interface operations {
           'application/json': {
             forms: {
               key: string;
+              /** @description The programme whose enrollment its submissions belong to (GET /api/programs), or null */
+              program: string | null;
               title: {
                 en: string;
                 zh: string;
@@ -6352,6 +6391,77 @@ export interface operations {
       };
       /** @description Malformed JSON or a request that does not match the API */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listPrograms: {
+    parameters: {
+      query?: {
+        orgCode?: string;
+        release?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Programmes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            programs: components['schemas']['ProgramSummary'][];
+            releaseId: string;
+          };
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -8087,8 +8197,8 @@ export interface operations {
           };
           enrolledOn: string;
           orgCode?: string;
-          /** @enum {string} */
-          program: 'hypertension' | 'diabetes' | 'pregnancy';
+          /** @description A programme: hypertension, diabetes, pregnancy, or one the release serving the resident’s clinic offers (GET /api/programs) */
+          program: string;
         };
       };
     };
@@ -8152,7 +8262,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Invalid date (future, before birth), org unit, or details giving no date */
+      /** @description Invalid date (future, before birth), org unit, or details giving no date; program_not_offered: the release serving the resident’s clinic does not offer the programme */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10685,7 +10795,8 @@ export interface operations {
         offset?: number | null;
         org?: string;
         period?: 'month' | 'quarter' | 'year';
-        program?: 'hypertension' | 'diabetes' | 'pregnancy';
+        /** @description A programme id: a national one or a province’s own (GET /api/programs) */
+        program?: string;
         status?: string;
         village?: string;
       };

@@ -194,6 +194,13 @@ const en: AppMessages = {
       pregnancy: 'Maternal care',
       other: 'Another programme',
     },
+    enrol: {
+      button: 'Enrol',
+      title: 'Enrol in a programme',
+      program: 'Programme',
+      confirm: 'Enrol',
+      fill: 'Fill in {form}',
+    },
     enrolledOn: 'Enrolled on',
     endedOn: 'Ended on',
     active: 'Active',

@@ -192,6 +192,13 @@ const zhCN = {
       pregnancy: '孕产妇健康管理',
       other: '其他管理项目',
     },
+    enrol: {
+      button: '纳入管理',
+      title: '纳入项目管理',
+      program: '管理项目',
+      confirm: '纳入',
+      fill: '填写{form}',
+    },
     enrolledOn: '纳入日期',
     endedOn: '结束日期',
     active: '管理中',
