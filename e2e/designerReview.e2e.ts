@@ -13,12 +13,13 @@ import { DEMO_TOTP_SECRET, totpCode } from './totp.js';
 
 /**
  * Issue 17, review and publishing in the designer (/designer/): Yunnan's configurator drafts the
- * next overlay version (through the API, as the form designer is not built yet) and submits it
- * in the designer; the reviewer reads its semantic diff and returns it with a comment, which the
- * author sees; the author fixes it and submits it again; the reviewer approves; the publisher,
- * signed in with the authenticator, publishes it with the second factor asked again and finds
- * its release, with its signature state, among the releases. Yunnan, because no other journey
- * uses it: the release made here changes no form another journey fills.
+ * next overlay version (through the API: this journey is about review, the editors have their
+ * own) and submits it in the designer; the reviewer reads its semantic diff and returns it with
+ * a comment, which the author sees; the author fixes it and submits it again; the reviewer
+ * approves; the publisher, signed in with the authenticator, publishes it with the second
+ * factor asked again and finds its release, with its signature state, among the releases.
+ * Yunnan, because no other journey uses it: the release made here changes no form another
+ * journey fills.
  */
 
 // The apps mark what a journey reads with data-test attributes.
@@ -155,7 +156,8 @@ test('a province’s overlay version goes from draft through a returned review, 
   expect(created.status(), await created.text()).toBe(201);
 
   // The configurator signs in to the designer: the navigation of a province configurator, the
-  // screens not built yet saying so, the draft among the versions; they submit it for review.
+  // screen not built yet (代码表) saying so, the draft among the versions; they submit it for
+  // review.
   const configurator = await signIn(browser, 'yn.province-configurator');
   let page = configurator.page;
   await expect(page).toHaveURL(/\/designer\/versions$/);
@@ -170,15 +172,15 @@ test('a province’s overlay version goes from draft through a returned review, 
   await nav.getByRole('link', { name: '表单设计' }).click();
   await expect(page.getByTestId('designer-open')).toBeVisible();
   await snapAs(page, '02-form-designer');
-  for (const [item, snapName] of [
-    ['代码表', '03-placeholder-code-tables'],
-    ['省级配置', '05-placeholder-overlays'],
-  ] as const) {
-    await nav.getByRole('link', { name: item }).click();
-    await expect(page.getByRole('heading', { level: 1, name: item })).toBeVisible();
-    await expect(page.getByTestId('not-built')).toBeVisible();
-    await snapAs(page, snapName);
-  }
+  await nav.getByRole('link', { name: '代码表' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '代码表' })).toBeVisible();
+  await expect(page.getByTestId('not-built')).toBeVisible();
+  await snapAs(page, '03-placeholder-code-tables');
+  // The overlay editor is built (e2e/overlayEditor.e2e.ts): it opens on the province's versions.
+  await nav.getByRole('link', { name: '省级配置' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '省级配置' })).toBeVisible();
+  await expect(page.getByTestId('overlay-version')).toBeVisible();
+  await snapAs(page, '05-overlay-editor');
   await nav.getByRole('link', { name: '版本' }).click();
   await openVersion(page, version);
   await expect(page.locator('[data-state="draft"]')).toBeVisible();
@@ -245,7 +247,7 @@ test('a province’s overlay version goes from draft through a returned review, 
   await expect(page.getByTestId('review-comment')).toContainText('审核退回意见');
   await snapAs(page, '14-author-version-returned');
 
-  // The author fixes the draft (through the API: the form designer is not built yet) and
+  // The author fixes the draft (through the API: the overlay editor has its own journey) and
   // submits it again in the designer.
   const before = await request.get(`/api/overlays/${OVERLAY}/versions/${version}`, {
     headers: configuratorApi,
