@@ -94,6 +94,12 @@ describe('a programme of the province’s own, from overlay to worklist', () => 
     });
     expect(released.status, JSON.stringify(released.body).slice(0, 500)).toBe(201);
     expect(released.body).toMatchObject({ id: RELEASE, jurisdiction: '350000', current: true });
+    // The signed manifest pins what the overlay added beside the forms
+    expect(Object.keys(released.body.manifest.programs)).toEqual(['fj-elderly-care']);
+    expect(released.body.manifest.schedules['fj-elderly-care'].hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(released.body.manifest.schedules['hypertension-followup']).toBeDefined();
+    expect(Object.keys(released.body.manifest.indicators)).toContain('fj-elderly-care-visit-rate');
+    expect(Object.keys(released.body.manifest.codeTables)).toContain('fj-self-care');
 
     const programs = await f.request('GET', '/api/programs', token.doctor);
     expect(programs.status).toBe(200);

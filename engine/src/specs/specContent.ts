@@ -157,6 +157,10 @@ export interface ReleaseManifest {
   codeTables: Record<string, { version: string | null; hash: string }>;
   workflows: Record<string, { hash: string }>;
   parameters: { hash: string };
+  /** The effective schedules, indicators and declared programmes (an overlay's among them). */
+  schedules: Record<string, { hash: string }>;
+  indicators: Record<string, { hash: string }>;
+  programs: Record<string, { hash: string }>;
   createdAt: string;
 }
 
@@ -184,6 +188,9 @@ export function releaseManifest(
     })),
     workflows: map(spec.workflows, (xml) => ({ hash: contentHash(xml) })),
     parameters: { hash: contentHash(spec.parameters) },
+    schedules: map(spec.schedules ?? {}, (schedule) => ({ hash: contentHash(schedule) })),
+    indicators: map(spec.indicators ?? {}, (indicator) => ({ hash: contentHash(indicator) })),
+    programs: map(spec.programs ?? {}, (program) => ({ hash: contentHash(program) })),
     createdAt: createdAt.toISOString(),
   };
 }
