@@ -159,8 +159,7 @@ export function releaseRoutes(
         404: { description: 'No such release or versions' },
       },
       handler: async ({ params }) => {
-        const release =
-          catalog.get(params.id) ?? (await specs.releases.unreleased(params.id));
+        const release = catalog.get(params.id) ?? (await specs.releases.unreleased(params.id));
         if (!release)
           throw new HttpError(
             404,
