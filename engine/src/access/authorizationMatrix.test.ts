@@ -566,6 +566,21 @@ function workflowCases(): Record<string, RouteCase> {
         expect(codes.filter((c) => c.startsWith('53'))).toEqual([]);
       },
     },
+    'GET /api/workflows/{key}/instance-counts': {
+      // A referral waiting in Fujian and one in Yunnan: only the caller's scope is counted.
+      call: async (_where, w) => {
+        await waitingTask(w, 'inside');
+        await waitingTask(w, 'outside');
+        return { method: 'GET', path: '/api/workflows/two-way-referral/instance-counts' };
+      },
+      check: (_where, body) => {
+        const { releases } = body as {
+          releases: { releaseId: string; elements: Record<string, number> }[];
+        };
+        expect(releases.map((r) => r.releaseId)).not.toContain('national-phs@3.0.0');
+        expect(releases.some((r) => (r.elements.UserTask_fill ?? 0) > 0)).toBe(true);
+      },
+    },
     'POST /api/workflows/migrations': {
       // Only instances in the caller's scope move: the national release's (Yunnan) stay put.
       call: () => ({
@@ -867,6 +882,7 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/workflows/incidents',
   'GET /api/workflows/services',
   'GET /api/workflows/start-failures',
+  'GET /api/workflows/{key}/instance-counts',
   'POST /api/workflows/migrations',
   'GET /api/notifications',
   'POST /api/notifications/read-all',

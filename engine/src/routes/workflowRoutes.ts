@@ -12,7 +12,7 @@ import type { SubjectService } from '../subjects/SubjectService.js';
 import type { SubmissionService } from '../submissions/SubmissionService.js';
 import { TaskService } from '../workflows/TaskService.js';
 import type { WorkflowRuntime } from '../workflows/WorkflowRuntime.js';
-import { migrateInstances } from '../workflows/migrateInstances.js';
+import { instanceCounts, migrateInstances } from '../workflows/migrateInstances.js';
 
 const Task = z.object({}).passthrough().meta({ id: 'WorkflowTask' });
 const ListedTask = z
@@ -542,6 +542,45 @@ export function workflowRoutes(
           ),
       }),
     ),
+    defineRoute({
+      method: 'get',
+      path: '/api/workflows/:key/instance-counts',
+      operationId: 'countWorkflowInstances',
+      summary: 'Open instances of a workflow (of orgs in your scope) per element, by release',
+      description:
+        'For each release the open instances (running, waiting or with an incident) are pinned to: how many there are and, per element id, how many wait at it — the elements their saved state has active, i.e. what an instance migration must map. `release` narrows it to one release. Counts only, no instance or resident.',
+      tags: ['workflows'],
+      access: { permission: 'workflows.edit' },
+      request: {
+        params: z.object({ key: z.string().min(1).max(100) }),
+        query: z.object({ release: z.string().min(1).max(200).optional() }),
+      },
+      responses: {
+        200: {
+          description: 'Counts by release (releases without open instances left out)',
+          schema: z
+            .object({
+              releases: z.array(
+                z.object({
+                  releaseId: z.string(),
+                  instances: z.number().int().describe('Open instances pinned to the release'),
+                  elements: z
+                    .record(z.string(), z.number().int())
+                    .describe('Element id → open instances waiting at it'),
+                }),
+              ),
+            })
+            .meta({ id: 'WorkflowInstanceCounts' }),
+        },
+      },
+      handler: async ({ params, query, scope }) => ({
+        releases: await instanceCounts(workflows, {
+          definitionKey: params.key,
+          ...(query.release ? { releaseId: query.release } : {}),
+          orgPatterns: scope!.likePatterns(),
+        }),
+      }),
+    }),
     defineRoute({
       method: 'post',
       path: '/api/workflows/migrations',

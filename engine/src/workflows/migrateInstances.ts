@@ -197,3 +197,62 @@ async function moveInstance(
     mapping: input.mapping,
   });
 }
+
+export interface ReleaseInstanceCounts {
+  releaseId: string;
+  /** Running, waiting or held by an incident. */
+  instances: number;
+  /** Element id → how many of those instances are in it (what a migration must map). */
+  elements: Record<string, number>;
+}
+
+/**
+ * How many open instances of `definitionKey` (running, waiting or with an incident; of orgs in
+ * the caller's scope) wait at each element, per release they are pinned to (or of `releaseId`
+ * only): the elements their saved state has active, as `activeElements` reads them and as a
+ * migration must map them. One statement, over the JSON of the saved states.
+ */
+export async function instanceCounts(
+  runtime: WorkflowRuntime,
+  input: { definitionKey: string; releaseId?: string; orgPatterns: string[] },
+): Promise<ReleaseInstanceCounts[]> {
+  const { database } = runtime.deps;
+  const array = (json: string) =>
+    `jsonb_array_elements(CASE WHEN jsonb_typeof(${json}) = 'array' THEN ${json} ELSE '[]'::jsonb END)`;
+  const rows = await database.sequelize.query<{
+    release_id: string;
+    element_id: string | null;
+    count: string | number;
+  }>(
+    `WITH open AS (
+       SELECT id, release_id, state FROM workflow_instances
+       WHERE definition_key = $1 AND status IN ('running', 'waiting', 'incident')
+         AND org_path LIKE ANY($2) AND ($3::text IS NULL OR release_id = $3)
+     )
+     SELECT release_id, NULL AS element_id, count(*) AS count FROM open GROUP BY release_id
+     UNION ALL
+     SELECT o.release_id, c.value->>'id' AS element_id, count(DISTINCT o.id) AS count
+     FROM open o
+       CROSS JOIN LATERAL ${array("o.state->'definitions'")} d
+       CROSS JOIN LATERAL ${array("d.value->'execution'->'processes'")} p
+       CROSS JOIN LATERAL ${array("p.value->'execution'->'children'")} c
+     WHERE c.value->>'id' IS NOT NULL
+     GROUP BY o.release_id, c.value->>'id'`,
+    {
+      bind: [input.definitionKey, input.orgPatterns, input.releaseId ?? null],
+      type: QueryTypes.SELECT,
+    },
+  );
+  const byRelease = new Map<string, ReleaseInstanceCounts>();
+  const of = (releaseId: string) => {
+    let found = byRelease.get(releaseId);
+    if (!found) byRelease.set(releaseId, (found = { releaseId, instances: 0, elements: {} }));
+    return found;
+  };
+  for (const row of rows) {
+    const release = of(row.release_id);
+    if (row.element_id === null) release.instances = Number(row.count);
+    else release.elements[row.element_id] = Number(row.count);
+  }
+  return [...byRelease.values()].sort((a, b) => a.releaseId.localeCompare(b.releaseId));
+}

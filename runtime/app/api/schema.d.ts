@@ -1472,6 +1472,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workflows/{key}/instance-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open instances of a workflow (of orgs in your scope) per element, by release
+     * @description For each release the open instances (running, waiting or with an incident) are pinned to: how many there are and, per element id, how many wait at it — the elements their saved state has active, i.e. what an instance migration must map. `release` narrows it to one release. Counts only, no instance or resident.
+     */
+    get: operations['countWorkflowInstances'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/workflows/{key}/instances': {
     parameters: {
       query?: never;
@@ -2190,6 +2210,17 @@ export interface components {
     };
     WorkflowInstance: {
       [key: string]: unknown;
+    };
+    WorkflowInstanceCounts: {
+      releases: {
+        /** @description Element id → open instances waiting at it */
+        elements: {
+          [key: string]: number;
+        };
+        /** @description Open instances pinned to the release */
+        instances: number;
+        releaseId: string;
+      }[];
     };
     WorkflowStartFailure: {
       businessKey: string | null;
@@ -9830,6 +9861,84 @@ export interface operations {
         };
       };
       /** @description Needs the permission users.manage (audited when refused) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  countWorkflowInstances: {
+    parameters: {
+      query?: {
+        release?: string;
+      };
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Counts by release (releases without open instances left out) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowInstanceCounts'];
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the permission workflows.edit (audited when refused) */
       403: {
         headers: {
           [name: string]: unknown;
