@@ -4,40 +4,67 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from 'vue-i18n';
-import type { FormCheck } from '../../formDesigner/model/index.js';
+import type { FormDefinition } from '@formwork/definitions';
+import type { CodeTables } from '../../formDesigner/model/index.js';
 import { compileProblems } from '../../formDesigner/model/lint.js';
 import { seedCodeTables } from '../../formDesigner/model/testing/seedForms.js';
 import en from '../../i18n/messages/en.js';
 import FormDesignerScreen from './FormDesignerScreen.vue';
+import { JSON_EDITOR_LOADER } from './jsonEditorLoader.js';
 
-// The engine's API, as the screen calls it (formsApi): one spec draft, and the engine's compile
-// answered by `definitions`' compiler (the one POST /api/form-previews runs).
-const draft = {
-  key: 'yn-pilot',
-  version: '1.0.0',
-  status: 'draft',
-  rowVersion: 1,
+/** CodeMirror is the browser's (e2e/formDesignerJson.e2e.ts); here each view is its textarea. */
+const NO_CODEMIRROR = {
+  [JSON_EDITOR_LOADER]: () =>
+    Promise.reject(new Error('CodeMirror is not loaded in the component tests')),
 };
-vi.mock('../../formDesigner/formsApi.js', () => ({
-  specDrafts: vi.fn(async () => [draft]),
-  openDraft: vi.fn(async () => ({
-    version: draft,
-    content: { forms: {}, codeTables: seedCodeTables() },
-  })),
-  checkForm: vi.fn(async () => []),
-  engineFormCheck: vi.fn<FormCheck>(
-    async (definition, codeTables) => compileProblems(definition, codeTables).problems,
-  ),
-  saveDraft: vi.fn(),
-  submitDraft: vi.fn(),
-  previewForm: vi.fn(),
+/** How long the compile may take to answer (the first builds Ajv: over a second on a busy machine). */
+const ANSWERED = { timeout: 15_000 };
+
+/**
+ * The engine, at its HTTP API (the app's one client calls `fetch`): one spec draft with a code
+ * table and no form, and POST /api/form-previews compiling with `definitions`' compiler — the
+ * one the route runs — answering 422 `form_invalid` with each problem as the route does.
+ */
+const engine = vi.hoisted(() => ({
+  summary: { kind: 'spec', key: 'yn-pilot', version: '1.0.0', status: 'draft', rowVersion: 1 },
 }));
-// CodeMirror is the browser's (e2e/formDesignerJson.e2e.ts); here each view is its textarea.
-vi.mock('./codeMirrorJson.js', () => ({
-  createJsonEditor: () => {
-    throw new Error('CodeMirror is not loaded in the component tests');
-  },
-}));
+const answer = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+vi.hoisted(() => {
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const { pathname } = new URL(request.url);
+    const route = `${request.method} ${pathname}`;
+    if (route === 'GET /api/specs') return answer(200, { versions: [engine.summary] });
+    if (route === 'GET /api/overlays') return answer(200, { versions: [] });
+    if (route === 'GET /api/specs/yn-pilot/versions/1.0.0')
+      return answer(200, {
+        ...engine.summary,
+        content: { forms: {}, codeTables: seedCodeTables() },
+      });
+    if (route === 'POST /api/form-previews') {
+      const { definition, codeTables } = (await request.json()) as {
+        definition: FormDefinition;
+        codeTables: CodeTables;
+      };
+      const problems = compileProblems(definition, codeTables).problems;
+      if (problems.length)
+        return answer(422, {
+          error: {
+            code: 'form_invalid',
+            message: '表单未通过编译 / The form does not compile',
+            details: {
+              errors: problems.map((p) => ({ formPath: p.path, code: p.code, message: p.message })),
+            },
+          },
+        });
+      return answer(200, {
+        validator: { url: '/validator.js', runtimeUrl: '/runtime.js', fingerprint: 'f' },
+      });
+    }
+    return answer(404, { error: { code: 'not_found', message: `${route} / ${route}` } });
+  };
+});
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -48,7 +75,10 @@ afterEach(() => {
 /** The screen with a new form `visit` started in the draft (as the configurator does). */
 async function designer(): Promise<VueWrapper> {
   const i18n = createI18n({ legacy: false, locale: 'en', messages: { en } });
-  wrapper = mount(FormDesignerScreen, { global: { plugins: [i18n] }, attachTo: document.body });
+  wrapper = mount(FormDesignerScreen, {
+    global: { plugins: [i18n], provide: NO_CODEMIRROR },
+    attachTo: document.body,
+  });
   await flushPromises();
   const select = wrapper.findComponent({ name: 'ElSelect' });
   select.vm.$emit('update:modelValue', 'yn-pilot@1.0.0');
@@ -128,7 +158,10 @@ describe('the form designer screen: undo, redo and the JSON views', () => {
       .find('[data-test="json-body-schema"] textarea')
       .setValue(JSON.stringify(schema, null, 2));
     await w.find('[data-test="json-apply"]').trigger('click');
-    await vi.waitFor(() => expect(w.find('[data-test="json-applied"]').exists()).toBe(true));
+    await vi.waitFor(
+      () => expect(w.find('[data-test="json-applied"]').exists()).toBe(true),
+      ANSWERED,
+    );
 
     await openTab(w, 'design');
     expect(fields(w)).toEqual(['text', 'pulse']);
@@ -151,7 +184,10 @@ describe('the form designer screen: undo, redo and the JSON views', () => {
       .find('[data-test="json-body-schema"] textarea')
       .setValue(JSON.stringify(schema, null, 2));
     await w.find('[data-test="json-apply"]').trigger('click');
-    await vi.waitFor(() => expect(w.find('[data-test="json-problems"]').exists()).toBe(true));
+    await vi.waitFor(
+      () => expect(w.find('[data-test="json-problems"]').exists()).toBe(true),
+      ANSWERED,
+    );
     expect(w.find('[data-test="json-problems"]').text()).toContain('/properties/text/pattern');
 
     await openTab(w, 'design');

@@ -17,14 +17,16 @@ import {
 import { compileProblems } from '../../formDesigner/model/lint.js';
 import { seedCodeTables } from '../../formDesigner/model/testing/seedForms.js';
 import en from '../../i18n/messages/en.js';
+import { JSON_EDITOR_LOADER } from './jsonEditorLoader.js';
 import JsonPanel from './JsonPanel.vue';
 
-// CodeMirror is the browser's (e2e/formDesignerJson.e2e.ts); here each view is its textarea.
-vi.mock('./codeMirrorJson.js', () => ({
-  createJsonEditor: () => {
-    throw new Error('CodeMirror is not loaded in the component tests');
-  },
-}));
+/** CodeMirror is the browser's (e2e/formDesignerJson.e2e.ts); here each view is its textarea. */
+const NO_CODEMIRROR = {
+  [JSON_EDITOR_LOADER]: () =>
+    Promise.reject(new Error('CodeMirror is not loaded in the component tests')),
+};
+/** How long the compile may take to answer (the first builds Ajv: over a second on a busy machine). */
+const ANSWERED = { timeout: 15_000 };
 
 /**
  * The engine's answer, as POST /api/form-previews gives it: `definitions`' compiler (the one the
@@ -59,7 +61,7 @@ function mountPanel(design: DesignState) {
   const i18n = createI18n({ legacy: false, locale: 'en', messages: { en } });
   wrapper = mount(JsonPanel, {
     props: { design, check: engine },
-    global: { plugins: [i18n] },
+    global: { plugins: [i18n], provide: NO_CODEMIRROR },
   });
   return wrapper;
 }
@@ -78,7 +80,7 @@ async function applyText(w: VueWrapper, part: JsonPart, text: string) {
   const button = w.find('[data-test="json-apply"]');
   await button.trigger('click');
   // The engine answers asynchronously: the button is busy until then.
-  await vi.waitFor(() => expect(button.classes()).not.toContain('is-loading'));
+  await vi.waitFor(() => expect(button.classes()).not.toContain('is-loading'), ANSWERED);
   await flushPromises();
 }
 /** Each problem listed: where (pointer, field, rule), message and code, as words. */
