@@ -237,6 +237,14 @@ test('the JSON views edit the form both ways in the browser, and hostile pastes 
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('field-date')).not.toContainText('就诊日期');
 
+  // Ctrl+Z while typing in CodeMirror is CodeMirror's own undo, not the document's.
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  const code = await jsonEditor(page, 'schema');
+  await code.click();
+  await page.keyboard.type(' ');
+  await page.keyboard.press('ControlOrMeta+Z');
+  await page.getByRole('tab', { name: '设计' }).click();
+  await expect(page.locator('.outline-field')).toHaveCount(3);
   await page.getByRole('tab', { name: 'JSON' }).click();
   await snapAs(page, '6-json-tab');
   expect(failures).toEqual([]);
