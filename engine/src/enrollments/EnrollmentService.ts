@@ -137,8 +137,9 @@ export class EnrollmentService {
     },
   ) {}
 
+  /** Today on the clinic's wall (China Standard Time), as the schedules and rules count it. */
   private today() {
-    return this.deps.clock.now().toISOString().slice(0, 10);
+    return ruleClock(this.deps.clock).today();
   }
 
   async create(

@@ -183,4 +183,28 @@ describe('enrollments in programs', () => {
       1,
     );
   });
+
+  it('given 01:30 in China (17:30 UTC the day before), when a resident is enrolled dated today in China, then it is accepted, and the day after is still the future', async () => {
+    f.clock.advance(15.5 * 3_600_000); // 2026-11-23T17:30Z: 2026-11-24 01:30 in China
+    const night = await f.login(doctor); // the day's session has expired meanwhile
+    const registered = await f.request('POST', '/api/subjects', night, {
+      name: '林夜诊',
+      idNumber: makeResidentIdNumber('350121', '1965-04-20', 113),
+      orgCode: CLINIC,
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const today = await enroll(
+      registered.body.id as string,
+      { program: 'diabetes', enrolledOn: '2026-11-24' },
+      night,
+    );
+    expect(today.status, JSON.stringify(today.body)).toBe(201);
+    const tomorrow = await enroll(
+      womanId,
+      { program: 'diabetes', enrolledOn: '2026-11-25' },
+      night,
+    );
+    expect(tomorrow.status).toBe(422);
+    expect(tomorrow.body.error.details.errors[0]).toMatchObject({ path: '/enrolledOn' });
+  });
 });

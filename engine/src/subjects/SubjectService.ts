@@ -8,7 +8,7 @@ import type { AuditTrail } from '../audit/AuditTrail.js';
 import { guardPersonalData } from '../audit/personalDataGuard.js';
 import type { AuditAction } from '../audit/auditActions.js';
 import type { AuditDetails } from '../audit/AuditEvent.js';
-import type { Clock } from '../clock.js';
+import { ruleClock, type Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
 import { requireRowVersion, staleRowVersion } from '../http/preconditions.js';
@@ -114,7 +114,8 @@ export class SubjectService {
     scope: Scope,
     meta: SubjectMeta,
   ) {
-    const today = this.deps.clock.now().toISOString().slice(0, 10);
+    // A birth date in the ID number is checked against today on the clinic's wall (CST).
+    const today = ruleClock(this.deps.clock).today();
     const id = validateResidentIdNumber(input.idNumber, today);
     if (!id.ok) {
       throw new HttpError(
