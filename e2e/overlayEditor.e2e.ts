@@ -1,7 +1,12 @@
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { apiSession, DEMO_PASSWORD, idNumber, registerOverdueResident } from './demoResidents.js';
+import { expect, test } from '@playwright/test';
+import { registerOverdueResident } from './demoResidents.js';
+import {
+  approveAndPublish,
+  currentOverlay,
+  registerResident,
+  signInAt,
+} from './provinceReleases.js';
 import { snap } from './snap.js';
-import { DEMO_TOTP_SECRET, totpCode } from './totp.js';
 
 /**
  * Issue 17, acceptance 3: Fujian's provincial configurator opens the overlay editor
@@ -17,89 +22,13 @@ test.use({ testIdAttribute: 'data-test' });
 
 const WAIST = { name: 'waistCircumference', zh: '腰围', en: 'Waist circumference' };
 
-async function signIn(browser: Browser, username: string, to: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const failures: string[] = [];
-  page.on('pageerror', (error) => failures.push(error.message));
-  await page.goto(to);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  return { page, failures };
-}
-
-/** Fujian's current release as the village doctor's clinic is served it. */
-async function fujianRelease(
-  request: APIRequestContext,
-): Promise<{ key: string; version: string }> {
-  const doctor = await apiSession(request, 'fj.village-doctor');
-  const res = await request.get('/api/forms/hypertension-followup', { headers: doctor });
-  expect(res.status()).toBe(200);
-  const { releaseId } = (await res.json()) as { releaseId: string };
-  const overlay = /\+([a-z][a-z0-9-]+)@(\d+\.\d+\.\d+)$/.exec(releaseId);
-  expect(overlay, `Fujian's release ${releaseId} carries an overlay`).not.toBeNull();
-  return { key: overlay![1]!, version: overlay![2]! };
-}
-
-/** The reviewer approves the version and the publisher publishes it and makes its release. */
-async function approveAndPublish(request: APIRequestContext, key: string, version: string) {
-  const reviewer = await apiSession(request, 'fj.province-reviewer');
-  const login = await request.post('/api/auth/login', {
-    data: {
-      username: 'fj.province-publisher',
-      password: DEMO_PASSWORD,
-      totp: totpCode(DEMO_TOTP_SECRET),
-    },
-  });
-  expect(login.status(), await login.text()).toBe(200);
-  const publisher = {
-    authorization: `Bearer ${((await login.json()) as { token: string }).token}`,
-  };
-  const base = `/api/overlays/${key}/versions/${version}`;
-  const approve = await request.post(`${base}/approve`, { headers: reviewer, data: {} });
-  expect(approve.status(), await approve.text()).toBe(200);
-  const publish = await request.post(`${base}/publish`, { headers: publisher, data: {} });
-  expect(publish.status(), await publish.text()).toBe(200);
-  const release = await request.post('/api/releases', {
-    headers: publisher,
-    data: { overlay: { key, version } },
-  });
-  expect(release.status(), await release.text()).toBe(201);
-}
-
-/** A Yunnan resident of the Yunnan village doctor's clinic, registered through the API. */
-async function registerYunnanResident(request: APIRequestContext): Promise<string> {
-  const login = await request.post('/api/auth/login', {
-    data: { username: 'yn.village-doctor', password: DEMO_PASSWORD },
-  });
-  const { token, user } = (await login.json()) as {
-    token: string;
-    user: { grants: { orgCode: string }[] };
-  };
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const res = await request.post('/api/subjects', {
-      headers: { authorization: `Bearer ${token}` },
-      data: {
-        name: '岩温',
-        idNumber: idNumber(Math.floor(Math.random() * 100), 3),
-        orgCode: user.grants[0]!.orgCode,
-      },
-    });
-    if (res.status() === 409) continue;
-    expect(res.status(), await res.text()).toBe(201);
-    return ((await res.json()) as { id: string }).id;
-  }
-  throw new Error('no free ID number for the Yunnan resident');
-}
-
 test('Fujian adds a field and tightens a range by overlay, sees the diff and its impact, publishes; a Fujian village doctor sees the new field and a Yunnan one does not', async ({
   browser,
   request,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const current = await fujianRelease(request);
-  const { page, failures } = await signIn(
+  const current = await currentOverlay(request, 'fj');
+  const { page, failures } = await signInAt(
     browser,
     'fj.province-configurator',
     '/designer/overlays',
@@ -112,8 +41,7 @@ test('Fujian adds a field and tightens a range by overlay, sees the diff and its
   await expect(page.getByTestId('effective-form')).toContainText('收缩压');
   await expect(page.getByTestId('national-form')).toContainText('收缩压');
   await page.getByTestId('new-draft').click();
-  const [major, minor] = current.version.split('.').map(Number);
-  const draft = `${major}.${minor! + 1}.0`;
+  const draft = current.next;
   await expect(page.getByTestId('overlay-version')).toContainText(`${current.key}@${draft} · 草稿`);
   await expect(page.getByTestId('not-draft')).toHaveCount(0);
 
@@ -180,11 +108,11 @@ test('Fujian adds a field and tightens a range by overlay, sees the diff and its
   await page.getByTestId('overlay-submit').click();
   await expect(page.getByTestId('not-draft')).toContainText('待审核');
   expect(failures).toEqual([]);
-  await approveAndPublish(request, current.key, draft);
+  await approveAndPublish(request, 'fj', current.key, draft);
 
   // Then a Fujian village doctor's follow-up form has the field…
   const fujian = await registerOverdueResident(request, '郑丽华');
-  const doctor = await signIn(
+  const doctor = await signInAt(
     browser,
     'fj.village-doctor',
     `/app/residents/${fujian.id}/forms/hypertension-followup`,
@@ -194,8 +122,8 @@ test('Fujian adds a field and tightens a range by overlay, sees the diff and its
   await snap(doctor.page, testInfo, '5-fujian-follow-up');
 
   // …and a Yunnan village doctor's does not
-  const yunnan = await registerYunnanResident(request);
-  const other = await signIn(
+  const yunnan = await registerResident(request, 'yn', '岩温');
+  const other = await signInAt(
     browser,
     'yn.village-doctor',
     `/app/residents/${yunnan}/forms/hypertension-followup`,

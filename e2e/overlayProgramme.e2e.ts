@@ -1,7 +1,12 @@
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { apiSession, DEMO_PASSWORD, idNumber } from './demoResidents.js';
+import { expect, test } from '@playwright/test';
+import { apiSession } from './demoResidents.js';
+import {
+  approveAndPublish,
+  currentOverlay,
+  registerResident,
+  signInAt,
+} from './provinceReleases.js';
 import { snap } from './snap.js';
-import { DEMO_TOTP_SECRET, totpCode } from './totp.js';
 
 /**
  * Issue 17, acceptance 4: Fujian's provincial configurator creates a small programme of the
@@ -26,87 +31,13 @@ const PROGRAMME = {
 const chinaDay = (offset: number) =>
   new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
-async function signIn(browser: Browser, username: string, to: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const failures: string[] = [];
-  page.on('pageerror', (error) => failures.push(error.message));
-  await page.goto(to);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  return { page, failures };
-}
-
-async function fujianRelease(request: APIRequestContext) {
-  const doctor = await apiSession(request, 'fj.village-doctor');
-  const res = await request.get('/api/forms/hypertension-followup', { headers: doctor });
-  const { releaseId } = (await res.json()) as { releaseId: string };
-  const overlay = /\+([a-z][a-z0-9-]+)@(\d+\.\d+\.\d+)$/.exec(releaseId);
-  expect(overlay, `Fujian's release ${releaseId} carries an overlay`).not.toBeNull();
-  return { key: overlay![1]!, version: overlay![2]! };
-}
-
-async function approveAndPublish(request: APIRequestContext, key: string, version: string) {
-  const reviewer = await apiSession(request, 'fj.province-reviewer');
-  const login = await request.post('/api/auth/login', {
-    data: {
-      username: 'fj.province-publisher',
-      password: DEMO_PASSWORD,
-      totp: totpCode(DEMO_TOTP_SECRET),
-    },
-  });
-  expect(login.status(), await login.text()).toBe(200);
-  const publisher = {
-    authorization: `Bearer ${((await login.json()) as { token: string }).token}`,
-  };
-  const base = `/api/overlays/${key}/versions/${version}`;
-  for (const [action, headers] of [
-    ['approve', reviewer],
-    ['publish', publisher],
-  ] as const) {
-    const res = await request.post(`${base}/${action}`, { headers, data: {} });
-    expect(res.status(), `${action}: ${await res.text()}`).toBe(200);
-  }
-  const release = await request.post('/api/releases', {
-    headers: publisher,
-    data: { overlay: { key, version } },
-  });
-  expect(release.status(), await release.text()).toBe(201);
-}
-
-/** A resident of the village doctor's clinic, registered (not enrolled) through the API. */
-async function registerResident(request: APIRequestContext, name: string): Promise<string> {
-  const login = await request.post('/api/auth/login', {
-    data: { username: 'fj.village-doctor', password: DEMO_PASSWORD },
-  });
-  const { token, user } = (await login.json()) as {
-    token: string;
-    user: { grants: { orgCode: string }[] };
-  };
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const res = await request.post('/api/subjects', {
-      headers: { authorization: `Bearer ${token}` },
-      data: {
-        name,
-        idNumber: idNumber(Math.floor(Math.random() * 100), 2),
-        orgCode: user.grants[0]!.orgCode,
-      },
-    });
-    if (res.status() === 409) continue;
-    expect(res.status(), await res.text()).toBe(201);
-    return ((await res.json()) as { id: string }).id;
-  }
-  throw new Error('no free ID number');
-}
-
 test('Fujian creates a programme of its own by overlay, publishes it, a village doctor enrols a resident and finds the form and the due visit', async ({
   browser,
   request,
 }, testInfo) => {
   test.setTimeout(150_000);
-  const current = await fujianRelease(request);
-  const { page, failures } = await signIn(
+  const current = await currentOverlay(request, 'fj');
+  const { page, failures } = await signInAt(
     browser,
     'fj.province-configurator',
     '/designer/overlays',
@@ -115,8 +46,7 @@ test('Fujian creates a programme of its own by overlay, publishes it, a village 
   await page.getByRole('option', { name: `${current.key}@${current.version} · 已发布` }).click();
   await expect(page.getByTestId('effective-form')).toContainText('收缩压');
   await page.getByTestId('new-draft').click();
-  const [major, minor] = current.version.split('.').map(Number);
-  const draft = `${major}.${minor! + 1}.0`;
+  const draft = current.next;
   await expect(page.getByTestId('overlay-version')).toContainText(`${current.key}@${draft} · 草稿`);
 
   // When the configurator describes the programme in 新建服务项目
@@ -157,11 +87,11 @@ test('Fujian creates a programme of its own by overlay, publishes it, a village 
   await page.getByTestId('overlay-submit').click();
   await expect(page.getByTestId('not-draft')).toContainText('待审核');
   expect(failures).toEqual([]);
-  await approveAndPublish(request, current.key, draft);
+  await approveAndPublish(request, 'fj', current.key, draft);
 
   // When a Fujian village doctor enrols a resident in it from the resident's page
-  const resident = await registerResident(request, '陈阿婆');
-  const doctor = await signIn(browser, 'fj.village-doctor', `/app/residents/${resident}`);
+  const resident = await registerResident(request, 'fj', '陈阿婆', 'female');
+  const doctor = await signInAt(browser, 'fj.village-doctor', `/app/residents/${resident}`);
   const enrollments = doctor.page.getByTestId('enrollments');
   await enrollments.getByTestId('enrol').click();
   const enrol = doctor.page.getByTestId('enrol-dialog');
