@@ -483,7 +483,11 @@ describe('the effective spec a province edits against', () => {
     expect(fields(effective.body)).toContain('homeBpDiary');
     expect(effective.body.workflows).toContain('two-way-referral');
 
-    const national = await f.request('GET', '/api/effective-specs/national-phs@3.0.0', configurator);
+    const national = await f.request(
+      'GET',
+      '/api/effective-specs/national-phs@3.0.0',
+      configurator,
+    );
     expect(national.status).toBe(200);
     expect(fields(national.body)).not.toContain('homeBpDiary');
 
