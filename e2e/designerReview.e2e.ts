@@ -156,8 +156,7 @@ test('a province’s overlay version goes from draft through a returned review, 
   expect(created.status(), await created.text()).toBe(201);
 
   // The configurator signs in to the designer: the navigation of a province configurator, the
-  // screen not built yet (代码表) saying so, the draft among the versions; they submit it for
-  // review.
+  // draft among the versions; they submit it for review.
   const configurator = await signIn(browser, 'yn.province-configurator');
   let page = configurator.page;
   await expect(page).toHaveURL(/\/designer\/versions$/);
@@ -172,10 +171,11 @@ test('a province’s overlay version goes from draft through a returned review, 
   await nav.getByRole('link', { name: '表单设计' }).click();
   await expect(page.getByTestId('designer-open')).toBeVisible();
   await snapAs(page, '02-form-designer');
+  // The code tables are built (e2e/codeTables.e2e.ts): the screen opens on the choice of a draft.
   await nav.getByRole('link', { name: '代码表' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '代码表' })).toBeVisible();
-  await expect(page.getByTestId('not-built')).toBeVisible();
-  await snapAs(page, '03-placeholder-code-tables');
+  await expect(page.getByTestId('code-tables-draft')).toBeVisible();
+  await snapAs(page, '03-code-tables');
   // The overlay editor is built (e2e/overlayEditor.e2e.ts): it opens on the province's versions.
   await nav.getByRole('link', { name: '省级配置' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '省级配置' })).toBeVisible();

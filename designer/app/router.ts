@@ -18,15 +18,6 @@ export function homeFor(): RouteLocationRaw {
 
 const screen = (name: ScreenName) => NAVIGATION.find((item) => item.name === name)!;
 
-/** A screen other engineers are building: a page that says what will be there. */
-const placeholder = (name: 'codeTables') => ({
-  path: screen(name).path,
-  name,
-  component: () => import('./screens/placeholder/PlaceholderScreen.vue'),
-  props: { feature: name },
-  meta: { screen: name },
-});
-
 export const router = createRouter({
   history: createWebHistory('/designer/'),
   routes: [
@@ -52,7 +43,12 @@ export const router = createRouter({
           component: () => import('./screens/formDesigner/FormDesignerScreen.vue'),
           meta: { screen: 'forms' },
         },
-        placeholder('codeTables'),
+        {
+          path: screen('codeTables').path,
+          name: 'codeTables',
+          component: () => import('./screens/codeTables/CodeTablesScreen.vue'),
+          meta: { screen: 'codeTables' },
+        },
         {
           path: screen('workflows').path,
           name: 'workflows',

@@ -2,6 +2,7 @@ import shared from '../../../../runtime/app/i18n/messages/shared/en.js';
 import modeler from './modeler.en.js';
 import formDesigner from './formDesigner.en.js';
 import overlayEditor from './overlayEditor.en.js';
+import codeTables from './codeTables.en.js';
 import type { DesignerMessages } from './zh-CN.js';
 
 /** The designer's English text: the same keys as zh-CN.ts (the type and i18n.test.ts check it). */
@@ -14,6 +15,7 @@ const en: DesignerMessages = {
   modeler,
   formDesigner,
   overlayEditor,
+  codeTables,
   signIn: {
     ...shared.signIn,
     subtitle: 'Design, review and publish forms, workflows and provincial configuration',
@@ -50,15 +52,6 @@ const en: DesignerMessages = {
   notFound: {
     title: 'No such page',
     back: 'Back to the start',
-  },
-  placeholder: {
-    notBuilt: 'Not built yet',
-    meanwhile:
-      'Until then, versions are created and edited through the API (/api/specs, /api/overlays); submitting, review, publishing and releases already work on the Versions, Review and Releases pages.',
-    codeTables: {
-      title: 'Code tables',
-      body: 'Code tables will be listed, created and edited here (zh/en labels and codes), each with the form fields that use it.',
-    },
   },
   status: {
     draft: 'Draft',

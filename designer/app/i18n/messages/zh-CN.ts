@@ -2,6 +2,7 @@ import shared from '../../../../runtime/app/i18n/messages/shared/zh-CN.js';
 import modeler from './modeler.zh-CN.js';
 import formDesigner from './formDesigner.zh-CN.js';
 import overlayEditor from './overlayEditor.zh-CN.js';
+import codeTables from './codeTables.zh-CN.js';
 
 /**
  * 配置工具的中文文本（默认语言）。Every key here exists in en.ts too (i18n.test.ts checks it); no
@@ -17,6 +18,7 @@ const zhCN = {
   modeler,
   formDesigner,
   overlayEditor,
+  codeTables,
   signIn: { ...shared.signIn, subtitle: '表单、流程与省级配置的设计、审核和发布' },
   nav: {
     label: '主导航',
@@ -50,15 +52,6 @@ const zhCN = {
   notFound: {
     title: '找不到这个页面',
     back: '返回首页',
-  },
-  placeholder: {
-    notBuilt: '尚未构建',
-    meanwhile:
-      '在此之前，版本可通过接口（/api/specs、/api/overlays）创建和修改；提交审核、审核、发布和发行版在“版本”“审核”“发布”页面中已可使用。',
-    codeTables: {
-      title: '代码表',
-      body: '这里将列出、新建和编辑代码表（中英文标签和代码），并显示每个代码表被哪些表单字段使用。',
-    },
   },
   status: {
     draft: '草稿',
