@@ -23,7 +23,7 @@ export default {
     spec: 'This spec',
     overlay: 'Added by the province',
     national: 'National',
-    addedOptions: '{count} options added by the province',
+    addedOptions: 'Options added by the province: {count}',
   },
   unused: 'No field uses it',
   usage: '{form} · {field}',
