@@ -420,3 +420,48 @@ test('the author cannot approve their own version: the engine’s four-eyes refu
   ).toBeVisible();
   await snap(doctor.page, testInfo, '3-no-access');
 });
+
+test('a publisher compares an old version with any other and deprecates it with a reason, kept in its history', async ({
+  browser,
+}, testInfo) => {
+  // Yunnan's first overlay version, long replaced: compared with the newest published one.
+  const publisher = await signIn(browser, 'yn.province-publisher');
+  const page = publisher.page;
+  const step = Math.floor(Date.now() / 30_000);
+  await page.getByLabel('动态验证码').fill(await codeAfter(step - 1));
+  await page.getByRole('button', { name: '验证并登录' }).click();
+  await expect(page).toHaveURL(/\/designer\/releases$/);
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '版本' })
+    .click();
+  await page
+    .getByRole('link', { name: `${OVERLAY}@1.0.0`, exact: true })
+    .first()
+    .click();
+  await expect(page.getByTestId('version-title')).toContainText(`${OVERLAY}@1.0.0`);
+  await expect(page.locator('[data-state="published"]').first()).toBeVisible();
+  await page.getByTestId('diff-other').click();
+  await page.getByTestId('diff-other-version').click();
+  await page.getByRole('option', { name: 'national-phs@3.0.1+yunnan@1.2.0', exact: true }).click();
+  await expect(page.locator('.diff-ids')).toHaveText(
+    'national-phs@3.0.1+yunnan@1.2.0 → national-phs@3.0.0+yunnan@1.0.0',
+  );
+  await expect(page.getByTestId('diff')).toBeVisible();
+  await snap(page, testInfo, '1-compare-any-two');
+
+  // Deprecated: the reason is required, then kept in the history.
+  await page.getByTestId('deprecate').click();
+  const dialog = page.getByTestId('deprecate-dialog');
+  await dialog.getByTestId('confirm-verdict').click();
+  await expect(dialog.getByText('请填写弃用原因')).toBeVisible();
+  const reason = '已被 1.2.0 取代（基于国家规范 3.0.1）';
+  await dialog.getByLabel('弃用原因（记入版本历史）').fill(reason);
+  await dialog.getByTestId('confirm-verdict').click();
+  await expect(page.getByTestId('done')).toHaveText('已弃用');
+  await expect(page.locator('[data-state="deprecated"]').first()).toBeVisible();
+  await expect(page.getByTestId('history')).toContainText(reason);
+  await expect(page.getByTestId('deprecate')).toHaveCount(0);
+  await snap(page, testInfo, '2-deprecated');
+  expect(publisher.failures).toEqual([]);
+});

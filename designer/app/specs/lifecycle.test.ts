@@ -106,8 +106,9 @@ describe('a version as the reviewer and the publisher see it', () => {
     expect(availableActions(inReview, publisher, false)).toEqual([]);
     expect(availableActions(approved, reviewer, false)).toEqual(['return']);
     expect(availableActions(approved, publisher, false)).toEqual(['publish']);
-    expect(availableActions(published, publisher, false)).toEqual(['createRelease']);
-    expect(availableActions(published, publisher, true)).toEqual([]);
+    expect(availableActions(published, publisher, false)).toEqual(['createRelease', 'deprecate']);
+    expect(availableActions(published, publisher, true)).toEqual(['deprecate']);
+    expect(availableActions(published, reviewer, true)).toEqual([]);
   });
 
   it('given the releases, when a published version looks for its own, then it finds the one made of it', () => {

@@ -104,7 +104,7 @@ export function releaseOf(
   );
 }
 
-export type Action = 'submit' | 'approve' | 'return' | 'publish' | 'createRelease';
+export type Action = 'submit' | 'approve' | 'return' | 'publish' | 'createRelease' | 'deprecate';
 
 /**
  * The steps offered to a user with `permissions` on `v` in its state. Who may not take them
@@ -126,6 +126,7 @@ export function availableActions(
   if (v.status === 'in-review' && v.approved && can('specs.publish')) actions.push('publish');
   if (v.status === 'published' && !hasRelease && can('specs.publish'))
     actions.push('createRelease');
+  if (v.status === 'published' && can('specs.publish')) actions.push('deprecate');
   return actions;
 }
 

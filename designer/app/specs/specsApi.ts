@@ -29,7 +29,7 @@ export function getVersion(kind: VersionKind, key: string, version: string): Pro
     : ok(api.GET('/api/overlays/{key}/versions/{version}', path));
 }
 
-export type Step = 'submit' | 'approve' | 'return' | 'publish';
+export type Step = 'submit' | 'approve' | 'return' | 'publish' | 'deprecate';
 
 /** A lifecycle step on a version (the reason: a return's comment, an approval's note). */
 export function takeStep(
@@ -54,6 +54,13 @@ export function takeStep(
         );
       case 'publish':
         return ok(api.POST('/api/specs/{key}/versions/{version}/publish', { params, body }));
+      case 'deprecate':
+        return ok(
+          api.POST('/api/specs/{key}/versions/{version}/deprecate', {
+            params,
+            body: { reason: reason ?? '' },
+          }),
+        );
     }
   }
   switch (step) {
@@ -70,6 +77,13 @@ export function takeStep(
       );
     case 'publish':
       return ok(api.POST('/api/overlays/{key}/versions/{version}/publish', { params, body }));
+    case 'deprecate':
+      return ok(
+        api.POST('/api/overlays/{key}/versions/{version}/deprecate', {
+          params,
+          body: { reason: reason ?? '' },
+        }),
+      );
   }
 }
 

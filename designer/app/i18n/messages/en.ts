@@ -106,6 +106,7 @@ const en: DesignerMessages = {
       return: 'Return for changes',
       publish: 'Publish…',
       createRelease: 'Make the release…',
+      deprecate: 'Deprecate…',
     },
     done: {
       submit: 'Submitted for review',
@@ -113,12 +114,19 @@ const en: DesignerMessages = {
       return: 'Returned to its author',
       publish: 'Published; release {id} is made and current',
       release: 'Release {id} is made and current',
+      deprecate: 'Deprecated',
     },
     returnDialog: {
       title: 'Return for changes',
       comment: 'Comment (the author sees it)',
       commentRequired: 'Write why it goes back',
       confirm: 'Return',
+    },
+    deprecateDialog: {
+      title: 'Deprecate this version',
+      comment: 'Why (kept in the version’s history)',
+      commentRequired: 'Write why it is deprecated',
+      confirm: 'Deprecate',
     },
     approveDialog: {
       title: 'Approve',
@@ -150,7 +158,9 @@ const en: DesignerMessages = {
     against: {
       previous: 'Against the previous version',
       base: 'Against the national base',
+      other: 'Against any version',
     },
+    otherPlaceholder: 'Pick a version to compare with',
     comparing: '{from} → {to}',
     first: 'This is the first version: there is no previous one to compare with.',
     none: 'No changes.',

@@ -105,6 +105,7 @@ const zhCN = {
       return: '退回修改',
       publish: '发布…',
       createRelease: '生成发行版…',
+      deprecate: '弃用…',
     },
     done: {
       submit: '已提交审核',
@@ -112,12 +113,19 @@ const zhCN = {
       return: '已退回给作者',
       publish: '已发布，发行版 {id} 已生成并成为当前版本',
       release: '发行版 {id} 已生成并成为当前版本',
+      deprecate: '已弃用',
     },
     returnDialog: {
       title: '退回修改',
       comment: '审核意见（作者将看到）',
       commentRequired: '请填写退回意见',
       confirm: '退回',
+    },
+    deprecateDialog: {
+      title: '弃用此版本',
+      comment: '弃用原因（记入版本历史）',
+      commentRequired: '请填写弃用原因',
+      confirm: '弃用',
     },
     approveDialog: {
       title: '审核通过',
@@ -147,7 +155,9 @@ const zhCN = {
     against: {
       previous: '与上一版本比较',
       base: '与国家基础版本比较',
+      other: '与任一版本比较',
     },
+    otherPlaceholder: '选择要比较的版本',
     comparing: '{from} → {to}',
     first: '这是第一个版本，没有可以比较的上一版本。',
     none: '没有变化。',
