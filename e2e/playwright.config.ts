@@ -42,6 +42,9 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The journeys sign the same demo users in dozens of times a minute (the default is 10).
       LOGIN_ATTEMPTS_PER_USERNAME: '1000',
+      // A journey's API context reuses a connection after long browser steps: an idle socket
+      // closed by the server at that moment is a reset (ECONNRESET), not a finding. A minute.
+      KEEP_ALIVE_TIMEOUT_MS: '60000',
       // The demo users on PostgreSQL too (CI's DATABASE_URL): by default only on PGlite.
       DEMO: 'true',
       // A fixed key for the test server only (a real PostgreSQL needs one; see DATA_KEY).

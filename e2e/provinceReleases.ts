@@ -28,7 +28,11 @@ export async function signInAt(
   return { page, failures };
 }
 
-/** The overlay of the release the province's village doctor is served now. */
+/**
+ * The overlay of the release the province's village doctor is served now, and the version a new
+ * draft of it gets: the next minor after the newest of its key (another journey may have left a
+ * version in review).
+ */
 export async function currentOverlay(
   request: APIRequestContext,
   province: Province,
@@ -37,14 +41,16 @@ export async function currentOverlay(
   const res = await request.get('/api/forms/hypertension-followup', { headers: doctor });
   expect(res.status()).toBe(200);
   const { releaseId } = (await res.json()) as { releaseId: string };
-  const overlay = /\+([a-z][a-z0-9-]+)@(\d+)\.(\d+)\.\d+$/.exec(releaseId);
+  const overlay = /\+([a-z][a-z0-9-]+)@(\d+\.\d+\.\d+)$/.exec(releaseId);
   expect(overlay, `the release ${releaseId} carries an overlay`).not.toBeNull();
-  const [, key, major, minor] = overlay!;
-  return {
-    key: key!,
-    version: releaseId.slice(releaseId.lastIndexOf('@') + 1),
-    next: `${major}.${Number(minor) + 1}.0`,
-  };
+  const [, key, version] = overlay!;
+  const list = await request.get(`/api/overlays?key=${key}`, { headers: doctor });
+  const { versions } = (await list.json()) as { versions: { version: string }[] };
+  const [major, minor] = versions
+    .map((v) => v.version.split('.').map(Number))
+    .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!)
+    .at(-1)!;
+  return { key: key!, version: version!, next: `${major}.${minor! + 1}.0` };
 }
 
 /**

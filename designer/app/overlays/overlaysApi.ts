@@ -1,7 +1,7 @@
 import type { CodeTable, FormDefinition, Overlay, ParameterSet } from '@formwork/definitions';
 import { api, ok } from '../../../runtime/app/api/index.js';
 import type { Version, VersionSummary } from '../specs/lifecycle.js';
-import { newestVersion, nextMinorVersion } from './overlayOperations.js';
+import { nextMinorVersion } from './overlayOperations.js';
 
 /**
  * The overlay editor's calls, on the one API client (runtime/app/api): a province's overlay
@@ -37,17 +37,18 @@ export async function openOverlay(
 }
 
 /**
- * A new draft of `key`: the newest version's operations, base and jurisdiction under the next
- * minor version number (what a province does before each change).
+ * A new draft of the overlay `from`: its operations, base and jurisdiction under the next minor
+ * version number after the newest of its key (what a province does before each change).
  */
-export async function startDraft(key: string, all: readonly VersionSummary[]): Promise<Version> {
-  const mine = all.filter((v) => v.kind === 'overlay' && v.key === key);
-  const newest = newestVersion(mine.map((v) => v.version));
-  if (!newest) throw new Error(`no version of overlay ${key}`);
-  const { overlay } = await openOverlay(key, newest);
+export async function startDraft(
+  from: { key: string; version: string },
+  all: readonly VersionSummary[],
+): Promise<Version> {
+  const mine = all.filter((v) => v.kind === 'overlay' && v.key === from.key);
+  const { overlay } = await openOverlay(from.key, from.version);
   return ok(
     api.POST('/api/overlays/{key}/versions', {
-      params: { path: { key } },
+      params: { path: { key: from.key } },
       body: { ...overlay, version: nextMinorVersion(mine.map((v) => v.version)) } as never,
     }),
   );
