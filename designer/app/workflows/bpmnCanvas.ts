@@ -67,9 +67,12 @@ const SUPPORTED_PALETTE = new Set([
   'create.group',
 ]);
 
-/** Replace-menu entries for what the engine cannot run (script tasks, sub-processes, …). */
+/**
+ * Replace-menu entries for what the engine cannot run (script tasks, sub-processes, …). bpmn-js
+ * names the business-rule task's entry `replace-with-rule-task`.
+ */
 const UNSUPPORTED_REPLACE =
-  /script|business-rule|call-activity|subprocess|sub-process|transaction|inclusive|complex|signal|conditional|escalation|error|compensat|link|loop|multi-instance|sequential|parallel-mi|toggle-adhoc|ad-hoc|data-|^task$/;
+  /script|business-rule|rule-task|call-activity|subprocess|sub-process|transaction|inclusive|complex|signal|conditional|escalation|error|compensat|link|loop|multi-instance|sequential|parallel-mi|toggle-adhoc|ad-hoc|data-|^task$/;
 
 /** The palette as an allow-list; its generic task creates a user task (the engine's kind). */
 function paletteAllowList(this: any, palette: any, create: any, elementFactory: any) {
@@ -156,6 +159,7 @@ export class BpmnCanvas {
   readonly #modeler: any;
   #markers = new Map<string, string>();
   #overlays: string[] = [];
+  #countOverlays: string[] = [];
 
   constructor(container: HTMLElement) {
     this.#modeler = new Modeler({
@@ -174,6 +178,7 @@ export class BpmnCanvas {
   async open(xml: string): Promise<string[]> {
     this.#markers.clear();
     this.#overlays = [];
+    this.#countOverlays = [];
     const { warnings } = await this.#modeler.importXML(xml);
     // The whole diagram, with room on the left for the palette and a margin all round.
     const canvas = this.#get('canvas');
@@ -234,6 +239,30 @@ export class BpmnCanvas {
       badge.textContent = String(counts.get(id) ?? 1);
       this.#overlays.push(
         overlays.add(id, 'fw-lint', { position: { top: -10, right: 10 }, html: badge }),
+      );
+    }
+  }
+
+  /**
+   * Shows how many running instances wait at each element (a badge at the element's bottom
+   * left); elements the diagram lacks are left out. An empty map removes the badges.
+   */
+  showCounts(counts: Readonly<Record<string, number>>, title: (count: number) => string): void {
+    const registry = this.#get('elementRegistry');
+    const overlays = this.#get('overlays');
+    for (const overlay of this.#countOverlays) overlays.remove(overlay);
+    this.#countOverlays = [];
+    for (const [id, count] of Object.entries(counts)) {
+      const element = registry.get(id);
+      if (!element || !count || element.type === 'label') continue;
+      const badge = document.createElement('span');
+      badge.className = 'fw-count-badge';
+      badge.dataset.test = `instance-count-${id}`;
+      badge.textContent = String(count);
+      badge.title = title(count);
+      badge.setAttribute('aria-label', title(count));
+      this.#countOverlays.push(
+        overlays.add(id, 'fw-count', { position: { bottom: 10, left: -10 }, html: badge }),
       );
     }
   }

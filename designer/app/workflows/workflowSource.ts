@@ -126,3 +126,93 @@ export function refusedElements(details: unknown, key: string): string[] {
     return typeof path === 'string' && path.startsWith(prefix) ? [path.slice(prefix.length)] : [];
   });
 }
+
+/** A flow element of a process (task, event, gateway): what an instance can wait at. */
+export interface FlowElement {
+  id: string;
+  /** As the engine names types: `bpmn:UserTask`. */
+  type: string;
+  name: string;
+}
+
+const NOT_FLOW_NODES = new Set([
+  'sequenceFlow',
+  'laneSet',
+  'textAnnotation',
+  'association',
+  'dataObject',
+  'dataObjectReference',
+  'dataStoreReference',
+  'extensionElements',
+  'documentation',
+]);
+
+/** The flow elements of a BPMN document's processes, in document order (DOMParser: the browser's). */
+export function flowElementsOf(xml: string, parser: DOMParser = new DOMParser()): FlowElement[] {
+  const doc = parser.parseFromString(xml, 'application/xml');
+  const found: FlowElement[] = [];
+  const processes = Array.from(doc.getElementsByTagName('*')).filter(
+    (e) => e.localName === 'process',
+  );
+  for (const process of processes) {
+    for (const child of Array.from(process.children)) {
+      const id = child.getAttribute('id');
+      if (!id || NOT_FLOW_NODES.has(child.localName)) continue;
+      const local = child.localName;
+      found.push({
+        id,
+        type: `bpmn:${local.charAt(0).toUpperCase()}${local.slice(1)}`,
+        name: child.getAttribute('name') ?? '',
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * The mapping a migration starts from: each element instances wait at mapped to the element of
+ * the same id in the target when it has one of the same type, else left empty ('') to choose.
+ */
+export function defaultMapping(
+  waitingAt: readonly string[],
+  source: readonly FlowElement[],
+  target: readonly FlowElement[],
+): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const id of waitingAt) {
+    const from = source.find((e) => e.id === id);
+    const same = target.find((e) => e.id === id);
+    mapping[id] = same && (!from || from.type === same.type) ? id : '';
+  }
+  return mapping;
+}
+
+/** The target elements an element may be mapped to: those of its type (any, when unknown). */
+export function mappingOptions(
+  id: string,
+  source: readonly FlowElement[],
+  target: readonly FlowElement[],
+): FlowElement[] {
+  const type = source.find((e) => e.id === id)?.type;
+  return type ? target.filter((e) => e.type === type) : [...target];
+}
+
+/** The engine's 422 `incomplete_mapping` details: element, what is wrong, how many instances. */
+export function mappingProblemsOf(
+  details: unknown,
+): { elementId: string; problem: string; instances: number }[] {
+  const problems = (details as { problems?: unknown } | undefined)?.problems;
+  if (!Array.isArray(problems)) return [];
+  return problems.flatMap((p) => {
+    const { elementId, problem, instances } = (p ?? {}) as Record<string, unknown>;
+    return typeof elementId === 'string'
+      ? [
+          {
+            elementId,
+            problem: typeof problem === 'string' ? problem : '',
+            instances: typeof instances === 'number' ? instances : 0,
+          },
+        ]
+      : [];
+  });
+}

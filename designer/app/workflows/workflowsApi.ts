@@ -1,5 +1,6 @@
 import { api, ok } from '../../../runtime/app/api/index.js';
-import type { Version, VersionKind, VersionSummary } from '../specs/lifecycle.js';
+import type { components } from '../../../runtime/app/api/schema.js';
+import type { ReleaseSummary, Version, VersionKind, VersionSummary } from '../specs/lifecycle.js';
 import { getVersion } from '../specs/specsApi.js';
 import {
   effectiveWorkflows,
@@ -134,4 +135,42 @@ export async function saveIntoDraft(
       body: next as never,
     }),
   );
+}
+
+/** A release's open instances of a workflow: how many, and how many wait at each element. */
+export type ReleaseInstanceCounts =
+  components['schemas']['WorkflowInstanceCounts']['releases'][number];
+
+/** Open instances of `key` in the caller's scope, per release and element (counts only). */
+export async function instanceCounts(key: string): Promise<ReleaseInstanceCounts[]> {
+  const { releases } = await ok(
+    api.GET('/api/workflows/{key}/instance-counts', { params: { path: { key } } }),
+  );
+  return releases;
+}
+
+/** The BPMN of workflow `key` as a release runs it (its version's, an overlay's applied). */
+export async function releaseWorkflow(
+  release: Pick<ReleaseSummary, 'base' | 'overlay'>,
+  key: string,
+): Promise<string | undefined> {
+  const source = release.overlay
+    ? await loadSource('overlay', release.overlay.key, release.overlay.version)
+    : await loadSource('spec', release.base.spec, release.base.version);
+  return source.workflows[key];
+}
+
+export interface MigrationOutcome {
+  migrated: string[];
+  skipped: { instanceId: string; problems: Record<string, unknown>[] }[];
+}
+
+/** Moves the open instances of `from` to `to` with the element mapping (the engine checks it). */
+export function migrateInstances(body: {
+  definitionKey: string;
+  fromReleaseId: string;
+  toReleaseId: string;
+  mapping: Record<string, string>;
+}): Promise<MigrationOutcome> {
+  return ok(api.POST('/api/workflows/migrations', { body }));
 }
