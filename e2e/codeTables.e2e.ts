@@ -190,6 +190,15 @@ test('a configurator creates a code table, edits it, sees where it is used, and 
   await expect(locked.getByTestId('table-origin')).toHaveText('国家');
   await expect(locked.getByTestId('table-usages')).toContainText('高血压患者随访服务记录表');
   await expect(page.getByTestId('new-table')).toBeVisible();
+  // A table many fields use lists four of them and counts the rest; its expanded row lists all.
+  const exam = rowOf(page, 'maternal-exam-result');
+  await expect(exam.getByTestId('table-usages').locator('li')).toHaveCount(4);
+  await expect(exam.getByTestId('more-usages')).toContainText('展开查看全部');
+  await exam.locator('.el-table__expand-icon').click();
+  const all = page.getByTestId('usages-maternal-exam-result').locator('li');
+  expect(await all.count()).toBeGreaterThan(4);
+  await expect(all.first()).toContainText('/');
+  await exam.locator('.el-table__expand-icon').click();
 
   // A table serving a locked field: the engine refuses new options, in words; nothing is lost.
   await page.getByTestId('change-visit-classification').click();

@@ -27,6 +27,7 @@ export default {
   },
   unused: 'No field uses it',
   usage: '{form} · {field}',
+  moreUsages: '{count} more (expand the row for all)',
   edit: 'Edit',
   addOptions: 'Add options',
   dialog: {

@@ -26,6 +26,7 @@ export default {
   },
   unused: '未被任何字段使用',
   usage: '{form} · {field}',
+  moreUsages: '另有 {count} 处（展开查看全部）',
   edit: '编辑',
   addOptions: '增加选项',
   dialog: {
