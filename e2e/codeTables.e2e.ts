@@ -228,14 +228,56 @@ test('a configurator creates a code table, edits it, sees where it is used, and 
   await expect(salt.getByTestId('code-count')).toHaveText('4');
   await expect(salt.getByTestId('added-options')).toHaveText('本省增加 1 个选项');
   await snapAs(page, '06-option-added');
+
+  // A table of the province's own: an add-code-table operation, listed first; edited in place.
+  await page.getByTestId('new-table').click();
+  await expect(dialog.getByText('add-code-table')).toBeVisible();
+  await dialog.getByLabel('标识（英文小写字母开头，可含数字和 -）').fill('yn-tea-habit');
+  await dialog.getByLabel('名称（中文）').fill('饮茶习惯');
+  await dialog.getByLabel('名称（英文）').fill('Tea drinking');
+  await dialog.getByLabel('第 1 个代码', { exact: true }).fill('1');
+  await dialog.getByLabel('第 1 个代码的中文名称').fill('每天');
+  await dialog.getByLabel('第 1 个代码的英文名称').fill('Daily');
+  await dialog.getByTestId('table-save').click();
+  await expect(dialog).toBeHidden();
+  const tea = rowOf(page, 'yn-tea-habit');
+  await expect(tea.getByTestId('table-origin')).toHaveText('本省新增');
+  await expect(page.locator('.el-table__row').first().getByTestId('table-origin')).toHaveText(
+    '本省新增',
+  );
+  await page.getByTestId('change-yn-tea-habit').click();
+  await dialog.getByTestId('add-code').click();
+  await dialog.getByLabel('第 2 个代码', { exact: true }).fill('2');
+  await dialog.getByLabel('第 2 个代码的中文名称').fill('偶尔');
+  await dialog.getByLabel('第 2 个代码的英文名称').fill('Now and then');
+  await dialog.getByTestId('table-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(tea.getByTestId('code-count')).toHaveText('2');
+
+  // The draft holds the new option as one add-options operation, the table as one add-code-table
+  // operation of two codes.
   read = await request.get(`/api/overlays/${current.key}/versions/${draft}`, { headers: api });
   const overlay = (await read.json()) as { status: string; content: Overlay };
   expect(overlay.status).toBe('draft');
-  expect(overlay.content.operations.filter((op) => op.op === 'add-options')).toContainEqual({
-    op: 'add-options',
-    codeTable: 'salt-intake',
-    codes: [{ code: '4', label: { zh: '极重', en: 'Very heavy' } }],
+  expect(
+    overlay.content.operations.filter(
+      (op) => op.op === 'add-options' && op.codeTable === 'salt-intake',
+    ),
+  ).toEqual([
+    {
+      op: 'add-options',
+      codeTable: 'salt-intake',
+      codes: [{ code: '4', label: { zh: '极重', en: 'Very heavy' } }],
+    },
+  ]);
+  const added = overlay.content.operations.filter(
+    (op) => op.op === 'add-code-table' && op.codeTable.id === 'yn-tea-habit',
+  );
+  expect(added).toHaveLength(1);
+  expect(added[0]).toMatchObject({
+    codeTable: { id: 'yn-tea-habit', version: draft, codes: [{ code: '1' }, { code: '2' }] },
   });
+  await snapAs(page, '07-province-table');
 
   // In English, the same list.
   await page.getByText('English', { exact: true }).click();

@@ -1,4 +1,9 @@
-import { applyOverlay, type FormDefinition, type Overlay } from '@formwork/definitions';
+import {
+  applyOverlay,
+  type CodeTable,
+  type FormDefinition,
+  type Overlay,
+} from '@formwork/definitions';
 import { describe, expect, it } from 'vitest';
 import {
   codeTableUsages,
@@ -63,7 +68,7 @@ const intake: FormDefinition = {
   },
 };
 
-const yesNo = {
+const yesNo: CodeTable = {
   id: 'yes-no',
   version: '1.0.0',
   title: { zh: '是否', en: 'Yes/no' },
