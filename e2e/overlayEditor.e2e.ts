@@ -133,3 +133,29 @@ test('Fujian adds a field and tightens a range by overlay, sees the diff and its
   await expect(other.page.locator('[data-fw-path="/waistCircumference"]')).toHaveCount(0);
   await snap(other.page, testInfo, '6-yunnan-follow-up');
 });
+
+test('a province’s version built on the earlier national base is rebased onto the printed one: the carried changes form a new draft, each conflict is said in words', async ({
+  browser,
+}, testInfo) => {
+  const { page, failures } = await signInAt(
+    browser,
+    'fj.province-configurator',
+    '/designer/overlays',
+  );
+  await page.getByTestId('overlay-version').click();
+  await page.getByRole('option', { name: 'fujian@1.0.0 · 已发布', exact: true }).click();
+  const available = page.getByTestId('rebase-available');
+  await expect(available).toContainText(
+    '本版本基于 national-phs@3.0.0；国家已发布 national-phs@3.0.1',
+  );
+  await page.getByTestId('rebase').click();
+  const result = page.getByTestId('rebase-result');
+  await expect(result).toContainText('已变基为草稿');
+  await expect(result).toContainText('项冲突需要处理');
+  // The national 28-day postpartum window the province restated is now the nation's own.
+  await expect(page.getByTestId('rebase-conflicts').locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('overlay-version')).toContainText('· 草稿');
+  await expect(page.getByTestId('national-form')).toContainText('national-phs@3.0.1');
+  await snap(page, testInfo, '1-rebased');
+  expect(failures).toEqual([]);
+});

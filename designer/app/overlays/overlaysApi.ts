@@ -20,12 +20,6 @@ export interface EffectiveSpec {
   workflows: string[];
 }
 
-/** Every overlay version (without content), newest last within each key. */
-export async function overlayVersions(): Promise<VersionSummary[]> {
-  const { versions } = await ok(api.GET('/api/overlays'));
-  return versions;
-}
-
 export async function openOverlay(
   key: string,
   version: string,
@@ -52,6 +46,32 @@ export async function startDraft(
       body: { ...overlay, version: nextMinorVersion(mine.map((v) => v.version)) } as never,
     }),
   );
+}
+
+/** What a rebase gives: the new draft, the operations carried over and the conflicts. */
+export interface RebaseResult {
+  overlay: Version;
+  carried: { index: number; op: unknown }[];
+  conflicts: {
+    index: number;
+    op: unknown;
+    baseChange: Record<string, unknown>;
+    reason: { zh: string; en: string };
+    code: string;
+  }[];
+}
+
+/** Rebases the overlay version onto a newer published national version, into a new draft. */
+export function rebaseOverlay(
+  from: Pick<Version, 'key' | 'version'>,
+  to: { toBaseVersion: string; version: string },
+): Promise<RebaseResult> {
+  return ok(
+    api.POST('/api/overlays/{key}/versions/{version}/rebase', {
+      params: { path: { key: from.key, version: from.version } },
+      body: to,
+    }),
+  ) as Promise<RebaseResult>;
 }
 
 /** Saves the draft's operations; the engine answers 422 with each problem when it refuses. */

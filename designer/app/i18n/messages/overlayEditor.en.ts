@@ -29,7 +29,7 @@ export default {
   },
   required: 'required',
   range: 'range {range}',
-  locked: '🔒 locked nationally',
+  locked: 'locked nationally',
   actions: {
     newProgramme: 'New programme',
     addField: 'Add field',
@@ -63,6 +63,13 @@ export default {
   saving: 'Saving; the engine checks it…',
   saved: 'Saved: {text}',
   removed: 'Undone: {text}',
+  rebase: {
+    available: 'This version is built on {base}; the nation has published {newer}.',
+    button: 'Rebase onto {base} as draft {version}',
+    result:
+      'Rebased into draft {version}: {carried} changes carried over, {conflicts} conflicts to resolve',
+    noConflicts: 'No conflict: every change was carried over.',
+  },
   programme: {
     title: 'New programme',
     intro:

@@ -29,7 +29,7 @@ export default {
   },
   required: '必填',
   range: '范围 {range}',
-  locked: '🔒 国家规范锁定',
+  locked: '国家规范锁定',
   actions: {
     newProgramme: '新建服务项目',
     addField: '添加字段',
@@ -63,6 +63,12 @@ export default {
   saving: '正在保存并由引擎检查…',
   saved: '已保存：{text}',
   removed: '已撤销：{text}',
+  rebase: {
+    available: '本版本基于 {base}；国家已发布 {newer}。',
+    button: '变基到 {base}，生成草稿 {version}',
+    result: '已变基为草稿 {version}：沿用 {carried} 项调整，{conflicts} 项冲突需要处理',
+    noConflicts: '没有冲突：全部调整都已沿用。',
+  },
   programme: {
     title: '新建服务项目',
     intro:
