@@ -15,7 +15,7 @@ const formDesigner: FormDesignerMessages = {
     newForm: 'New form',
   },
   opened: '{version} · form {form}',
-  symbols: { up: '↑', down: '↓', remove: '✕', lock: '🔒', required: '*' },
+  symbols: { up: '↑', down: '↓', remove: '✕', lock: 'locked', required: '*' },
   undo: 'Undo',
   redo: 'Redo',
   save: 'Save draft',

@@ -13,7 +13,7 @@ const formDesigner = {
     newForm: '新建表单',
   },
   opened: '{version} · 表单 {form}',
-  symbols: { up: '↑', down: '↓', remove: '✕', lock: '🔒', required: '*' },
+  symbols: { up: '↑', down: '↓', remove: '✕', lock: '锁定', required: '*' },
   undo: '撤销',
   redo: '重做',
   save: '保存草稿',
