@@ -166,6 +166,15 @@ test('a configurator creates a code table, edits it, sees where it is used, and 
   await choose(page, page.getByTestId('code-tables-draft'), `${SPEC}@${VERSION}`);
   await expect(rowOf(page, TABLE).getByTestId('table-usages')).toHaveText('试点随访 · 吸烟量');
   await snapAs(page, '04-where-used');
+  // Removing a code of a table in use is said in the dialog; the engine takes it into the draft
+  // (the review's semantic diff names it as incompatible, with the stored records it touches).
+  await page.getByTestId(`change-${TABLE}`).click();
+  await expect(dialog.getByTestId('removed-used')).toHaveCount(0);
+  await dialog.getByRole('button', { name: '删除第 3 个代码' }).click();
+  await expect(dialog.getByTestId('removed-used')).toContainText('删除的代码 3');
+  await dialog.getByTestId('table-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(rowOf(page, TABLE).getByTestId('code-count')).toHaveText('2');
 
   // Given a draft of Yunnan's overlay: its current release's overlay under the next patch
   // version (a minor version would take the number the journeys that publish start from).

@@ -51,7 +51,8 @@ export default {
     remove: 'Remove',
     existing: 'Existing',
     addCode: 'Add a code',
-    removeHint: 'Whether a code that stored data uses may be removed is the engine’s to say.',
+    removedUsed:
+      'Code(s) {codes} are removed from a table {count} field(s) use. Saving a draft does not check stored data; at review the semantic diff lists the removal as incompatible with the number of stored records it touches.',
     cancel: 'Cancel',
     save: 'Save into the draft',
     errors: {

@@ -50,7 +50,8 @@ export default {
     remove: '删除',
     existing: '已有',
     addCode: '添加代码',
-    removeHint: '删除已被存储数据使用的代码，由引擎决定是否允许。',
+    removedUsed:
+      '删除的代码 {codes} 所在代码表正被 {count} 个字段使用。保存草稿时引擎不检查已存数据；审核时的语义差异会将其列为不兼容的变化，并给出涉及的已存记录数。',
     cancel: '取消',
     save: '保存到草稿',
     errors: {
