@@ -262,6 +262,8 @@ test('a workflow admin changes a timer and a condition of the referral, sees the
 
   // When they save it into a new draft of Yunnan's overlay.
   await page.getByTestId('save').click();
+  // A new draft (an earlier journey may have left a draft of Yunnan's to save into instead).
+  await page.getByTestId('save-new').click();
   await expect(page.getByTestId('save-new-of')).toContainText('yunnan');
   const version = await page.getByTestId('save-version').inputValue();
   expect(version).toMatch(/^1\.\d+\.0$/);
