@@ -449,6 +449,15 @@ test('a workflow admin changes a timer and a condition of the referral, sees the
   await migration.getByTestId('migration-close').click();
   // And nothing is left running on the old release.
   await expect(page.getByTestId('instance-count-UserTask_fill')).toHaveCount(0);
+  // The new release's instances: the migrated one at its slip, the one started on it waiting
+  // for the patient's arrival (with the township's follow-up and its timer beside it).
+  await page.getByTestId('instances-release').click();
+  await page.getByRole('option', { name: `${releaseId}（2 个）`, exact: true }).click();
+  await expect(page.getByTestId('instance-count-UserTask_fill')).toHaveText('1');
+  await expect(page.getByTestId('instance-count-ReceiveTask_arrival')).toHaveText('1');
+  await expect(page.getByTestId('instance-count-UserTask_followup_hypertension')).toHaveText('1');
+  await expect(page.getByTestId('instances-shown')).toContainText(`图是 ${beforeLabel} 的流程`);
+  await snapAs(page, '06g2-new-release-counts');
 
   // The palette offers only what the engine runs: no script task, no sub-process, no data
   // object; its task is a user task.
