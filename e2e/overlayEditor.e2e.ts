@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { registerOverdueResident } from './demoResidents.js';
+import { apiSession, registerOverdueResident } from './demoResidents.js';
 import {
   approveAndPublish,
   currentOverlay,
+  publisherApiSession,
   registerResident,
   signInAt,
 } from './provinceReleases.js';
@@ -132,6 +133,68 @@ test('Fujian adds a field and tightens a range by overlay, sees the diff and its
   await expect(other.page.locator('[data-fw-path="/sbp"]')).toBeVisible();
   await expect(other.page.locator('[data-fw-path="/waistCircumference"]')).toHaveCount(0);
   await snap(other.page, testInfo, '6-yunnan-follow-up');
+});
+
+test('after publishing, the province migrates the follow-ups stored on its previous release: the plan and its dry run in the designer, the publisher’s run followed to the end on its progress bar', async ({
+  browser,
+  request,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  const from = 'national-phs@3.0.1+fujian@1.2.0';
+  const fujian = await currentOverlay(request, 'fj');
+  const to = `national-phs@3.0.1+${fujian.key}@${fujian.version}`;
+  expect(to).not.toBe(from);
+
+  // The configurator drafts the plan and dry-runs it over the live records
+  const { page, failures } = await signInAt(
+    browser,
+    'fj.province-configurator',
+    '/designer/migrations',
+  );
+  await expect(page.getByRole('heading', { level: 1, name: '数据迁移' })).toBeVisible();
+  await page.getByTestId('migration-from').click();
+  await page.getByRole('option', { name: from, exact: true }).last().click();
+  await page.getByTestId('migration-to').click();
+  await page.getByRole('option', { name: to, exact: true }).last().click();
+  await page.getByTestId('migration-form').click();
+  await page
+    .getByRole('option', { name: '高血压患者随访服务记录表 (hypertension-followup)' })
+    .last()
+    .click();
+  await page.getByTestId('migration-create').click();
+  const plan = page.getByTestId('migration-plan');
+  await expect(plan).toContainText(`hypertension-followup：${from} → ${to}`);
+  await page.getByTestId('migration-dry-run').click();
+  const dry = page.getByTestId('migration-dry-result');
+  await expect(dry).toContainText(/试运行：共 \d+ 条，\d+ 条可顺利迁移，\d+ 条失败/);
+  const total = Number(/共 (\d+) 条/.exec((await dry.textContent())!)![1]);
+  expect(total).toBeGreaterThan(0);
+  await expect(page.getByTestId('migration-run')).toHaveCount(0);
+  await snap(page, testInfo, '1-migration-dry-run');
+
+  // A publisher starts the run (through the API: reading plans needs the configurator's
+  // forms.design, which the demo publisher lacks); the configurator's screen follows it to the end
+  const configurator = await apiSession(request, 'fj.province-configurator');
+  const listed = await request.get('/api/data-migrations', { headers: configurator });
+  const { plans } = (await listed.json()) as {
+    plans: { id: string; formKey: string; to: { releaseId: string } }[];
+  };
+  const planId = plans.find(
+    (p) => p.formKey === 'hypertension-followup' && p.to.releaseId === to,
+  )!.id;
+  const publisher = await publisherApiSession(request, 'fj');
+  const started = await request.post(`/api/data-migrations/${planId}/runs`, {
+    headers: publisher,
+    data: {},
+  });
+  expect(started.status(), await started.text()).toBe(202);
+  await page.getByTestId('migration-plans').getByText('hypertension-followup').first().click();
+  const progress = page.getByTestId('migration-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText('已完成', { timeout: 60_000 });
+  await expect(progress).toContainText(`/ ${total} 条`);
+  await snap(page, testInfo, '2-migration-done');
+  expect(failures).toEqual([]);
 });
 
 test('a province’s version built on the earlier national base is rebased onto the printed one: the carried changes form a new draft, each conflict is said in words', async ({

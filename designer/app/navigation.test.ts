@@ -18,7 +18,7 @@ function user(role: string, orgCode: string, permissions: string[]): Me {
 const names = (u: Me) => navigationFor(u).map((item) => item.name);
 
 describe('the designer’s navigation by role', () => {
-  it('given a province configurator, when signed in, then forms, code tables, workflows, the province’s overlays and the versions are offered, no review or publishing', () => {
+  it('given a province configurator, when signed in, then forms, code tables, workflows, the province’s overlays, the versions and data migration are offered, no review or publishing', () => {
     const configurator = user('province-configurator', '350000', [
       'forms.design',
       'workflows.edit',
@@ -29,6 +29,7 @@ describe('the designer’s navigation by role', () => {
       'workflows',
       'overlays',
       'versions',
+      'migrations',
     ]);
     expect(homeScreen(configurator)).toBe('versions');
   });
@@ -38,15 +39,16 @@ describe('the designer’s navigation by role', () => {
       'forms',
       'codeTables',
       'versions',
+      'migrations',
     ]);
   });
 
-  it('given a reviewer and a publisher, when signed in, then each starts on their own queue', () => {
+  it('given a reviewer and a publisher, when signed in, then each starts on their own queue (a publisher also runs data migrations)', () => {
     const reviewer = user('province-reviewer', '350000', ['specs.review']);
     expect(names(reviewer)).toEqual(['versions', 'review']);
     expect(homeScreen(reviewer)).toBe('review');
     const publisher = user('province-publisher', '350000', ['specs.publish']);
-    expect(names(publisher)).toEqual(['versions', 'releases']);
+    expect(names(publisher)).toEqual(['versions', 'releases', 'migrations']);
     expect(homeScreen(publisher)).toBe('releases');
   });
 

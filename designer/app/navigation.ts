@@ -2,7 +2,14 @@ import type { Me } from '../../runtime/app/session/session.js';
 
 /** The screens of the designer's navigation, in its order. */
 export type ScreenName =
-  'forms' | 'codeTables' | 'workflows' | 'overlays' | 'versions' | 'review' | 'releases';
+  | 'forms'
+  | 'codeTables'
+  | 'workflows'
+  | 'overlays'
+  | 'versions'
+  | 'review'
+  | 'releases'
+  | 'migrations';
 
 export interface NavigationItem {
   name: ScreenName;
@@ -29,6 +36,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { name: 'versions', path: 'versions', permissions: DESIGN_ROLES },
   { name: 'review', path: 'review', permissions: ['specs.review'] },
   { name: 'releases', path: 'releases', permissions: ['specs.publish'] },
+  { name: 'migrations', path: 'migrations', permissions: ['forms.design', 'specs.publish'] },
 ];
 
 /** Whether `user` may open `item`. */

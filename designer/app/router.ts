@@ -87,6 +87,12 @@ export const router = createRouter({
           meta: { screen: 'releases' },
         },
         {
+          path: screen('migrations').path,
+          name: 'migrations',
+          component: () => import('./screens/migrations/DataMigrationsScreen.vue'),
+          meta: { screen: 'migrations' },
+        },
+        {
           path: 'no-access',
           name: 'noAccess',
           component: () => import('./screens/notices/NoAccessScreen.vue'),

@@ -1,6 +1,7 @@
 import shared from '../../../../runtime/app/i18n/messages/shared/en.js';
 import modeler from './modeler.en.js';
 import formDesigner from './formDesigner.en.js';
+import migrations from './migrations.en.js';
 import overlayEditor from './overlayEditor.en.js';
 import codeTables from './codeTables.en.js';
 import type { DesignerMessages } from './zh-CN.js';
@@ -15,6 +16,7 @@ const en: DesignerMessages = {
   modeler,
   formDesigner,
   overlayEditor,
+  migrations,
   codeTables,
   signIn: {
     ...shared.signIn,
@@ -29,6 +31,7 @@ const en: DesignerMessages = {
     versions: 'Versions',
     review: 'Review',
     releases: 'Releases',
+    migrations: 'Data migration',
   },
   header: {
     user: 'Signed in as',

@@ -1,6 +1,7 @@
 import shared from '../../../../runtime/app/i18n/messages/shared/zh-CN.js';
 import modeler from './modeler.zh-CN.js';
 import formDesigner from './formDesigner.zh-CN.js';
+import migrations from './migrations.zh-CN.js';
 import overlayEditor from './overlayEditor.zh-CN.js';
 import codeTables from './codeTables.zh-CN.js';
 
@@ -18,6 +19,7 @@ const zhCN = {
   modeler,
   formDesigner,
   overlayEditor,
+  migrations,
   codeTables,
   signIn: { ...shared.signIn, subtitle: '表单、流程与省级配置的设计、审核和发布' },
   nav: {
@@ -29,6 +31,7 @@ const zhCN = {
     versions: '版本',
     review: '审核',
     releases: '发布',
+    migrations: '数据迁移',
   },
   header: {
     user: '当前用户',
