@@ -124,7 +124,12 @@ test('a queued visit the engine refuses on reconnect (422) stays the doctor’s 
   await snap(page, testInfo, '1-refused');
 
   // The draft is kept: the form opens with what was entered, and the reason above it.
-  await page.getByRole('link', { name: '打开表单' }).first().click();
+  // The outbox list is redrawn as the upload settles: a click on a row being replaced is lost,
+  // so the doctor's click is repeated until the form opens.
+  await expect(async () => {
+    await page.getByRole('link', { name: '打开表单' }).first().click();
+    await expect(page).toHaveURL(/\/forms\/hypertension-followup/, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.locator('.fw-form').waitFor();
   await expect(page.locator('#root_sbp')).toHaveValue('128');
   await expect(page.locator('[data-test=visit-refused]')).toContainText('/dbp');
