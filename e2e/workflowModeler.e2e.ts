@@ -17,7 +17,7 @@ import { DEMO_TOTP_SECRET, totpCode } from './totp.js';
  * workflows.edit) opens the national two-way referral in the designer's workflow modeler (the
  * palette and the replace menu offer nothing the engine cannot run), changes the hypertension
  * follow-up's 14-day timer to 10 days with the number + unit editor and the county's accept
- * condition with the JsonLogic editor (a county that admits the patient accepts too), sees the
+ * condition with the condition builder (a county that admits the patient accepts too), sees the
  * engine's lint pass, and saves the workflow into a new draft of Yunnan's overlay; the API serves
  * that draft with the new timer and condition. They submit it in the designer, Yunnan's reviewer
  * approves it and Yunnan's publisher publishes it with the second factor (the designer's review
@@ -269,13 +269,28 @@ test('a workflow admin changes a timer and a condition of the referral, sees the
   await expect(page.getByTestId('timer-iso')).toContainText('P10D');
   await snapAs(page, '03-timer-changed');
 
-  // And the county's accept condition: first a typo (refused as JSON, the diagram unchanged),
-  // then a JsonLogic rule.
+  // And the county's accept condition: a typo in the JSON is refused (the diagram unchanged);
+  // then the condition builder's row (decision 等于 accept) becomes decision 属于 [accept, admit].
   await selectElement(page, FLOW);
   await expect(page.getByTestId('condition')).toHaveValue('{"==":[{"var":"decision"},"accept"]}');
   await page.getByTestId('condition').fill('{"in":[{"var":"decision"}');
   await expect(page.getByTestId('condition-problem')).toContainText('不是合法 JSON');
-  await page.getByTestId('condition').fill(CONDITION);
+  await page.getByTestId('condition').fill('{"==":[{"var":"decision"},"accept"]}');
+  const row = page.getByTestId('condition-row');
+  await expect(row).toHaveCount(1);
+  // Element Plus puts the mark on the input itself or on its wrapper.
+  const inputOf = (test: string) =>
+    row.locator(`input[data-test="${test}"], [data-test="${test}"] input`).first();
+  await expect(inputOf('condition-variable')).toHaveValue('decision');
+  await row.getByTestId('condition-operator').click();
+  await page.getByRole('option', { name: '属于', exact: true }).last().click();
+  const value = inputOf('condition-value');
+  await value.fill('["accept","admit"]');
+  await value.press('Tab');
+  await expect(page.getByTestId('condition')).toHaveValue(/"in"/);
+  expect(JSON.parse(await page.getByTestId('condition').inputValue())).toEqual(
+    JSON.parse(CONDITION),
+  );
   await expect(page.getByTestId('condition-problem')).toHaveCount(0);
   // Then the lint passes on the edited diagram.
   await expect(page.getByTestId('lint-pass')).toBeVisible();

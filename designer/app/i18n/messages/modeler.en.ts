@@ -32,6 +32,7 @@ const en: typeof zhCN = {
       'The diagram still opens and can be edited; replace or remove these elements to save it.',
   },
   panel: {
+    variable: 'Process variable (e.g. decision)',
     title: 'Properties',
     none: 'Select an element of the diagram to edit what the engine reads of it.',
     id: 'Id',

@@ -29,6 +29,7 @@ export default {
     unsupportedHint: '图仍可查看和编辑；这些元素需替换或删除后才能保存。',
   },
   panel: {
+    variable: '流程变量（如 decision）',
     title: '属性',
     none: '选择图中的一个元素以编辑引擎使用的属性。',
     id: '标识',
