@@ -74,7 +74,12 @@ async function newestVersion(request: APIRequestContext, headers: Record<string,
 /** A fresh browser session for one user: the designer's sign-in, the code when asked. */
 async function signIn(browser: Browser, username: string, options: { axe?: boolean } = {}) {
   // axe-core is injected into the page, which the app's CSP would refuse: that session only.
-  const context = await browser.newContext({ bypassCSP: options.axe ?? false });
+  // axe reads colours as they are drawn: with reduced motion nothing is mid-transition (a radio
+  // button just clicked was once measured half-way to its active colours).
+  const context = await browser.newContext({
+    bypassCSP: options.axe ?? false,
+    ...(options.axe ? { reducedMotion: 'reduce' as const } : {}),
+  });
   const page = await context.newPage();
   const failures: string[] = [];
   page.on('pageerror', (error) => failures.push(error.message));
