@@ -133,6 +133,8 @@ function describeOp(op: Operation): string {
       return `${op.op} ${String(op.schedule.id)}`;
     case 'add-indicator':
       return `${op.op} ${String(op.indicator.id)}`;
+    case 'set-form-signable':
+      return `${op.op} ${op.form} ${String(op.signable)}`;
     default:
       return `${op.op} ${op.form} ${op.path}`;
   }

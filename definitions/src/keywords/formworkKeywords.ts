@@ -39,6 +39,12 @@ export const formworkKeywords: readonly KeywordDefinition[] = [
     metaSchema: { enum: ['id-number', 'phone', 'name', 'address', 'health'] },
   },
   { keyword: 'x-locked', metaSchema: { type: 'boolean' } },
+  /**
+   * At a form's root: each submission of the form (every revision) is signed by the user who
+   * stores it, through the signing plugin (referral slips, consultation requests, any form a
+   * province marks with the overlay operation `set-form-signable`).
+   */
+  { keyword: 'x-signable', metaSchema: { type: 'boolean' } },
   { keyword: 'x-title-en', metaSchema: { type: 'string', maxLength: 200 } },
   { keyword: 'x-description-en', metaSchema: { type: 'string', maxLength: 2000 } },
 ];

@@ -94,6 +94,7 @@ const OTHER_KEYS = [
   'x-unit',
   'x-unknown',
   'x-locked',
+  'x-signable',
   'x-visible',
   '$comment',
   'title',

@@ -22,6 +22,7 @@ export const OVERLAY_PROBLEM_CODES = [
   'parameter-not-overridable',
   'parameter-wrong-type',
   'parameter-out-of-range',
+  'signable-locked',
   'form-exists',
   'form-invalid',
   'workflow-exists',

@@ -339,6 +339,34 @@ describe('applyOverlay: each operation', () => {
     ]);
   });
 
+  it('given set-form-signable, then the form is marked x-signable at its root (and compiles); a form the base signs stays signed; an unknown form is refused', async () => {
+    const spec = await applyOk({ op: 'set-form-signable', form: 'visit', signable: true });
+    expect(visitSchema(spec)['x-signable']).toBe(true);
+    const unmarked = await applyOk(
+      { op: 'set-form-signable', form: 'other', signable: true },
+      { op: 'set-form-signable', form: 'other', signable: false },
+    );
+    expect('x-signable' in unmarked.forms.other!.schema).toBe(false);
+
+    const base = makeBase();
+    base.forms.visit!.schema['x-signable'] = true;
+    const { spec: kept, problems } = await applyOverlay(
+      base,
+      overlayOf(
+        { op: 'set-form-signable', form: 'visit', signable: false },
+        { op: 'set-form-signable', form: 'nope', signable: true },
+      ),
+    );
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual([
+      '/operations/0 signable-locked',
+      '/operations/1 form-unknown',
+    ]);
+    expect(problems[0]!.message.en).toBe(
+      'the base has form "visit" signed; an overlay may not turn that off',
+    );
+    expect(visitSchema(kept)['x-signable']).toBe(true);
+  });
+
   it('given add-form, then a new form is added; an existing key or invalid form is refused', async () => {
     const definition = {
       key: 'extra',

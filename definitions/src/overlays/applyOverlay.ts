@@ -5,7 +5,7 @@ import { applyFieldOperation } from './fieldOperations.js';
 import { lockedCodeTables } from './lockedCodeTables.js';
 import { operationProblem, type OverlayProblem } from './OverlayProblem.js';
 import { addCodeTable, addIndicator, addProgram, addSchedule } from './programOperations.js';
-import { addForm, addOptions, addRule, setParameter } from './specOperations.js';
+import { addForm, addOptions, addRule, setFormSignable, setParameter } from './specOperations.js';
 import { applyTriggerOperation } from './triggerOperations.js';
 import { applyWorkflowOperation } from './workflowOperations.js';
 
@@ -93,7 +93,11 @@ export async function applyOverlay(base: BaseSpec, overlay: Overlay): Promise<Ov
           problems.push(...addRule(form, op, index));
         } else {
           const baseForm = Object.hasOwn(base.forms, op.form) ? base.forms[op.form] : undefined;
-          problems.push(...applyFieldOperation(form, baseForm, op, index));
+          problems.push(
+            ...(op.op === 'set-form-signable'
+              ? setFormSignable(form, baseForm, op, index)
+              : applyFieldOperation(form, baseForm, op, index)),
+          );
         }
       }
     }

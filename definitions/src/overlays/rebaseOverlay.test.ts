@@ -149,6 +149,7 @@ const CLEAN_OPS: Operation[] = [
   },
   { op: 'add-workflow', workflow: 'consult', bpmn: OTHER_BPMN },
   { op: 'replace-workflow', workflow: 'referral', bpmn: OTHER_BPMN },
+  { op: 'set-form-signable', form: 'visit', signable: true },
 ];
 
 describe('rebaseOverlay: without conflicts', () => {
@@ -308,6 +309,14 @@ const CASES: Case[] = [
     code: 'base-changed-workflow',
     baseChange: { workflow: 'referral', en: /revised workflow "referral"/ },
     reason: /would drop the revision/,
+  },
+  {
+    name: 'set-form-signable false on a form the base now signs',
+    change: (b) => (b.forms.visit!.schema['x-signable'] = true),
+    op: { op: 'set-form-signable', form: 'visit', signable: false },
+    code: 'signable-locked',
+    baseChange: { form: 'visit', en: /the base marked form "visit" signable/ },
+    reason: /may not turn that off/,
   },
 ];
 

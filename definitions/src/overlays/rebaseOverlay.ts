@@ -205,7 +205,13 @@ function formAdded(oldBase: BaseSpec, newBase: BaseSpec, form: string): TargetCh
 }
 
 type FormOp = Op<
-  'add-field' | 'tighten-range' | 'hide-field' | 'relabel' | 'make-required' | 'add-rule'
+  | 'add-field'
+  | 'tighten-range'
+  | 'hide-field'
+  | 'relabel'
+  | 'make-required'
+  | 'add-rule'
+  | 'set-form-signable'
 >;
 
 function formTargetChange(
@@ -243,6 +249,7 @@ function formTargetChange(
   }
   if (op.op === 'add-field') return addFieldChange(oldBase, newBase, oldForm, newForm, op);
   if (op.op === 'add-rule') return ruleChange(oldForm, newForm, op);
+  if (op.op === 'set-form-signable') return signableChange(oldForm, newForm, op);
   return fieldChange(oldForm, newForm, op);
 }
 
@@ -438,6 +445,37 @@ function fieldChange(
   if (was['x-locked'] !== true && is['x-locked'] === true)
     return { change: at(`基础规范锁定了字段 ${op.path}`, `the base locked field ${op.path}`) };
   return undefined;
+}
+
+/** The base marking or unmarking a form signable under an overlay's set-form-signable. */
+function signableChange(
+  oldForm: FormDefinition,
+  newForm: FormDefinition,
+  op: Op<'set-form-signable'>,
+): TargetChange | undefined {
+  const was = oldForm.schema['x-signable'] === true;
+  const is = newForm.schema['x-signable'] === true;
+  if (was === is) return undefined;
+  const change = {
+    form: op.form,
+    description: is
+      ? msg(`基础规范将表单 "${op.form}" 标为需签名`, `the base marked form "${op.form}" signable`)
+      : msg(
+          `基础规范取消了表单 "${op.form}" 的签名要求`,
+          `the base no longer marks form "${op.form}" signable`,
+        ),
+  };
+  if (!is || op.signable) return { change };
+  return {
+    change,
+    conflict: {
+      code: 'signable-locked',
+      reason: msg(
+        `基础规范现要求表单 "${op.form}" 签名，调整不能取消`,
+        `the base now has form "${op.form}" signed; the overlay may not turn that off`,
+      ),
+    },
+  };
 }
 
 function ruleChange(

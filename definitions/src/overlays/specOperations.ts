@@ -1,6 +1,6 @@
 /**
  * The operations on the spec beside its fields: add-options (code tables), set-parameter,
- * add-rule and add-form. Each checks first and changes the (already cloned) spec only when it
+ * add-rule, add-form and set-form-signable. Each checks first and changes the (already cloned) spec only when it
  * is allowed; it returns the problems that kept it from applying.
  */
 import { validateMetadata } from '../metaschemas/validateMetadata.js';
@@ -171,5 +171,30 @@ export function addForm(spec: BaseSpec, op: Op<'add-form'>, index: number): Over
       ),
     ];
   spec.forms[key] = definition;
+  return [];
+}
+
+/**
+ * Marks a form signable (`x-signable: true` at its schema's root: each submission is signed by
+ * the user who stores it) or not. A form the base marks signable stays signable: a province may
+ * sign more, never less.
+ */
+export function setFormSignable(
+  form: FormDefinition,
+  baseForm: FormDefinition | undefined,
+  op: Op<'set-form-signable'>,
+  index: number,
+): OverlayProblem[] {
+  if (!op.signable && baseForm?.schema['x-signable'] === true)
+    return [
+      operationProblem(
+        index,
+        'signable-locked',
+        `基础规范要求表单 "${op.form}" 签名，地方不能取消`,
+        `the base has form "${op.form}" signed; an overlay may not turn that off`,
+      ),
+    ];
+  if (op.signable) form.schema['x-signable'] = true;
+  else delete form.schema['x-signable'];
   return [];
 }

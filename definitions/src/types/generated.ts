@@ -797,6 +797,11 @@ export type Operation =
       };
     }
   | {
+      op: 'set-form-signable';
+      form: string;
+      signable: boolean;
+    }
+  | {
       op: 'set-parameter';
       form?: string;
       key: string;

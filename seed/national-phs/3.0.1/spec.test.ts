@@ -48,6 +48,8 @@ const FORMS: Record<string, JsonDifference[]> = {
   ...PRINTED_FORMS,
   // 13: the programme of the referral on the slip (after the urgency on screen; required)
   'referral-out': [
+    // 33: signed by whoever stores it
+    { path: '/schema/x-signable', after: true },
     { path: '/schema/required/10', after: 'program' },
     {
       path: '/schema/properties/program',
@@ -68,8 +70,12 @@ const FORMS: Record<string, JsonDifference[]> = {
     { path: '/uiSchema/ui:order/18', before: '*', after: 'referringDoctorPhone' },
     { path: '/uiSchema/ui:order/19', after: '*' },
   ],
+  // 33: the consultation request is signed by whoever stores it (the report by the workflow)
+  'consult-request': [{ path: '/schema/x-signable', after: true }],
   // 13: the return (downward) slip names the programme too
   'referral-return': [
+    // 33: signed by whoever stores it
+    { path: '/schema/x-signable', after: true },
     { path: '/schema/required/11', after: 'program' },
     {
       path: '/schema/properties/program',
