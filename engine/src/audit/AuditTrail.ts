@@ -90,6 +90,20 @@ export class AuditTrail {
   }
 
   /**
+   * Row `seq` of the trail with its hash recomputed from its columns and its stored prev_hash
+   * (what a signature of the head at that seq is checked against); undefined when there is none.
+   */
+  async rowHashAt(seq: number): Promise<{ stored: string; recomputed: string } | undefined> {
+    const [row] = await this.database.sequelize.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM audit_events WHERE seq = $1`,
+      { type: QueryTypes.SELECT, raw: true, bind: [seq] },
+    );
+    if (!row) return undefined;
+    const { prev_hash: prevHash, hash, ...rest } = row;
+    return { stored: hash, recomputed: auditHash(prevHash, { ...rest, seq: Number(row.seq) }) };
+  }
+
+  /**
    * Recomputes every hash and link, in seq order, `batchSize` rows per query (the table is never
    * loaded whole). Checks that rows are numbered 1, 2, 3… and that the head names the last row.
    * Rows appended while it runs are left for the next run. The first problem found is returned.

@@ -37,6 +37,7 @@
  * | `workflow.start.retry` | a workflow admin started a workflow the outbox could not start (`details.instanceId`) |
  * | `workflow.start.cancel` | a workflow admin gave up on a workflow the outbox could not start |
  * | `workflow.migrate` | running instances were moved to another release's definition (`details`: from, to, counts) |
+ * | `audit.head.sign` | someone had the audit trail's head signed on demand (`details`: seq, signed; `POST /api/audit/head-signatures`) |
  * | `export` | data left the system as a file or report export |
  */
 export const AUDIT_ACTIONS = [
@@ -73,6 +74,7 @@ export const AUDIT_ACTIONS = [
   'workflow.start.retry',
   'workflow.start.cancel',
   'workflow.migrate',
+  'audit.head.sign',
   'export',
 ] as const;
 

@@ -79,7 +79,12 @@ async function tamper(database: Database, ...statements: string[]): Promise<void
 
 /** `formwork audit verify` in a child process, on the same database as the test. */
 function runVerify(testDb: TestDatabase) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: testDb.dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: testDb.dataDir,
+    LOG_LEVEL: 'warn',
+    PLUGINS: 'none',
+  };
   if (testDb.databaseUrl) env.DATABASE_URL = testDb.databaseUrl;
   else delete env.DATABASE_URL;
   const child = spawnSync(process.execPath, [bin, 'audit', 'verify', '--batch-size', '3'], {
@@ -100,6 +105,12 @@ describe('a tampered audit trail', () => {
       ok: true,
       checked: 20,
       records: { ok: true, chains: 0, checked: 0 },
+      signedHeads: {
+        checked: 0,
+        newestSeq: null,
+        ok: true,
+        message: '审计链头尚未签名 / the audit head has never been signed',
+      },
     });
     expect(clean.stderr).toContain('audit chain checked: 20/20 rows');
     expect(clean.stderr).toContain('record chains checked: 0/0 rows in 0 chains');
@@ -123,7 +134,16 @@ describe('a tampered audit trail', () => {
     await entry.database.close();
     const tampered = runVerify(entry.testDb);
     expect(tampered.status).toBe(1);
-    expect(tampered.json).toEqual({ ...result, records: { ok: true, chains: 0, checked: 0 } });
+    expect(tampered.json).toEqual({
+      ...result,
+      records: { ok: true, chains: 0, checked: 0 },
+      signedHeads: {
+        checked: 0,
+        newestSeq: null,
+        ok: true,
+        message: '审计链头尚未签名 / the audit head has never been signed',
+      },
+    });
     expect(tampered.stderr).toContain('formwork: 审计记录第 7 行被修改 / audit row 7 was altered');
   });
 

@@ -5,6 +5,8 @@ import { RecordChains } from '../audit/RecordChains.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
 import { createLogger } from '../logging/createLogger.js';
 import { openDatabaseToRead } from './readDatabase.js';
+import { verifySignedHeads } from '../signing/verifySignedHeads.js';
+import { loadCliPlugins } from './pluginCommands.js';
 
 export interface AuditVerifyCommandOptions {
   batchSize?: number;
@@ -20,6 +22,11 @@ export interface AuditVerifyCommandOptions {
  * fails), `ok` true only when both hold. Exits 0 when both hold, 1 naming each first row at
  * fault. Runs no migrations and never creates a database (readDatabase.ts). On the embedded
  * PGlite the engine must be stopped first (the data directory lock says so).
+ *
+ * Then the signed heads (`signedHeads`: `checked`, `newestSeq`, `ok`, `message`): it loads the
+ * configured plugins (register only) for their signer, and checks every stored signature of the
+ * audit head against the chain as it is now (signing/verifySignedHeads.ts), which catches a chain
+ * a superuser rewrote end to end, naming the signed seq.
  */
 export async function auditVerifyCommand(
   config: EngineConfig,
@@ -48,6 +55,8 @@ export async function auditVerifyCommand(
       );
       return 1;
     }
+    // The signer of the signed heads; a plugin that does not load stops the command, naming it.
+    const plugins = await loadCliPlugins(config, logger);
     const trail = await timed(progress, '审计链已检查 / audit chain checked', (onProgress) =>
       new AuditTrail(database).verify({ batchSize: options.batchSize, onProgress }),
     );
@@ -57,10 +66,24 @@ export async function auditVerifyCommand(
       (onProgress) =>
         new RecordChains(database).verify({ batchSize: options.batchSize, onProgress }),
     );
-    const result = { ...trail, ok: trail.ok && records.ok, records };
+    const signedHeads = await verifySignedHeads(database, plugins.signer, {
+      batchSize: options.batchSize,
+    });
+    progress.write(
+      `已签名链头已检查 / signed heads checked: ${signedHeads.checked}${
+        signedHeads.newestSeq === null ? '' : ` (newest at seq ${signedHeads.newestSeq})`
+      }\n`,
+    );
+    const result = {
+      ...trail,
+      ok: trail.ok && records.ok && signedHeads.ok,
+      records,
+      signedHeads,
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (!trail.ok) process.stderr.write(`formwork: ${trail.message}\n`);
     if (!records.ok) process.stderr.write(`formwork: ${records.message}\n`);
+    if (!signedHeads.ok) process.stderr.write(`formwork: ${signedHeads.message}\n`);
     return result.ok ? 0 : 1;
   } finally {
     await database.close();

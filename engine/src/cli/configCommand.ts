@@ -24,6 +24,9 @@ export async function configCommand(config: EngineConfig): Promise<number> {
     // Engine.start polls only with a positive interval (undefined: never).
     WORKFLOW_POLL_MS: config.workflowPollMs ? String(config.workflowPollMs) : '0 (off)',
     REMINDER_POLL_MS: config.reminderPollMs ? String(config.reminderPollMs) : '0 (off)',
+    AUDIT_SIGN_INTERVAL_MS: config.auditSignIntervalMs
+      ? String(config.auditSignIntervalMs)
+      : '0 (off)',
     LOGIN_ATTEMPTS_PER_USERNAME: String(
       config.loginAttemptsPerUsername ?? LOGIN_LIMITS.perUsername,
     ),

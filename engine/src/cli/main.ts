@@ -12,12 +12,19 @@ import { seedCommand } from './seedCommand.js';
 import { schedulesRebuildCommand } from './schedulesCommand.js';
 import { specDiffCommand, specListCommand, specRebaseCommand } from './specCommands.js';
 import { startCommand } from './startCommand.js';
+import { ENGINE_COMMANDS } from './engineCommands.js';
+import { pluginCommandsHelp, runPluginCommand } from './pluginCommands.js';
 
 /** Errors whose message says everything an operator needs: printed without a stack. */
 const OPERATOR_ERRORS = [ConfigError, DataDirLockedError, NoDatabaseError, PluginLoadError];
 
 /** Runs the formwork CLI and resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // A command the engine does not know may be a plugin's (api.command): load the plugins, run it.
+  const first = argv[2];
+  if (first !== undefined && !first.startsWith('-') && !ENGINE_COMMANDS.includes(first)) {
+    return handled(() => runPluginCommand(loadConfig(), first, argv.slice(3)));
+  }
   const program = new Command()
     .name('formwork')
     .description('Formwork engine: 基本公共卫生服务平台 / basic public-health services platform')
@@ -141,11 +148,34 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await lintBpmnCommand(files);
     });
 
-  try {
-    await program.parseAsync(argv);
+  const rest = argv.slice(2);
+  if (rest.length === 0 || (rest.length === 1 && ['--help', '-h', 'help'].includes(rest[0]!))) {
+    // Cheap enough: the plugins are imported and registered, nothing else.
+    let extra = '';
+    try {
+      extra = await pluginCommandsHelp(loadConfig());
+    } catch {
+      // a bad configuration is reported by the command that needs it
+    }
+    if (extra) program.addHelpText('after', extra);
+  }
+
+  return handled(async () => {
+    try {
+      await program.parseAsync(argv);
+    } catch (err) {
+      if (err instanceof CommanderError) return err.exitCode;
+      throw err;
+    }
     return exitCode;
+  });
+}
+
+/** Runs a command, printing an operator error without a stack and anything else with one. */
+async function handled(action: () => Promise<number>): Promise<number> {
+  try {
+    return await action();
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
     if (OPERATOR_ERRORS.some((type) => err instanceof type)) {
       process.stderr.write(`formwork: ${(err as Error).message}\n`);
       return 1;

@@ -24,6 +24,8 @@ export interface EngineConfig {
   workflowPollMs?: number;
   /** REMINDER_POLL_MS: how often due reminders are claimed and their hooks delivered (0 = never). */
   reminderPollMs?: number;
+  /** AUDIT_SIGN_INTERVAL_MS: how often the audit head is signed, with a signer (0 = never). */
+  auditSignIntervalMs?: number;
   /** LOGIN_ATTEMPTS_PER_USERNAME: sign-in attempts per username per minute (default 10). */
   loginAttemptsPerUsername?: number;
   /** Seed and print demo users (only ever on a local database). */

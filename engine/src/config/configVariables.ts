@@ -85,6 +85,12 @@ export const configVariables: readonly ConfigVariable[] = [
       'How often (ms) this engine claims due-soon and overdue reminders of due items (FOR UPDATE SKIP LOCKED, shared by every engine on the database) and delivers the plugin reminder hooks; 0 turns it off.',
   },
   {
+    name: 'AUDIT_SIGN_INTERVAL_MS',
+    default: '900000',
+    description:
+      'How often (ms) this engine has the audit trail’s head signed by the signing plugin (only when one registers a signer; a head that has not moved is not signed again), so `formwork audit verify` detects a chain rewritten end to end; 0 turns it off (POST /api/audit/head-signatures still signs on demand).',
+  },
+  {
     name: 'LOGIN_ATTEMPTS_PER_USERNAME',
     default: '10',
     description:

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       demo: true,
       workflowPollMs: 1_000,
       reminderPollMs: 10_000,
+      auditSignIntervalMs: 900_000,
       loginAttemptsPerUsername: 10,
     });
   });
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
         DATA_KEYS_PREVIOUS: ' a2V5LTE=,a2V5LTI= ',
         WORKFLOW_POLL_MS: '250',
         REMINDER_POLL_MS: '5000',
+        AUDIT_SIGN_INTERVAL_MS: '0',
         LOGIN_ATTEMPTS_PER_USERNAME: '500',
         HEADERS_TIMEOUT_MS: '5000',
         REQUEST_TIMEOUT_MS: '120000',
@@ -62,6 +64,7 @@ describe('loadConfig', () => {
       previousDataKeys: 'a2V5LTE=,a2V5LTI=',
       workflowPollMs: 250,
       reminderPollMs: 5000,
+      auditSignIntervalMs: 0,
       loginAttemptsPerUsername: 500,
       headersTimeoutMs: 5000,
       requestTimeoutMs: 120_000,

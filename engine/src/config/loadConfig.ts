@@ -141,6 +141,7 @@ export function loadConfig(
     ...httpTimeouts(env),
     workflowPollMs: integer(env, 'WORKFLOW_POLL_MS', 1_000, 0, 3_600_000),
     reminderPollMs: integer(env, 'REMINDER_POLL_MS', 10_000, 0, 3_600_000),
+    auditSignIntervalMs: integer(env, 'AUDIT_SIGN_INTERVAL_MS', 900_000, 0, 86_400_000),
     loginAttemptsPerUsername: integer(env, 'LOGIN_ATTEMPTS_PER_USERNAME', 10, 1, 10_000),
     demo: demoMode(env.DEMO, databaseUrl(env.DATABASE_URL)),
     // Personal-data keys: validated by security/loadDataKeys.ts; only present when set, so

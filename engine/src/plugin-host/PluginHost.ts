@@ -7,12 +7,17 @@ import {
   PLUGIN_API_VERSION,
   type FormworkPlugin,
   type PluginApi,
+  type PluginCommand,
   type PluginManifest,
-  type ReleaseSigner,
+  type PluginSignatures,
   type ReminderHook,
   type WorkflowService,
 } from './pluginApi.js';
 import { SERVICE_NAME as WORKFLOW_SERVICE_NAME } from '../workflows/ServiceRegistry.js';
+import type { DocumentSigner } from '../signing/DocumentSigner.js';
+
+/** What a plugin's CLI subcommand may be called. */
+export const COMMAND_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 
 export class PluginLoadError extends Error {
   override name = 'PluginLoadError';
@@ -68,8 +73,16 @@ export interface LoadedPlugin {
  */
 export class PluginHost {
   readonly loaded: LoadedPlugin[] = [];
-  /** The release signer a plugin registered, if any. */
-  releaseSigner: ReleaseSigner | undefined;
+  /** The document signer a plugin registered (`api.signer`), if any, and which plugin did. */
+  signer: DocumentSigner | undefined;
+  signerPlugin: string | undefined;
+  /** CLI subcommands plugins registered (`api.command`), by name. */
+  readonly commands = new Map<string, { command: PluginCommand; plugin: string }>();
+  /**
+   * What `api.signatures` does: set by the engine once its services exist. Unset (a CLI command
+   * loads plugins without a database), calling it throws.
+   */
+  signatures: PluginSignatures | undefined;
   /** Workflow services plugins registered, by name, with the plugin that did. */
   readonly workflowServices = new Map<string, { service: WorkflowService; plugin: string }>();
   /** Reminder hooks (`api.onReminder`), by the plugin that registered each. */
@@ -82,7 +95,17 @@ export class PluginHost {
     private readonly logger: Logger,
     private readonly dataDir: string,
     private readonly settings: PluginApi['settings'],
+    /** Command names a plugin may not take (the engine's own). */
+    private readonly reservedCommands: readonly string[] = [],
   ) {}
+
+  #signatures(): PluginSignatures {
+    if (!this.signatures)
+      throw new Error(
+        'api.signatures is available while the engine runs, not in a CLI command or during register()',
+      );
+    return this.signatures;
+  }
 
   async load(specifiers: readonly string[]): Promise<void> {
     const slugs = new Set<string>();
@@ -141,12 +164,36 @@ export class PluginHost {
         this.registry.add(mounted);
         loaded.routes.push(`${route.method.toUpperCase()} ${full}`);
       },
-      releaseSigner: (signer) => {
-        if (this.releaseSigner)
-          throw new Error('another plugin already registered a release signer');
-        if (typeof signer?.sign !== 'function' || !signer.algorithm)
-          throw new Error('a release signer needs an algorithm and a sign(bytes) function');
-        this.releaseSigner = signer;
+      signer: (signer) => {
+        if (this.signer) throw new Error(`${this.signerPlugin} already registered a signer`);
+        if (
+          typeof signer?.algorithm !== 'string' ||
+          !signer.algorithm ||
+          typeof signer.sign !== 'function' ||
+          typeof signer.verify !== 'function'
+        )
+          throw new Error(
+            'a signer needs an algorithm and sign(content, as) and verify(content, signature) functions',
+          );
+        this.signer = signer;
+        this.signerPlugin = manifest.name;
+      },
+      signatures: {
+        signSubmission: (submissionId, as) => this.#signatures().signSubmission(submissionId, as),
+        verifySubmission: (submissionId) => this.#signatures().verifySubmission(submissionId),
+      },
+      command: (command) => {
+        const name = command?.name;
+        if (typeof name !== 'string' || !COMMAND_NAME.test(name))
+          throw new Error(`command names are lower-case words and hyphens (got "${name}")`);
+        if (typeof command.run !== 'function')
+          throw new Error(`command "${name}" needs a run(args) function`);
+        if (typeof command.description !== 'string' || typeof command.usage !== 'string')
+          throw new Error(`command "${name}" needs a description and a usage`);
+        if (this.reservedCommands.includes(name)) throw new Error(`"${name}" is an engine command`);
+        const taken = this.commands.get(name);
+        if (taken) throw new Error(`${taken.plugin} already registered command "${name}"`);
+        this.commands.set(name, { command, plugin: manifest.name });
       },
       workflowService: (name, service) => {
         if (!WORKFLOW_SERVICE_NAME.test(name))

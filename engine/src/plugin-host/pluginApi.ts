@@ -5,14 +5,27 @@
  */
 import type { Logger } from '../logging/createLogger.js';
 import type { RouteDefinition, RouteRequest } from '../http/defineRoute.js';
-import type { ReleaseSigner } from '../specs/ReleaseSigner.js';
+import type {
+  DocumentSignature,
+  DocumentSigner,
+  SignatureVerification,
+  SignerRef,
+} from '../signing/DocumentSigner.js';
 import type { WorkflowService } from '../workflows/ServiceRegistry.js';
 import type { ReminderHook } from '../reminders/Reminder.js';
 
 export { defineRoute } from '../http/defineRoute.js';
 export type { RouteAccess, RouteDefinition, RouteRequest } from '../http/defineRoute.js';
 export { HttpError } from '../http/HttpError.js';
-export type { ReleaseSigner } from '../specs/ReleaseSigner.js';
+export type {
+  DocumentSignature,
+  DocumentSigner,
+  SignatureStatus,
+  SignatureVerification,
+  SignerRef,
+} from '../signing/DocumentSigner.js';
+export { canonicalJson } from '../audit/canonicalJson.js';
+export type { JsonValue } from '../audit/canonicalJson.js';
 export type { ServiceCall, WorkflowService } from '../workflows/ServiceRegistry.js';
 export type { Reminder, ReminderHook, ReminderMoment } from '../reminders/Reminder.js';
 
@@ -46,11 +59,29 @@ export interface PluginApi {
    */
   route<R extends RouteRequest>(route: RouteDefinition<R>): void;
   /**
-   * Signs published releases (the CA signing plugin): when one is registered, each release's
-   * manifest is signed as canonical JSON (RFC 8785) and the signature stored with it. At most
-   * one plugin may register a signer.
+   * The document signer (the CA signing plugin): when one is registered, the engine signs through
+   * it each published release's manifest (as the platform, purpose `release`), every revision of
+   * a submission of a form marked `x-signable: true` (as the user who stores it; a signer that
+   * throws fails the submission with 502 `signature_failed`, nothing stored), and the audit
+   * trail's head (as the platform, purpose `audit-head`; AUDIT_SIGN_INTERVAL_MS and
+   * `POST /api/audit/head-signatures`); it also verifies them. At most one plugin may register
+   * one. The engine builds the content; the signer signs the canonical JSON (RFC 8785) of
+   * `{ content, certificate, signedAt }` (see DocumentSigner).
    */
-  releaseSigner(signer: ReleaseSigner): void;
+  signer(signer: DocumentSigner): void;
+  /**
+   * Signatures of stored submissions, for a plugin's workflow service (e.g. `sign-report`, with
+   * `call.lastTask`). Inside a workflow service they run in the step's transaction. Only while
+   * the engine runs (not in a plugin's CLI command).
+   */
+  readonly signatures: PluginSignatures;
+  /**
+   * Adds a CLI subcommand: `formwork <name> …args` loads the configured plugins (PLUGINS; no
+   * database, no server: register only) and calls `run(args)`, whose result is the exit code.
+   * Names are lower-case words and hyphens and may not take an engine command's name or another
+   * plugin's.
+   */
+  command(definition: PluginCommand): void;
   /**
    * Adds a workflow service BPMN names in `camunda:topic` (e.g. `sign-report`, `notify`). It
    * replaces the engine's built-in of that name (the built-ins only record that they ran); two
@@ -69,6 +100,35 @@ export interface PluginApi {
   onStart(hook: () => Promise<void> | void): void;
   /** Runs during graceful shutdown, before the database closes, in reverse order of start. */
   onStop(hook: () => Promise<void> | void): void;
+}
+
+/** What `api.signatures` offers a plugin. */
+export interface PluginSignatures {
+  /**
+   * Signs the submission's current revision as `as` (e.g. the user who completed the task that
+   * wrote it) and stores the signature beside it, append-only. Idempotent: when that revision is
+   * already signed, its stored signature is returned and nothing is signed again. Throws an
+   * HttpError: 404 unknown submission, 503 `signer_unavailable` without a signer, 502
+   * `signature_failed` when the signer throws (nothing stored).
+   */
+  signSubmission(submissionId: string, as: SignerRef): Promise<DocumentSignature>;
+  /**
+   * The verification of the submission's newest signature (`unsigned` when it has none, or its
+   * current revision is not the one signed). No access check: it is the plugin's to make.
+   */
+  verifySubmission(submissionId: string): Promise<SignatureVerification>;
+}
+
+/** A CLI subcommand a plugin adds (`api.command`). */
+export interface PluginCommand {
+  /** `formwork <name>`: lower-case words and hyphens, e.g. `ca`, `sign`, `verify`. */
+  name: string;
+  /** One line for `formwork --help`. */
+  description: string;
+  /** The arguments, e.g. `sign --key KEY --cert CERT FILE` (shown by `formwork <name> --help`). */
+  usage: string;
+  /** Runs with the arguments after the name; resolves to the exit code. */
+  run(args: string[]): Promise<number>;
 }
 
 /** What a plugin package exports as `plugin`. */

@@ -6,6 +6,11 @@ import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { diffReleases } from '../specs/specDiff.js';
 import type { SpecStore } from '../specs/SpecStore.js';
 import { requestContext } from './submissionRoutes.js';
+import {
+  DocumentSignatureSchema,
+  SIGNER_UNAVAILABLE,
+  SignatureVerificationSchema,
+} from './signatureSchemas.js';
 
 const KEY = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/);
 const SEMVER = z.string().regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/);
@@ -15,18 +20,10 @@ const RELEASE_ID = z
   .max(200)
   .meta({ description: '`national-phs@3.0.0` or `national-phs@3.0.0+fujian@1.0.0`' });
 
-const Signature = z
-  .object({
-    algorithm: z.string(),
-    signer: z.string(),
-    value: z.string(),
-    signedAt: z.string(),
-  })
-  .nullable()
-  .meta({
-    description:
-      'Signature of the manifest’s canonical JSON (RFC 8785) by the signing plugin; null when none is loaded',
-  });
+const Signature = DocumentSignatureSchema.nullable().meta({
+  description:
+    'Signature of the manifest’s canonical JSON (RFC 8785) by the signing plugin; null when none is loaded',
+});
 
 export const FormProblem = z
   .object({
@@ -98,6 +95,23 @@ export function releaseRoutes(
       request: { params: z.object({ id: RELEASE_ID }) },
       responses: { 200: { description: 'Release', schema: Release }, 404: { description: 'None' } },
       handler: ({ params }) => specs.releases.getRelease(params.id),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/releases/:id/signature',
+      operationId: 'getReleaseSignature',
+      summary: 'Whether a release’s manifest signature verifies',
+      description:
+        'The stored manifest is checked against its manifest hash, then the signature over it by the signing plugin. `unsigned` when the release was published without a signing plugin.',
+      tags: ['releases', 'signatures'],
+      access: { signedIn: true },
+      request: { params: z.object({ id: RELEASE_ID }) },
+      responses: {
+        200: { description: 'Verification', schema: SignatureVerificationSchema },
+        404: { description: 'None' },
+        503: { description: SIGNER_UNAVAILABLE },
+      },
+      handler: ({ params }) => specs.releases.verifyRelease(params.id),
     }),
     defineRoute({
       method: 'post',

@@ -5,6 +5,7 @@ import { etag, expectedRowVersion } from '../http/preconditions.js';
 import type { RequestState } from '../http/requestContext.js';
 import { idempotencyKey } from '../submissions/IdempotencyKey.js';
 import type { SubmissionService, WriteResult } from '../submissions/SubmissionService.js';
+import { SIGNER_UNAVAILABLE, SignatureVerificationSchema } from './signatureSchemas.js';
 
 type Ctx = ParameterizedContext<RequestState>;
 
@@ -180,6 +181,33 @@ export function submissionRoutes(submissions: SubmissionService) {
       handler: async ({ params, caller, scope }, ctx) => ({
         revisions: await submissions.revisions(params.id, caller!, scope!, requestContext(ctx)),
       }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/submissions/:id/signature',
+      operationId: 'getSubmissionSignature',
+      summary: 'Whether a submission’s newest signature verifies (signed forms, signed reports)',
+      description:
+        'The content signed (ids, revision, form key, version and hash, resident, data) is recomputed from the stored submission and checked against the stored content hash, then by the signing plugin. `unsigned` when the submission has no signature or its current revision is not the one signed (`signedRevision`). Read like the submission itself (records.read in scope, audited as `subject.view` with `details.via` `signature`).',
+      tags: ['submissions', 'signatures'],
+      access: { permission: 'records.read' },
+      request: { params: z.object({ id: z.string().uuid() }) },
+      responses: {
+        200: {
+          description: 'Verification',
+          schema: SignatureVerificationSchema.extend({
+            revision: z.number().meta({ description: 'The submission’s current revision' }),
+            signedRevision: z
+              .number()
+              .optional()
+              .meta({ description: 'The revision the newest signature covers' }),
+          }),
+        },
+        404: { description: 'No such submission in your scope' },
+        503: { description: SIGNER_UNAVAILABLE },
+      },
+      handler: ({ params, caller, scope }, ctx) =>
+        submissions.signature(params.id, caller!, scope!, requestContext(ctx)),
     }),
     defineRoute({
       method: 'get',

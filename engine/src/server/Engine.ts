@@ -44,6 +44,7 @@ import { seedPatients } from '../seeding/seedPatients.js';
 import { sealResidentNames } from '../subjects/sealResidentNames.js';
 import { Services } from './Services.js';
 import { engineVersion } from '../version.js';
+import { ENGINE_COMMANDS } from '../cli/engineCommands.js';
 
 /** Residents the demo world starts with (more with `formwork seed --demo --patients N`). */
 const DEMO_PATIENTS = 200;
@@ -112,9 +113,14 @@ export class Engine {
       }
 
       const registry = new RouteRegistry();
-      plugins = new PluginHost(registry, logger, config.dataDir, {
-        clickhouseUrl: config.clickhouseUrl,
-      });
+      plugins = new PluginHost(
+        registry,
+        logger,
+        config.dataDir,
+        { clickhouseUrl: config.clickhouseUrl },
+        ENGINE_COMMANDS,
+      );
+      plugins.signatures = services.signatures;
       const webApps = webAppsOf(config.webApps);
       const built = new Set(webApps.filter(isBuilt).map((app) => app.mount));
       for (const route of homeRoutes({
@@ -137,7 +143,11 @@ export class Engine {
       for (const route of submissionRoutes(services.submissions)) registry.add(route);
       for (const route of draftRoutes(services.drafts)) registry.add(route);
       for (const route of dataMigrationRoutes(services.dataMigrations)) registry.add(route);
-      for (const route of auditRoutes(services.audit, services.orgs)) registry.add(route);
+      for (const route of auditRoutes(services.audit, services.orgs, {
+        signer: services.auditHeads,
+        signing: services.signing,
+      }))
+        registry.add(route);
       for (const route of workflowRoutes(
         services.workflows,
         services.orgs,
@@ -152,7 +162,12 @@ export class Engine {
       const openApi: { document?: unknown } = {};
       for (const route of docsRoutes(() => openApi.document)) registry.add(route);
       await plugins.load(config.plugins ?? bundledPlugins);
-      services.releases.signer = plugins.releaseSigner;
+      services.signing.signer = plugins.signer;
+      if (plugins.signer)
+        logger.info(
+          { plugin: plugins.signerPlugin, algorithm: plugins.signer.algorithm },
+          'signer registered',
+        );
       for (const [name, { service, plugin }] of plugins.workflowServices) {
         services.workflows.services.add(name, service);
         logger.info({ plugin, service: name }, 'workflow service registered');
@@ -237,6 +252,8 @@ export class Engine {
       engine.reminderPoller.start();
       engine.outboxWorker.start();
       engine.scheduleWorker.start();
+      // Only with a signer (AuditHeadSigner.start checks); tests sign by hand.
+      services.auditHeads.start(config.auditSignIntervalMs ?? 0);
       logger.info({ url: engine.url, database: database.kind }, 'engine listening');
       return engine;
     } catch (err) {
@@ -273,6 +290,7 @@ export class Engine {
     await this.reminderPoller?.stop();
     await this.outboxWorker?.stop();
     await this.scheduleWorker?.stop();
+    await this.services.auditHeads.stop();
     await this.services.dataMigrations.stop();
     await this.plugins.stop();
     await this.database.close();

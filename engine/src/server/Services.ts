@@ -31,6 +31,9 @@ import { scheduleFollowUp } from '../schedules/scheduleFollowUp.js';
 import { WorklistService } from '../schedules/WorklistService.js';
 import { NotificationService } from '../reminders/NotificationService.js';
 import { notifyService } from '../reminders/notifyService.js';
+import { SignerSlot } from '../signing/SignerSlot.js';
+import { SubmissionSignatures } from '../signing/SubmissionSignatures.js';
+import { AuditHeadSigner } from '../signing/AuditHeadSigner.js';
 
 /** The engine's services, wired once per process from the database, configuration and clock. */
 export class Services {
@@ -62,6 +65,12 @@ export class Services {
   /** In-app notifications: reminders and the workflow service `notify`. */
   readonly notifications: NotificationService;
   readonly hasher: PasswordHasher = argon2idHasher;
+  /** The DocumentSigner a plugin registered (set once plugins are loaded), shared by all signing. */
+  readonly signing = new SignerSlot();
+  /** Signatures of submissions: sign on request (plugins), verify the newest. */
+  readonly signatures: SubmissionSignatures;
+  /** Signs the audit trail's head (AUDIT_SIGN_INTERVAL_MS and on demand). */
+  readonly auditHeads: AuditHeadSigner;
 
   constructor(
     readonly database: Database,
@@ -128,7 +137,25 @@ export class Services {
       clock,
       catalog,
     });
-    this.submissionWriter = new SubmissionWriter({ database, personal: this.personal });
+    this.submissionWriter = new SubmissionWriter({
+      database,
+      personal: this.personal,
+      signing: this.signing,
+    });
+    this.signatures = new SubmissionSignatures({
+      database,
+      catalog,
+      personal: this.personal,
+      signing: this.signing,
+      clock,
+    });
+    this.auditHeads = new AuditHeadSigner({
+      database,
+      audit: this.audit,
+      signing: this.signing,
+      clock,
+      logger,
+    });
     this.submissions = new SubmissionService({
       database,
       catalog,
@@ -136,6 +163,7 @@ export class Services {
       clock,
       personal: this.personal,
       writer: this.submissionWriter,
+      signatures: this.signatures,
     });
     this.drafts = new DraftService({
       database,
@@ -146,7 +174,14 @@ export class Services {
     });
     this.outbox = new Outbox(database);
     this.notifications = new NotificationService({ database, audit: this.audit, clock });
-    this.releases = new ReleaseStore({ database, audit: this.audit, clock, catalog, logger });
+    this.releases = new ReleaseStore({
+      database,
+      audit: this.audit,
+      clock,
+      catalog,
+      signing: this.signing,
+      logger,
+    });
     this.specs = new SpecStore({ database, audit: this.audit, clock, releases: this.releases });
     this.dataMigrations = new DataMigrationService({
       database,

@@ -21,15 +21,16 @@ import type { Caller } from '../access/Caller.js';
 import type { RequestContext } from '../access/recordByCaller.js';
 import type { Scope } from '../access/Scope.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
-import { canonicalJson } from '../audit/canonicalJson.js';
+import { canonicalJson, type JsonValue } from '../audit/canonicalJson.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/Database.js';
 import { HttpError } from '../http/HttpError.js';
 import type { Logger } from '../logging/createLogger.js';
+import type { DocumentSignature, SignatureVerification } from '../signing/DocumentSigner.js';
+import { signerUnavailable, type SignerSlot } from '../signing/SignerSlot.js';
 import { formsInvalid } from './formChecks.js';
 import type { Release } from './Release.js';
 import type { ReleaseCatalog } from './ReleaseCatalog.js';
-import type { ReleaseSignature, ReleaseSigner } from './ReleaseSigner.js';
 import {
   compileRelease,
   contentHash,
@@ -47,8 +48,6 @@ import {
 import { VersionRows } from './VersionRows.js';
 
 export class ReleaseStore {
-  /** Set by the engine once plugins are loaded (a plugin may register one). */
-  signer: ReleaseSigner | undefined;
   readonly #compiled = new Map<string, Release>();
   readonly #reported = new Set<string>();
   private readonly rows: VersionRows;
@@ -59,6 +58,8 @@ export class ReleaseStore {
       audit: AuditTrail;
       clock: Clock;
       catalog: ReleaseCatalog;
+      /** The DocumentSigner a plugin registered, if any: it signs each manifest. */
+      signing?: SignerSlot;
       /** Where a stored release that cannot be served is reported. */
       logger?: Logger;
     },
@@ -101,6 +102,51 @@ export class ReleaseStore {
     });
     if (!row) throw notFound('release', id);
     return { ...this.#view(row), manifest: row.manifest };
+  }
+
+  /**
+   * The verification of a release's manifest signature: `unsigned` when it was published without
+   * a signer; `invalid` when the stored manifest no longer hashes to its manifest hash; else the
+   * signer's verdict over the stored manifest. 503 `signer_unavailable` when it is signed but no
+   * signer is loaded.
+   */
+  async verifyRelease(id: string): Promise<SignatureVerification> {
+    const [row] = await this.sequelize.query<ReleaseRow>(
+      'SELECT manifest, manifest_hash, signature FROM releases WHERE id = $1',
+      { bind: [id], type: QueryTypes.SELECT },
+    );
+    if (!row) throw notFound('release', id);
+    if (!row.signature) {
+      return {
+        status: 'unsigned',
+        message: {
+          zh: '该发布版本发布时未加载签名插件，清单未签名',
+          en: 'The release was published without a signing plugin: its manifest is not signed',
+        },
+      };
+    }
+    const signer = this.deps.signing?.signer;
+    if (!signer) throw signerUnavailable();
+    const signature = row.signature;
+    const described = {
+      signer: signature.signer,
+      signedAt: signature.signedAt,
+      algorithm: signature.algorithm,
+    };
+    if (contentHash(row.manifest) !== row.manifest_hash) {
+      return {
+        ...described,
+        status: 'invalid',
+        message: {
+          zh: '发布清单在发布后被改动：内容与清单哈希不符',
+          en: 'The release manifest was changed after publication: it does not match its manifest hash',
+        },
+      };
+    }
+    return {
+      ...described,
+      ...(await signer.verify(row.manifest as unknown as JsonValue, signature)),
+    };
   }
 
   // ---- publishing ----
@@ -179,16 +225,15 @@ export class ReleaseStore {
     );
     const canonical = canonicalJson(manifest);
     const manifestHash = contentHash(manifest);
-    let signature: ReleaseSignature | null = null;
-    if (this.signer) {
-      const signed = await this.signer.sign(new TextEncoder().encode(canonical));
-      signature = {
-        algorithm: this.signer.algorithm,
-        signer: signed.signer,
-        value: signed.signature,
-        signedAt: now.toISOString(),
-      };
-    }
+    // Signed before the transaction (a signing server may take its time): a failure stores nothing.
+    const signing = this.deps.signing;
+    const signature: DocumentSignature | null = signing?.signer
+      ? await signing.sign(
+          manifest as unknown as JsonValue,
+          { kind: 'system', purpose: 'release' },
+          { zh: `发布版本 ${release.id} 的清单`, en: `the manifest of release ${release.id}` },
+        )
+      : null;
     await this.deps.database.transaction(async (transaction) => {
       const [exists] = await this.sequelize.query('SELECT 1 FROM releases WHERE id = $1', {
         bind: [release.id],

@@ -7,7 +7,7 @@ import { RouteRegistry } from '../http/RouteRegistry.js';
 import { PluginHost } from '../plugin-host/PluginHost.js';
 import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
-import { FAKE_SIGNING_KEY } from './fixtures/fakeSignerPlugin.js';
+import { FAKE_CERTIFICATE, FAKE_SIGNING_KEY, fakeEnvelope } from './fixtures/fakeSignerPlugin.js';
 import { importSeed, importUpgradeDemo } from './seedReleases.js';
 
 /**
@@ -269,7 +269,7 @@ describe('rebase, publish a signed release, capture on it', () => {
       clickhouseUrl: undefined,
     });
     await host.load([new URL('./fixtures/fakeSignerPlugin.ts', import.meta.url).pathname]);
-    f.t.engine.services.releases.signer = host.releaseSigner;
+    f.t.engine.services.signing.signer = host.signer;
 
     const residentBefore = await newResident(11);
     const before = await f.request('POST', '/api/submissions', doctor, {
@@ -306,13 +306,28 @@ describe('rebase, publish a signed release, capture on it', () => {
       status: 'published',
       publishedBy: publisherUser.id,
     });
-    // Then the signature is the plugin's over the manifest's canonical JSON
+    // Then the signature is the plugin's over the envelope of the manifest (as the platform)
     const canonical = canonicalJson(release.manifest);
     expect(release.manifestHash).toBe(createHash('sha256').update(canonical).digest('hex'));
     expect(release.signature).toMatchObject({
       algorithm: 'HMAC-SHA256-TEST',
-      signer: 'CN=Formwork Test CA',
-      value: createHmac('sha256', FAKE_SIGNING_KEY).update(canonical).digest('base64'),
+      signer: 'CN=Formwork release, O=Formwork Test',
+      certificate: FAKE_CERTIFICATE,
+      value: createHmac('sha256', FAKE_SIGNING_KEY)
+        .update(fakeEnvelope(release.manifest, FAKE_CERTIFICATE, release.signature.signedAt))
+        .digest('base64'),
+    });
+    // And it verifies, for anyone who may read the release
+    const verified = await f.request(
+      'GET',
+      `/api/releases/${encodeURIComponent(release.id)}/signature`,
+      doctor,
+    );
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({
+      status: 'valid',
+      signer: 'CN=Formwork release, O=Formwork Test',
+      algorithm: 'HMAC-SHA256-TEST',
     });
     const [stored] = (
       await sql('SELECT signature FROM releases WHERE id = $1', [release.id])
@@ -366,7 +381,66 @@ describe('rebase, publish a signed release, capture on it', () => {
     expect(audit).toEqual([
       { details: { jurisdiction: '350000', manifestHash: release.manifestHash, signed: true } },
     ]);
-    f.t.engine.services.releases.signer = undefined;
+
+    // A release published without a signer is unsigned
+    const unsigned = await f.request(
+      'GET',
+      `/api/releases/${encodeURIComponent('national-phs@3.0.1+fujian@1.2.0')}/signature`,
+      doctor,
+    );
+    expect(unsigned.body).toMatchObject({
+      status: 'unsigned',
+      message: { en: expect.any(String) },
+    });
+
+    // When a superuser rewrites the stored manifest (triggers off), then it no longer verifies
+    await sql('ALTER TABLE releases DISABLE TRIGGER USER');
+    try {
+      await sql(
+        `UPDATE releases SET manifest = jsonb_set(manifest, '{forms,diabetes-followup,version}', '"9.9.9"')
+         WHERE id = $1`,
+        [release.id],
+      );
+    } finally {
+      await sql('ALTER TABLE releases ENABLE TRIGGER USER');
+    }
+    const tampered = await f.request(
+      'GET',
+      `/api/releases/${encodeURIComponent(release.id)}/signature`,
+      doctor,
+    );
+    expect(tampered.body).toMatchObject({ status: 'invalid' });
+    expect(tampered.body.message.en).toMatch(/manifest was changed/);
+    // Even when the manifest hash is rewritten to match, the signature does not hold
+    await sql('ALTER TABLE releases DISABLE TRIGGER USER');
+    try {
+      const [[row]] = (await sql('SELECT manifest FROM releases WHERE id = $1', [release.id])) as [
+        { manifest: unknown }[],
+        unknown,
+      ];
+      await sql('UPDATE releases SET manifest_hash = $2 WHERE id = $1', [
+        release.id,
+        createHash('sha256').update(canonicalJson(row!.manifest)).digest('hex'),
+      ]);
+    } finally {
+      await sql('ALTER TABLE releases ENABLE TRIGGER USER');
+    }
+    const rehashed = await f.request(
+      'GET',
+      `/api/releases/${encodeURIComponent(release.id)}/signature`,
+      doctor,
+    );
+    expect(rehashed.body).toMatchObject({ status: 'invalid' });
+
+    // Without a signing plugin, a signed release cannot be verified: 503, not a verdict
+    f.t.engine.services.signing.signer = undefined;
+    const noSigner = await f.request(
+      'GET',
+      `/api/releases/${encodeURIComponent(release.id)}/signature`,
+      doctor,
+    );
+    expect(noSigner.status).toBe(503);
+    expect(noSigner.body.error.code).toBe('signer_unavailable');
   });
 });
 

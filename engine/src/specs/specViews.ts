@@ -4,7 +4,7 @@
  */
 import type { OverlayProblem } from '@formwork/definitions';
 import { HttpError } from '../http/HttpError.js';
-import type { ReleaseSignature } from './ReleaseSigner.js';
+import type { DocumentSignature } from '../signing/DocumentSigner.js';
 import type { ReleaseManifest } from './specContent.js';
 
 export type VersionKind = 'spec' | 'overlay';
@@ -46,7 +46,7 @@ export interface ReleaseRow {
   status: 'published' | 'deprecated';
   manifest: ReleaseManifest;
   manifest_hash: string;
-  signature: ReleaseSignature | null;
+  signature: DocumentSignature | null;
   current: boolean;
   published_by: string | null;
   published_at: Date;

@@ -15,6 +15,7 @@ import type { ReleaseCatalog, ReleasedForm } from '../specs/ReleaseCatalog.js';
 import { changedPaths } from './changedPaths.js';
 import { keyReused, type IdempotencyKey } from './IdempotencyKey.js';
 import type { SubmissionWriter } from './SubmissionWriter.js';
+import type { SubmissionSignatures } from '../signing/SubmissionSignatures.js';
 
 /** A submission as the API returns it. */
 export interface SubmissionView {
@@ -116,6 +117,8 @@ export class SubmissionService {
       clock: Clock;
       personal: PersonalFormData;
       writer: SubmissionWriter;
+      /** Verifies submissions' signatures (signing/SubmissionSignatures.ts). */
+      signatures?: SubmissionSignatures;
     },
   ) {}
 
@@ -309,6 +312,19 @@ export class SubmissionService {
     const shown = await this.mayReveal(reveal, row.org_path, caller, request, row);
     await this.audited(caller, request, row, { via: 'submission' }, shown);
     return view(row, this.deps.personal.view(this.formOf(row)?.compiled, row.payload, shown));
+  }
+
+  /**
+   * The verification of a submission's newest signature, with the same rights, scope and audit as
+   * reading it (`subject.view`, `details.via` 'signature'): 'unsigned' when it has none; 503
+   * `signer_unavailable` when one is stored but no signing plugin is loaded.
+   */
+  async signature(id: string, caller: Caller, scope: Scope, request: RequestContext) {
+    const row = await this.row(id, scope);
+    if (!row) return this.denied(caller, request, 'submission', id);
+    await this.audited(caller, request, row, { via: 'signature' });
+    if (!this.deps.signatures) throw new Error('SubmissionService was built without signatures');
+    return this.deps.signatures.verifyStored(row);
   }
 
   /** A resident's submissions, newest first (one audit row for the listing). */

@@ -3,6 +3,10 @@ import { recordAuditCtes, type RecordActor } from '../audit/recordAudit.js';
 import type { Database } from '../database/Database.js';
 import type { PersonalFormData } from '../security/PersonalFormData.js';
 import type { ReleasedForm } from '../specs/ReleaseCatalog.js';
+import type { JsonValue } from '../audit/canonicalJson.js';
+import { SignatureRows, type NewSignature } from '../signing/SignatureRows.js';
+import { signedContentHash, type SignerSlot } from '../signing/SignerSlot.js';
+import { isSignable, submissionContent } from '../signing/SubmissionSignatures.js';
 
 /** A new submission, processed by its form (the data is clear: it is sealed here). */
 export interface NewSubmission {
@@ -57,8 +61,36 @@ export class SubmissionWriter {
     private readonly deps: {
       database: Database;
       personal: PersonalFormData;
+      /** The registered DocumentSigner, if any (none: signable forms are stored unsigned). */
+      signing?: SignerSlot;
     },
   ) {}
+
+  /** The signature of a signable form's revision, made before it is written (or none). */
+  async #signature(s: {
+    id: string;
+    revision: number;
+    form: ReleasedForm;
+    subjectId: string;
+    data: Record<string, unknown>;
+    actor: RecordActor;
+    at: Date;
+  }): Promise<NewSignature | undefined> {
+    const signing = this.deps.signing;
+    if (!signing?.signer || !isSignable(s.form)) return undefined;
+    const content = submissionContent(s) as unknown as JsonValue;
+    const signedBy = { kind: 'user', userId: s.actor.userId, username: s.actor.username } as const;
+    const signature = await signing.sign(content, signedBy, { zh: '记录', en: 'the submission' });
+    return {
+      subjectType: 'submission',
+      subjectId: s.id,
+      subjectRevision: s.revision,
+      contentHash: signedContentHash(content),
+      signature,
+      signedBy,
+      at: s.at,
+    };
+  }
 
   /** How personal values are sealed, masked and kept out of workflows. */
   get personal(): PersonalFormData {
@@ -79,6 +111,7 @@ export class SubmissionWriter {
       transaction?: Transaction;
     } = {},
   ): Promise<InsertOutcome> {
+    const signature = await this.#signature({ ...s, revision: 1 });
     const sealed = this.deps.personal.seal(s.form.compiled, s.data);
     const bind: unknown[] = [];
     const $ = (value: unknown) => `$${bind.push(value)}`;
@@ -148,6 +181,7 @@ export class SubmissionWriter {
        event AS (
          INSERT INTO outbox (topic, aggregate_id, aggregate_version, payload)
          SELECT 'submission.created', id, 1, ${$(JSON.stringify(event))}::jsonb FROM sub),
+       ${signature ? `sig AS (${SignatureRows.insertFrom(signature, 'sub', $)}),` : ''}
        ${audit}
        SELECT (SELECT count(*) FROM claim)::int AS claimed,
               (SELECT count(*) FROM draft)::int AS draft,
@@ -168,6 +202,7 @@ export class SubmissionWriter {
    * (nothing written, nothing audited).
    */
   async amend(a: Amendment): Promise<number | undefined> {
+    const signature = await this.#signature(a);
     const sealed = this.deps.personal.seal(a.form.compiled, a.data);
     const bind: unknown[] = [
       a.id,
@@ -180,6 +215,7 @@ export class SubmissionWriter {
       JSON.stringify({ ...a.event, data: sealed, changed: a.changed, reason: a.reason }),
       a.revision,
     ];
+    const $ = (value: unknown) => `$${bind.push(value)}`;
     // The reason is free text about a resident: it stays in the revision, never in the trail.
     const audit = recordAuditCtes(
       {
@@ -199,7 +235,7 @@ export class SubmissionWriter {
         },
       },
       'upd',
-      (value) => `$${bind.push(value)}`,
+      $,
     );
     const [updated] = await this.deps.database.sequelize.query<{ revision: number }>(
       `WITH upd AS (
@@ -214,6 +250,7 @@ export class SubmissionWriter {
        event AS (
          INSERT INTO outbox (topic, aggregate_id, aggregate_version, payload)
          SELECT 'submission.amended', id, revision, $8::jsonb FROM upd),
+       ${signature ? `sig AS (${SignatureRows.insertFrom(signature, 'upd', $)}),` : ''}
        ${audit}
        SELECT revision FROM upd`,
       { bind, type: QueryTypes.SELECT },

@@ -1,3 +1,12 @@
+/** A user task an instance completed: where, with which submission, by whom. */
+export interface CompletedTask {
+  /** The user task's id in the BPMN. */
+  elementId: string;
+  /** The submission its form wrote (null for a task without a form or one it only reviewed). */
+  submissionId: string | null;
+  completedBy: { userId: string; username: string };
+}
+
 /** What a workflow service gets: the instance's variables and the calling element. */
 export interface ServiceCall {
   instanceId: string;
@@ -7,6 +16,12 @@ export interface ServiceCall {
   /** camunda:property values of the element (e.g. a notification template). */
   properties: Readonly<Record<string, string>>;
   variables: Readonly<Record<string, unknown>>;
+  /**
+   * The instance's most recently completed user task, if any (e.g. the specialist's report task
+   * before `sign-report`): sign its submission with
+   * `api.signatures.signSubmission(call.lastTask.submissionId, { kind: 'user', ...completedBy })`.
+   */
+  lastTask?: CompletedTask;
   /** Writes a line into the instance's history. */
   record(event: string, details?: Record<string, unknown>): void;
 }
@@ -49,9 +64,12 @@ export class ServiceRegistry {
           call.record('follow-up-scheduled', {});
         }),
     );
-    this.add('sign-report', (call) => {
-      call.record('report-signed', {});
-      return { reportSigned: true };
+    // Signing is the CA signing plugin's (it registers `sign-report`): without it, the step
+    // fails and opens an incident, never a silent "signed".
+    this.add('sign-report', () => {
+      throw new Error(
+        '未注册 CA 签名插件，报告无法签名 / No CA signing plugin registers the workflow service "sign-report": the report cannot be signed (load @formwork/plugin-ca-signing, then retry the incident)',
+      );
     });
   }
 

@@ -303,7 +303,15 @@ export class TaskService {
             ...values,
           });
         },
-        { refuseDeadEnds: true, cause: [completed] },
+        {
+          refuseDeadEnds: true,
+          cause: [completed],
+          lastTask: {
+            elementId: task.element_id,
+            submissionId,
+            completedBy: { userId: caller.user.id, username: caller.user.username },
+          },
+        },
       );
       crashBeforeCommit('task-complete');
       return { task: taskView(done!), instance: instanceView(saved) };

@@ -9,7 +9,7 @@ import type { SubmissionWriter } from '../submissions/SubmissionWriter.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
 import { IncidentService } from './IncidentService.js';
 import { ResidentWorkflows } from './ResidentWorkflows.js';
-import { ServiceRegistry } from './ServiceRegistry.js';
+import { ServiceRegistry, type CompletedTask } from './ServiceRegistry.js';
 import { StartFailureService } from './StartFailureService.js';
 import { StepWriter } from './StepWriter.js';
 import { TaskService } from './TaskService.js';
@@ -233,8 +233,42 @@ export class WorkflowRuntime {
     return outer ? work(outer) : this.deps.database.transaction(work);
   }
 
-  private session(definition: WorkflowDefinition, instanceId: string) {
-    return new WorkflowSession({ definition, services: this.services, instanceId });
+  private session(definition: WorkflowDefinition, instanceId: string, lastTask?: CompletedTask) {
+    return new WorkflowSession({ definition, services: this.services, instanceId, lastTask });
+  }
+
+  /**
+   * The instance's most recently completed user task (what a service such as sign-report signs):
+   * the task of its newest `task.completed` history line (rows made in one instant of the clock
+   * have no order of their own; history lines do).
+   */
+  async #lastTask(
+    transaction: Transaction,
+    instanceId: string,
+  ): Promise<CompletedTask | undefined> {
+    const [task] = await this.q<{
+      element_id: string;
+      submission_id: string | null;
+      completed_by: string;
+      username: string | null;
+    }>(
+      `SELECT t.element_id, t.submission_id::text AS submission_id,
+         t.completed_by::text AS completed_by, u.username
+       FROM workflow_history h
+       JOIN workflow_tasks t ON t.id::text = h.details->>'taskId'
+       LEFT JOIN users u ON u.id = t.completed_by
+       WHERE h.instance_id = $1 AND h.event = 'task.completed' AND t.completed_by IS NOT NULL
+       ORDER BY h.id DESC LIMIT 1`,
+      [instanceId],
+      transaction,
+    );
+    return task
+      ? {
+          elementId: task.element_id,
+          submissionId: task.submission_id,
+          completedBy: { userId: task.completed_by, username: task.username ?? '' },
+        }
+      : undefined;
   }
 
   /** Locks an instance for a step (FOR UPDATE); 409 when it is not active. */
@@ -263,6 +297,8 @@ export class WorkflowRuntime {
       refuseDeadEnds?: boolean;
       /** History lines of what caused the step, written with the step's own. */
       cause?: HistoryLine[];
+      /** The task this step completes (else the instance's last completed one is read). */
+      lastTask?: CompletedTask;
     } = {},
   ): Promise<InstanceRow> {
     if (row.status === 'completed' || row.status === 'cancelled' || !row.state) {
@@ -273,7 +309,11 @@ export class WorkflowRuntime {
       );
     }
     const definition = await this.definitionOf(row);
-    const session = this.session(definition, row.id);
+    const session = this.session(
+      definition,
+      row.id,
+      options.lastTask ?? (await this.#lastTask(transaction, row.id)),
+    );
     this.instanceLoads++;
     await session.resume(row.state);
     await act(session, definition);

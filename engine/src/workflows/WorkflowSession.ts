@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import { evaluateRule } from '@formwork/definitions';
-import type { ServiceRegistry } from './ServiceRegistry.js';
+import type { CompletedTask, ServiceRegistry } from './ServiceRegistry.js';
 import type { WorkflowDefinition } from './WorkflowDefinitions.js';
 import { safeErrorMessage } from '../logging/safeError.js';
 
@@ -136,6 +136,8 @@ export interface SessionOptions {
   definition: WorkflowDefinition;
   services: ServiceRegistry;
   instanceId: string;
+  /** The instance's most recently completed user task (ServiceCall.lastTask). */
+  lastTask?: CompletedTask | undefined;
 }
 
 /**
@@ -231,6 +233,7 @@ export class WorkflowSession {
           elementId: activity.id,
           elementName: info?.name ?? activity.id,
           properties: info?.properties ?? {},
+          ...(this.options.lastTask ? { lastTask: this.options.lastTask } : {}),
           // A service right after the start event runs inside execute(), before the execution
           // is handed over: it reads the start variables from its own environment then.
           variables: this.#execution

@@ -117,7 +117,10 @@ async function triaged() {
 }
 
 beforeAll(async () => {
-  await f.startEngine();
+  // The CA: a test plugin whose sign-report signs the expert's report through api.signatures.
+  await f.startEngine({
+    plugins: [new URL('./fixtures/reportSigningPlugin.ts', import.meta.url).pathname],
+  });
   users = await f.users(MINHOU_DOCTORS);
 }, 60_000);
 beforeEach(signIn);
@@ -158,6 +161,28 @@ describe('remote consultation', () => {
     const events = (await view(id)).history.map((h) => h.event);
     expect(events).toContain('report-signed');
     expect(events.at(-1)).toBe('instance.completed');
+    // The report is signed by the expert who wrote it, and its signature verifies
+    const reportId = done.task.submissionId as string;
+    expect(reportId).toEqual(expect.any(String));
+    const verified = await f.request('GET', `/api/submissions/${reportId}/signature`, county);
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    expect(verified.body).toMatchObject({
+      status: 'valid',
+      signer: `CN=${users.county.username}, O=Formwork Test`,
+      revision: 1,
+      signedRevision: 1,
+    });
+    // The request (a form marked x-signable) was signed by the township doctor as it was stored
+    const request = (await view(id)).tasks.find((t) => t.elementId === 'UserTask_request');
+    const requestSignature = await f.request(
+      'GET',
+      `/api/submissions/${request!.submissionId}/signature`,
+      township,
+    );
+    expect(requestSignature.body).toMatchObject({
+      status: 'valid',
+      signer: `CN=${users.township.username}, O=Formwork Test`,
+    });
   });
 
   it('given an urgent request (urgency code "2" filled in the form, no variables), then triage is due in 12 h and its overdue notice fires at 12 h', async () => {

@@ -78,10 +78,15 @@ describe('workflow services registered by plugins', () => {
       },
     );
     expect(done.instance.status).toBe('completed');
-    expect(done.instance.variables.reportSignature).toBe(`test-ca:${id}`);
+    expect(done.instance.variables.reportSignature).toEqual(expect.any(String));
     expect(testCa.signed).toContain(id);
+    // The plugin signed the report's submission (the last completed task's) as the expert
+    const reportId = done.task.submissionId as string;
+    const signer = `CN=${users.county.username}, O=Formwork Test`;
     const signed = (await view(id)).history.find((h) => h.event === 'report-signed');
-    expect(signed?.details).toEqual({ signer: 'test-ca' });
+    expect(signed?.details).toEqual({ signer, submissionId: reportId });
+    const verified = await f.request('GET', `/api/submissions/${reportId}/signature`, token.county);
+    expect(verified.body).toMatchObject({ status: 'valid', signer });
   });
 
   it('given the CA does not answer, when the report is completed, then an incident holds the instance with the error; when the CA is back and the admin retries, then the report is signed once and the consultation closes', async () => {
@@ -96,6 +101,7 @@ describe('workflow services registered by plugins', () => {
     const [incident, ...more] = await incidentsOf(token.admin, id);
     expect(more).toEqual([]);
     expect(incident!.error).toContain('The CA service does not answer');
+    expect(incident!.error).toContain('nothing was stored');
     // Another province's admin neither sees nor touches it.
     expect(await incidentsOf(token.otherAdmin, id)).toEqual([]);
     const foreign = await f.request(

@@ -20,6 +20,7 @@ import { migration as reminderClaimOrder } from './0018-reminder-claim-order.js'
 import { migration as residentWorkflows } from './0019-resident-workflows.js';
 import { migration as specContentOrder } from './0020-spec-content-order.js';
 import { migration as programmesAsData } from './0021-programmes-as-data.js';
+import { migration as signatures } from './0022-signatures.js';
 
 /** Every migration, in order. Add new ones at the end; never edit or reorder a published one. */
 export const migrations: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   residentWorkflows,
   specContentOrder,
   programmesAsData,
+  signatures,
 ];
