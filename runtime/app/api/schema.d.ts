@@ -37,6 +37,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/audit/head-signatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Have the audit trail’s head signed now (it is also signed every AUDIT_SIGN_INTERVAL_MS)
+     * @description Signs `{ seq, hash }` of the head through the signing plugin (as the platform, purpose `audit-head`) and stores it; `formwork audit verify` then detects a chain rewritten end to end up to that row. A head that has not moved since its last signature is not signed again (`signed: false`, that signature). Audited as `audit.head.sign` (which moves the head by one row, after the signing).
+     */
+    post: operations['signAuditHead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -902,6 +922,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/releases/{id}/signature': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether a release’s manifest signature verifies
+     * @description The stored manifest is checked against its manifest hash, then the signature over it by the signing plugin. `unsigned` when the release was published without a signing plugin.
+     */
+    get: operations['getReleaseSignature'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/roles': {
     parameters: {
       query?: never;
@@ -1270,6 +1310,26 @@ export interface paths {
      * @description Fields the form marks as personal data (name, ID number, phone, address) are shown masked; `reveal=true` shows them to holders of personal-data.read over the record (403 otherwise), audited as `subject.view-personal-data`. Sending a masked value back unchanged keeps the stored value.
      */
     get: operations['getSubmissionRevision'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/submissions/{id}/signature': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether a submission’s newest signature verifies (signed forms, signed reports)
+     * @description The content signed (ids, revision, form key, version and hash, resident, data) is recomputed from the stored submission and checked against the stored content hash, then by the signing plugin. `unsigned` when the submission has no signature or its current revision is not the one signed (`signedRevision`). Read like the submission itself (records.read in scope, audited as `subject.view` with `details.via` `signature`).
+     */
+    get: operations['getSubmissionSignature'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1783,6 +1843,18 @@ export interface components {
       status: 'running' | 'done' | 'failed';
       total: number;
     };
+    DocumentSignature: {
+      /** @description e.g. SM2-SM3 */
+      algorithm: string;
+      /** @description The signer’s X.509 certificate, base64 DER */
+      certificate?: string;
+      /** @description ISO 8601 UTC; part of the signed bytes */
+      signedAt: string;
+      /** @description The certificate’s subject, e.g. CN=王建国, O=… */
+      signer: string;
+      /** @description The signature, base64 (SM2: DER SEQUENCE { r, s }) */
+      value: string;
+    };
     Draft: {
       /** @description What submitting it now would say (drafts are never refused) */
       check: {
@@ -1988,9 +2060,15 @@ export interface components {
       publishedBy: string | null;
       /** @description Signature of the manifest’s canonical JSON (RFC 8785) by the signing plugin; null when none is loaded */
       signature: {
+        /** @description e.g. SM2-SM3 */
         algorithm: string;
+        /** @description The signer’s X.509 certificate, base64 DER */
+        certificate?: string;
+        /** @description ISO 8601 UTC; part of the signed bytes */
         signedAt: string;
+        /** @description The certificate’s subject, e.g. CN=王建国, O=… */
         signer: string;
+        /** @description The signature, base64 (SM2: DER SEQUENCE { r, s }) */
         value: string;
       } | null;
       /** @enum {string} */
@@ -2020,9 +2098,15 @@ export interface components {
       publishedBy: string | null;
       /** @description Signature of the manifest’s canonical JSON (RFC 8785) by the signing plugin; null when none is loaded */
       signature: {
+        /** @description e.g. SM2-SM3 */
         algorithm: string;
+        /** @description The signer’s X.509 certificate, base64 DER */
+        certificate?: string;
+        /** @description ISO 8601 UTC; part of the signed bytes */
         signedAt: string;
+        /** @description The certificate’s subject, e.g. CN=王建国, O=… */
         signer: string;
+        /** @description The signature, base64 (SM2: DER SEQUENCE { r, s }) */
         value: string;
       } | null;
       /** @enum {string} */
@@ -2056,6 +2140,28 @@ export interface components {
         version: number;
       }[];
       updatedAt: string;
+    };
+    SignatureVerification: {
+      algorithm?: string;
+      certificate?: {
+        issuer: string;
+        notAfter: string;
+        notBefore: string;
+        serial: string;
+        subject: string;
+      };
+      message: {
+        en: string;
+        zh: string;
+      };
+      signedAt?: string;
+      signer?: string;
+      /**
+       * @description valid: the signature holds and its certificate chains to a trusted root, was valid at the signing time and is not revoked; each other status names the first thing that failed; unsigned: nothing (or not this revision) is signed
+       * @enum {string}
+       */
+      status:
+        'valid' | 'invalid' | 'certificate-expired' | 'revoked' | 'unknown-issuer' | 'unsigned';
     };
     SpecVersion: {
       /** @description A reviewer approved it (in review) */
@@ -2444,6 +2550,7 @@ export interface operations {
           | 'workflow.start.retry'
           | 'workflow.start.cancel'
           | 'workflow.migrate'
+          | 'audit.head.sign'
           | 'export';
         before?: number;
         limit?: number;
@@ -2518,6 +2625,100 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'];
         };
+      };
+    };
+  };
+  signAuditHead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The head and its signature */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            hash: string;
+            seq: number;
+            signature?: components['schemas']['DocumentSignature'];
+            /** @description false: the head had not moved */
+            signed: boolean;
+          };
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the permission audit.read (audited when refused) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `signature_failed`: the signing plugin failed (nothing stored) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `signer_unavailable`: no signing plugin is loaded */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -6761,6 +6962,79 @@ export interface operations {
       };
     };
   };
+  getReleaseSignature: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `national-phs@3.0.0` or `national-phs@3.0.0+fujian@1.0.0` */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Verification */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignatureVerification'];
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description None */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `signer_unavailable`: a signature is stored but no signing plugin is loaded to verify it */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   listRoles: {
     parameters: {
       query?: never;
@@ -8908,6 +9182,117 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'];
         };
+      };
+    };
+  };
+  getSubmissionSignature: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Verification */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            algorithm?: string;
+            certificate?: {
+              issuer: string;
+              notAfter: string;
+              notBefore: string;
+              serial: string;
+              subject: string;
+            };
+            message: {
+              en: string;
+              zh: string;
+            };
+            /** @description The submission’s current revision */
+            revision: number;
+            signedAt?: string;
+            /** @description The revision the newest signature covers */
+            signedRevision?: number;
+            signer?: string;
+            /**
+             * @description valid: the signature holds and its certificate chains to a trusted root, was valid at the signing time and is not revoked; each other status names the first thing that failed; unsigned: nothing (or not this revision) is signed
+             * @enum {string}
+             */
+            status:
+              | 'valid'
+              | 'invalid'
+              | 'certificate-expired'
+              | 'revoked'
+              | 'unknown-issuer'
+              | 'unsigned';
+          };
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the permission records.read (audited when refused) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such submission in your scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `signer_unavailable`: a signature is stored but no signing plugin is loaded to verify it */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
