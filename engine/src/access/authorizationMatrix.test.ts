@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { makeResidentIdNumber } from '@formwork/definitions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityFixture, type TestUser } from '../testing/index.js';
+import { fakeSigner } from '../specs/fixtures/fakeSignerPlugin.js';
 import { HT_VISIT } from '../submissions/fixtures/hypertensionVisit.js';
 import { REFERRAL_OUT } from '../workflows/fixtures/forms.js';
 import { readBaseSpec, readOverlay } from '@formwork/seed/lib/readSpec';
@@ -345,6 +346,12 @@ const CASES: Record<string, RouteCase> = {
       path: `/api/submissions/${w.submission[where]}/revisions`,
     }),
   },
+  'GET /api/submissions/{id}/signature': {
+    call: (where, w) => ({
+      method: 'GET',
+      path: `/api/submissions/${w.submission[where]}/signature`,
+    }),
+  },
   'GET /api/submissions/{id}/revisions/{revision}': {
     call: (where, w) => ({
       method: 'GET',
@@ -392,6 +399,9 @@ const CASES: Record<string, RouteCase> = {
     }),
   },
   'GET /api/audit/events': { call: () => ({ method: 'GET', path: '/api/audit/events' }) },
+  'POST /api/audit/head-signatures': {
+    call: () => ({ method: 'POST', path: '/api/audit/head-signatures' }),
+  },
   ...dataMigrationCases(),
   ...specCases(),
   ...workflowCases(),
@@ -768,6 +778,9 @@ function specCases(): Record<string, RouteCase> {
     'GET /api/releases/{id}': {
       call: () => ({ method: 'GET', path: '/api/releases/national-phs@3.0.0' }),
     },
+    'GET /api/releases/{id}/signature': {
+      call: () => ({ method: 'GET', path: '/api/releases/national-phs@3.0.0/signature' }),
+    },
     'GET /api/effective-specs/{id}': {
       call: () => ({ method: 'GET', path: '/api/effective-specs/national-phs@3.0.1' }),
     },
@@ -862,6 +875,7 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/org-units',
   'GET /api/roles',
   'GET /api/audit/events',
+  'POST /api/audit/head-signatures',
   'GET /api/forms',
   'GET /api/programs',
   'GET /api/forms/{key}',
@@ -876,6 +890,7 @@ const COLLECTION_ROUTES = new Set([
   'GET /api/overlays/{key}/versions/{version}',
   'GET /api/releases',
   'GET /api/releases/{id}',
+  'GET /api/releases/{id}/signature',
   'GET /api/diff',
   'GET /api/effective-specs/{id}',
   'GET /api/tasks',
@@ -894,6 +909,8 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     const f = await IdentityFixture.start();
+    // A signer, so that signing the audit head on demand answers (without one: 503).
+    f.t.engine.services.signing.signer = fakeSigner({ now: () => f.clock.now() });
     await importUpgradeDemo(f.t.engine.database, f.clock);
     await f.t.engine.services.specs.reloadCatalog();
     const capture = {
