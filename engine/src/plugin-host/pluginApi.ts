@@ -26,7 +26,7 @@ export type {
 } from '../signing/DocumentSigner.js';
 export { canonicalJson } from '../audit/canonicalJson.js';
 export type { JsonValue } from '../audit/canonicalJson.js';
-export type { ServiceCall, WorkflowService } from '../workflows/ServiceRegistry.js';
+export type { CompletedTask, ServiceCall, WorkflowService } from '../workflows/ServiceRegistry.js';
 export type { Reminder, ReminderHook, ReminderMoment } from '../reminders/Reminder.js';
 
 /** Version of this API; a plugin names the version it was written against. */
