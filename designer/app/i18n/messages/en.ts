@@ -13,6 +13,7 @@ const en: DesignerMessages = {
     skipToContent: 'Skip to main content',
   },
   language: shared.language,
+  signature: shared.signature,
   modeler,
   formDesigner,
   overlayEditor,
@@ -238,8 +239,7 @@ const en: DesignerMessages = {
       publishedAt: 'Published',
     },
     current: 'Current release',
-    signed: 'Signed: {algorithm}, by {signer}, {at}',
-    unsigned: 'Not signed (the engine has no signing plugin loaded)',
+    signed: 'By {signer}, {at} ({algorithm})',
     problems: 'Its forms do not compile: not made current',
     status: {
       published: 'Published',

@@ -16,6 +16,7 @@ const zhCN = {
     skipToContent: '跳到主要内容',
   },
   language: shared.language,
+  signature: shared.signature,
   modeler,
   formDesigner,
   overlayEditor,
@@ -235,8 +236,7 @@ const zhCN = {
       publishedAt: '发布时间',
     },
     current: '当前发行版',
-    signed: '已签名：{algorithm}，签名者 {signer}，{at}',
-    unsigned: '未签名（引擎未加载签名插件）',
+    signed: '签名者 {signer}，{at}（{algorithm}）',
     problems: '表单无法编译，未作为当前发行版',
     status: {
       published: '已发布',

@@ -10,6 +10,7 @@ const en: AppMessages = {
     loading: 'Loading…',
   },
   language: shared.language,
+  signature: shared.signature,
   nav: {
     label: 'Main navigation',
     worklist: 'Worklist',

@@ -12,6 +12,7 @@ const zhCN = {
     loading: '正在加载…',
   },
   language: shared.language,
+  signature: shared.signature,
   nav: {
     label: '主导航',
     worklist: '工作台',

@@ -1,13 +1,34 @@
 /**
- * 前线应用和设计器共用的中文文本：语言切换和登录页（runtime/app/session/SignInPage.vue）。Each app's
- * message files take these in (`language`, `signIn` with the app's own `signIn.subtitle`), so the
- * two apps sign in with the same words; en.ts beside this file has the same keys.
+ * 前线应用和设计器共用的中文文本：语言切换、登录页（runtime/app/session/SignInPage.vue）和签名标记
+ * （runtime/app/components/SignatureBadge.vue）。Each app's message files take these in (`language`,
+ * `signature`, `signIn` with the app's own `signIn.subtitle`), so the two apps sign in and speak of
+ * signatures with the same words; en.ts beside this file has the same keys.
  */
 const sharedZhCN = {
   language: {
     label: '语言',
     'zh-CN': '中文',
     en: 'English',
+  },
+  signature: {
+    status: {
+      valid: '已验证',
+      invalid: '签名无效',
+      'certificate-expired': '证书过期',
+      revoked: '已吊销',
+      'unknown-issuer': '颁发者未知',
+      unsigned: '未签名',
+    },
+    checking: '正在验证签名…',
+    unverifiable: '无法验证',
+    title: '电子签名',
+    signer: '签名者',
+    signedAt: '签名时间',
+    algorithm: '算法',
+    issuer: '证书颁发者',
+    validity: '证书有效期',
+    validityRange: '{from} 至 {to}',
+    failed: '无法验证签名：{reason}',
   },
   signIn: {
     title: '登录',
