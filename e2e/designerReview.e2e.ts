@@ -328,7 +328,10 @@ test('a province’s overlay version goes from draft through a returned review, 
     .click();
   const releaseRow = page.getByTestId('releases').getByRole('row').filter({ hasText: releaseId });
   await expect(releaseRow).toContainText('当前发行版');
-  await expect(releaseRow.getByTestId('signature')).toBeVisible();
+  // Signed on publication by the platform's SM2 certificate (the development CA the engine made
+  // on its first start) and verified by the engine.
+  await expect(releaseRow.getByTestId('signature')).toContainText('已验证');
+  await expect(releaseRow.getByTestId('signature')).toContainText('SM2-SM3');
   await snapAs(page, '22-releases-list');
 
   // In English too.
