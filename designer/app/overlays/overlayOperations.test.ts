@@ -9,6 +9,7 @@ import {
   newestVersion,
   nextMinorVersion,
   relabelOperation,
+  signFormOperation,
   tightenRangeOperation,
 } from './overlayOperations.js';
 
@@ -111,6 +112,18 @@ describe('the overlay editor writes definitions’ own operations', () => {
     expect(widened.problems).toHaveLength(1);
     expect(widened.problems[0]!.code).toBe('loosens-range');
     expect(widened.problems[0]!.message.zh).toContain('/heartRate');
+  });
+
+  it('given a province marks the visit form signed, when applied, then its submissions are signed (x-signable) and the operation reads so in both languages', async () => {
+    const signed = await applied([signFormOperation('visit')]);
+    expect(signed.problems).toEqual([]);
+    expect(signed.spec.forms.visit!.schema['x-signable']).toBe(true);
+    expect(describeOperation(signFormOperation('visit'), 'zh')).toBe(
+      'visit 的提交须电子签名（SM2）',
+    );
+    expect(describeOperation(signFormOperation('visit'), 'en')).toBe(
+      'Submissions of visit are signed (SM2)',
+    );
   });
 
   it('given each operation, when described, then the configurator reads it in Chinese and in English', () => {

@@ -88,6 +88,13 @@ export const makeRequiredOperation = (form: string, path: string): Op<'make-requ
   path,
 });
 
+/** Submissions of `form` are signed by whoever stores them (x-signable; never un-marks the base's). */
+export const signFormOperation = (form: string): Op<'set-form-signable'> => ({
+  op: 'set-form-signable',
+  form,
+  signable: true,
+});
+
 export const hideFieldOperation = (form: string, path: string): Op<'hide-field'> => ({
   op: 'hide-field',
   form,
@@ -176,6 +183,14 @@ export function describeOperation(op: OverlayOperation, lang: Lang): string {
       const key = typeof op.definition.key === 'string' ? op.definition.key : '';
       return zh ? `新增表单 ${key}` : `Add form ${key}`;
     }
+    case 'set-form-signable':
+      return op.signable
+        ? zh
+          ? `${op.form} 的提交须电子签名（SM2）`
+          : `Submissions of ${op.form} are signed (SM2)`
+        : zh
+          ? `${op.form} 的提交不再签名`
+          : `Submissions of ${op.form} are no longer signed`;
     case 'add-workflow':
       return zh ? `新增流程 ${op.workflow}` : `Add workflow ${op.workflow}`;
     case 'replace-workflow':

@@ -16,6 +16,7 @@ export default {
   formPlaceholder: 'Pick a form',
   national: 'National form ({id})',
   effective: 'The province’s form ({id})',
+  signable: 'Signed on submission (SM2)',
   fieldsCount: '{count} fields',
   column: {
     field: 'Field',
@@ -32,6 +33,7 @@ export default {
   locked: 'locked nationally',
   actions: {
     newProgramme: 'New programme',
+    signForm: 'Sign its submissions',
     addField: 'Add field',
     setParameter: 'Set parameter',
     tighten: 'Tighten range',

@@ -16,6 +16,7 @@ export default {
   formPlaceholder: '选择表单',
   national: '国家基础表单（{id}）',
   effective: '本省生效表单（{id}）',
+  signable: '提交时电子签名（SM2）',
   fieldsCount: '{count} 个字段',
   column: {
     field: '字段',
@@ -32,6 +33,7 @@ export default {
   locked: '国家规范锁定',
   actions: {
     newProgramme: '新建服务项目',
+    signForm: '提交须电子签名',
     addField: '添加字段',
     setParameter: '设置参数',
     tighten: '收紧范围',
