@@ -68,7 +68,15 @@ describe.each(Object.entries(providers))(
       const verification = await signer.verify(report, signature);
       expect(verification.status, verification.message.en).toBe('valid');
       expect(verification.certificate?.issuer).toContain('NOT FOR PRODUCTION');
-      if (kind === 'signing-server') expect(server.calls).toContain('POST /sign wangjianguo');
+      if (kind === 'signing-server') {
+        expect(server.calls).toContain('POST /sign wangjianguo');
+        // The server got a 32-byte digest, never the report.
+        expect(JSON.stringify(server.bodies)).not.toContain('建议转诊');
+        expect(server.bodies.at(-1)).toEqual({
+          alias: 'wangjianguo',
+          digest: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
+        });
+      }
     });
 
     it('given a signed report, when its content, its time or its certificate is changed, then it is invalid', async () => {

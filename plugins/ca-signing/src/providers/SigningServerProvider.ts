@@ -3,13 +3,15 @@
  * (README.md, "Signing-server protocol"), JSON over HTTP(S) with a bearer token:
  *
  *   GET  {base}/certificates/{alias}  → 200 { certificate: base64 DER, chain?: base64 DER[] } | 404
- *   POST {base}/sign  { alias, distId, data: base64 } → 200 { signature: base64 DER SM2 }
+ *   POST {base}/sign  { alias, digest: base64 } → 200 { signature: base64 DER SM2 }
  *
- * `alias` is the username (or `platform`). Every call times out after 5 s; answers over 256 KiB
+ * `alias` is the username (or `platform`); `digest` is e = SM3(Z ‖ M) of GM/T 0003, Z computed
+ * here from the certificate's key and the distinguishing ID — the server signs e and never sees
+ * the signed data (residents' records stay in the engine). Every call times out after 5 s; answers over 256 KiB
  * are refused; a signature the server returns is checked against the certificate before use.
  */
 import type { SignerRef } from '@formwork/engine/plugin-api';
-import { sm2Verify } from '../sm2/sm2.js';
+import { sm2Digest, sm2Verify } from '../sm2/sm2.js';
 import { Certificate } from '../x509/Certificate.js';
 import { aliasOf, SigningUnavailableError, type KeyProvider } from './KeyProvider.js';
 
@@ -56,10 +58,11 @@ export class SigningServerProvider implements KeyProvider {
 
   async sign(message: Uint8Array, as: SignerRef, distId: string): Promise<Uint8Array> {
     const alias = aliasOf(as);
+    const { certificate } = await this.certificateFor(as);
+    const digest = sm2Digest(message, certificate.publicKey, distId);
     const answer = (await this.#call('POST', '/sign', {
       alias,
-      distId,
-      data: Buffer.from(message).toString('base64'),
+      digest: Buffer.from(digest).toString('base64'),
     })) as { signature?: unknown };
     if (typeof answer.signature !== 'string')
       throw new SigningUnavailableError(
@@ -67,7 +70,6 @@ export class SigningServerProvider implements KeyProvider {
         'the signing server returned no signature',
       );
     const signature = new Uint8Array(Buffer.from(answer.signature, 'base64'));
-    const { certificate } = await this.certificateFor(as);
     if (!sm2Verify(message, signature, certificate.publicKey, distId))
       throw new SigningUnavailableError(
         '签名服务器返回的签名不成立',

@@ -57,6 +57,31 @@ export function sm2Sign(
 }
 
 /**
+ * The digest an SM2 signature signs: e = SM3(Z ‖ M), Z from `distId` and the signer's public
+ * key. What a signing server gets instead of the data (it never sees residents' records).
+ */
+export function sm2Digest(
+  message: Uint8Array,
+  publicKey: string,
+  distId: string = DEFAULT_DIST_ID,
+): Uint8Array {
+  checkSize(message);
+  return new Uint8Array(Buffer.from(sm2.getHash(message, publicKey, distId), 'hex'));
+}
+
+/** Signs a digest made by `sm2Digest` (a signing server's side); returns the DER signature. */
+export function sm2SignDigest(digest: Uint8Array, key: Sm2KeyPair): Uint8Array {
+  if (digest.length !== 32)
+    throw new SigningInputError(
+      'digest_invalid',
+      'SM3 摘要应为 32 字节',
+      'an SM3 digest is 32 bytes',
+    );
+  const rs = sm2.doSignature(digest, key.privateKey, { hash: false });
+  return encodeSignature(BigInt(`0x${rs.slice(0, 64)}`), BigInt(`0x${rs.slice(64)}`));
+}
+
+/**
  * Verifies a DER signature over `message`. False for a signature that does not hold; a
  * SigningInputError for one that is not a well-formed SM2 signature value.
  */
