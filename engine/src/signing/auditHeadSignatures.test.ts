@@ -1,15 +1,19 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { auditHash } from '../audit/auditHash.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../audit/AuditTrail.js';
-import { auditVerifyCommand } from '../cli/auditCommand.js';
 import { systemClock } from '../clock.js';
-import { Database } from '../database/Database.js';
+import type { Database } from '../database/Database.js';
 import { migrate } from '../database/migrate.js';
 import { createLogger } from '../logging/createLogger.js';
 import { fakeSigner } from '../specs/fixtures/fakeSignerPlugin.js';
-import { createTestDatabase, testEngineConfig, type TestDatabase } from '../testing/index.js';
+import { createTestDatabase, type TestDatabase } from '../testing/index.js';
 import { AuditHeadSigner } from './AuditHeadSigner.js';
 import { SignerSlot } from './SignerSlot.js';
+import {
+  auditVerify,
+  openDatabase as open,
+  recordEvents as record,
+  rewriteWholeChain,
+} from './fixtures/auditChain.js';
 
 /**
  * The signed head of the audit trail: a superuser who switches the triggers off and rewrites the
@@ -28,86 +32,8 @@ afterEach(async () => {
   }
 });
 
-const open = (testDb: TestDatabase) =>
-  Database.open({ databaseUrl: testDb.databaseUrl, dataDir: testDb.dataDir, logger });
-
-async function record(trail: AuditTrail, count: number, from = 0) {
-  for (let i = from; i < from + count; i++)
-    await trail.record({
-      action: 'subject.view',
-      outcome: 'success',
-      actorUsername: `doctor.${i % 3}`,
-      orgUnitCode: '350121101',
-      requestId: `req-${i}`,
-      details: { step: i },
-    });
-}
-
-/** `formwork audit verify` in process (the database closed: one process per PGlite directory). */
-async function verify(testDb: TestDatabase, plugins: string[] = [signerPlugin]) {
-  const out: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  const progress = Object.assign(new (await import('node:stream')).PassThrough(), {
-    isTTY: false,
-  });
-  try {
-    const status = await auditVerifyCommand(testEngineConfig(testDb, { plugins }), {
-      progress,
-    });
-    return {
-      status,
-      json: JSON.parse(out.join('')) as {
-        ok: boolean;
-        signedHeads: { ok: boolean; message?: string };
-      },
-    };
-  } finally {
-    spy.mockRestore();
-    err.mockRestore();
-  }
-}
-
-/** What a superuser can do: rewrite row `seq`'s details and re-hash every row after it, and the head. */
-async function rewriteWholeChain(database: Database, trail: AuditTrail, seq: number) {
-  const rows = (await trail.list({ limit: 1000 })).reverse();
-  await database.transaction(async (transaction) => {
-    const q = (sql: string, bind: unknown[] = []) =>
-      database.sequelize.query(sql, { bind, transaction });
-    await q('ALTER TABLE audit_events DISABLE TRIGGER USER');
-    await q('ALTER TABLE audit_head DISABLE TRIGGER USER');
-    let prev = rows[seq - 2]!.hash;
-    for (const row of rows.slice(seq - 1)) {
-      const details = row.seq === seq ? { step: 999, rewritten: true } : row.details;
-      const hash = auditHash(prev, {
-        seq: row.seq,
-        occurred_at: row.occurredAt,
-        action: row.action,
-        outcome: row.outcome,
-        actor_user_id: row.actorUserId,
-        actor_username: row.actorUsername,
-        org_unit_code: row.orgUnitCode,
-        target_type: row.targetType,
-        target_id: row.targetId,
-        subject_id: row.subjectId,
-        request_id: row.requestId,
-        ip: row.ip,
-        details: details as never,
-      });
-      await q(
-        'UPDATE audit_events SET details = $2::jsonb, prev_hash = $3, hash = $4 WHERE seq = $1',
-        [row.seq, JSON.stringify(details), prev, hash],
-      );
-      prev = hash;
-    }
-    await q('UPDATE audit_head SET hash = $1 WHERE id = 1', [prev]);
-    await q('ALTER TABLE audit_events ENABLE TRIGGER USER');
-    await q('ALTER TABLE audit_head ENABLE TRIGGER USER');
-  });
-}
+const verify = (testDb: TestDatabase, plugins: string[] = [signerPlugin]) =>
+  auditVerify(testDb, plugins);
 
 describe('the signed audit head', () => {
   it('given events recorded and the head signed, when a superuser rewrites the whole chain consistently in SQL, then the chain alone verifies but `formwork audit verify` fails naming the signed head', async () => {
