@@ -103,7 +103,7 @@ export const plugin = definePlugin({
       run: run((args) =>
         verifyCommand(args, processIo, {
           roots: () => ca.trust().roots,
-          crls: () => [],
+          crls: () => ca.trust().crls,
         }),
       ),
     });

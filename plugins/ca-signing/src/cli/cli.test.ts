@@ -185,4 +185,47 @@ describe('formwork ca init', () => {
     );
     expect(formwork(['ca', 'init']).status).not.toBe(0);
   });
+
+  it('given the development CA, when a CRL from another CA or a garbled one is imported, then it is refused and nothing is kept; given the CA’s root configured, its CRL is kept and used', () => {
+    const own = { DATA_DIR: path.join(dir, 'data-crl') };
+    expect(formwork(['ca', 'init'], own).status).toBe(0);
+    const crls = path.join(dir, 'data-crl', 'plugins', 'ca-signing', 'keys', 'crls');
+    const foreign = formwork(['ca', 'import-crl', 'Guangxi/ca.crl'], own);
+    expect(foreign.status).toBe(1);
+    expect(foreign.stderr).toContain('is not signed by a trusted CA');
+    fs.writeFileSync(
+      path.join(dir, 'garbled.crl'),
+      '-----BEGIN X509 CRL-----\nMAA=\n-----END X509 CRL-----\n',
+    );
+    const garbled = formwork(['ca', 'import-crl', 'garbled.crl'], own);
+    expect(garbled.status).toBe(2);
+    expect(garbled.stderr).toContain('malformed CRL');
+    expect(fs.existsSync(crls)).toBe(false);
+
+    // With the province's root configured, its CRL is kept and revokes from then on.
+    const roots = { ...own, CA_ROOTS: path.join(dir, 'Guangxi', 'ca.crt') };
+    const imported = formwork(['ca', 'import-crl', 'Guangxi/ca.crl'], roots);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.json()).toMatchObject({ revoked: 1 });
+    expect(fs.readdirSync(crls)).toHaveLength(1);
+    openssl(
+      [
+        'dgst',
+        '-sm3',
+        '-sign',
+        'revoked.key',
+        '-sigopt',
+        `distid:${DIST_ID}`,
+        '-out',
+        'revoked-2.sig',
+        'slip.json',
+      ],
+      { cwd: dir },
+    );
+    const revoked = formwork(
+      ['verify', '--cert', 'revoked.crt', '--signature', 'revoked-2.sig', 'slip.json'],
+      roots,
+    );
+    expect(revoked.json()).toMatchObject({ status: 'revoked' });
+  });
 });

@@ -39,6 +39,11 @@ export class TrustStore {
     return [...this.#roots.values()];
   }
 
+  /** The CRLs kept (each signed by one of the trusted CAs). */
+  get crls(): Crl[] {
+    return [...this.#crls];
+  }
+
   /** Adds a CRL (only kept when one of our CAs signed it). */
   addCrl(crl: Crl): boolean {
     const issuer = [...this.#roots.values(), ...this.#intermediates].find((ca) =>
