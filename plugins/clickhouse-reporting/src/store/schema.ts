@@ -1,0 +1,57 @@
+/**
+ * The reporting tables in ClickHouse (embedded chDB or a server: the same DDL). Facts are kept by
+ * field name and by data element (`x-de`), so one indicator reads data captured on every form
+ * version and every province's overlay; each row carries the org path of its clinic (province →
+ * city → county → township → clinic codes) as the org tree had it when loaded.
+ *
+ * Deduplication: every table is a ReplacingMergeTree keyed by its id with a version column
+ * (a submission's revision; a dimension row's version), loaded at least once. Readers use
+ * `FINAL` so a row loaded twice, or an older revision, never counts.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const TABLES = {
+  records: `CREATE TABLE IF NOT EXISTS records (
+    submission_id String,
+    revision UInt32,
+    form_key LowCardinality(String),
+    form_version String,
+    release_id String,
+    subject_id String,
+    enrollment_id String,
+    org_code String,
+    org_path Array(String),
+    recorded_at DateTime64(3, 'UTC'),
+    fields Map(String, String),
+    elements Map(String, String),
+    loaded_at DateTime64(3, 'UTC') DEFAULT now64(3)
+  ) ENGINE = ReplacingMergeTree(revision) ORDER BY submission_id`,
+  subjects: `CREATE TABLE IF NOT EXISTS subjects (
+    subject_id String,
+    birth_date Nullable(Date),
+    sex LowCardinality(String),
+    org_code String,
+    org_path Array(String),
+    version UInt64
+  ) ENGINE = ReplacingMergeTree(version) ORDER BY subject_id`,
+  enrollments: `CREATE TABLE IF NOT EXISTS enrollments (
+    enrollment_id String,
+    subject_id String,
+    program LowCardinality(String),
+    enrolled_on Date,
+    ended_on Nullable(Date),
+    org_code String,
+    org_path Array(String),
+    team String,
+    doctor String,
+    version UInt64
+  ) ENGINE = ReplacingMergeTree(version) ORDER BY enrollment_id`,
+} as const;
+
+/**
+ * `fields` and `elements` hold each value as JSON text (`140`, `"1"`, `true`, `["1","2"]`);
+ * read a number with `JSONExtract(fields['sbp'], 'Nullable(Float64)')`, a code with
+ * `JSONExtract(fields['visitMode'], 'Nullable(String)')`. A field absent from a record is the
+ * empty string in the map, which extracts as NULL.
+ */
+export type ReportingTable = keyof typeof TABLES;
