@@ -3,7 +3,7 @@ import { Engine } from '../server/Engine.js';
 import { createLogger } from '../logging/createLogger.js';
 import { PluginLoadError } from '../plugin-host/PluginHost.js';
 import { createTestDatabase, testEngineConfig, type TestUser } from '../testing/index.js';
-import { CONSULT_REPORT, CONSULT_REQUEST } from './fixtures/forms.js';
+import { CONSULT_REPORT } from './fixtures/forms.js';
 import { testCa } from './fixtures/reportSigningPlugin.js';
 import { WorkflowScenario } from './fixtures/workflowScenario.js';
 
@@ -21,23 +21,12 @@ let users: Record<'township' | 'county' | 'admin' | 'otherAdmin', TestUser>;
 let token: Record<keyof typeof users, string>;
 
 /** A consultation triaged and confirmed: the expert's report is the next step. */
-async function awaitingReport(): Promise<string> {
-  const subjectId = await f.resident(token.township, CLINIC, '1959-09-30', 600, '签名对象');
-  const { id } = await f.start('remote-consultation', token.township, {
-    subjectId,
-    businessKey: `sign-${subjectId}`,
+const awaitingReport = () =>
+  f.consultationAwaitingReport(token, CLINIC, {
+    birthDate: '1959-09-30',
+    firstSerial: 600,
+    namePrefix: '签名对象',
   });
-  await complete(token.township, await openTask(token.township, id, 'UserTask_request'), {
-    data: CONSULT_REQUEST,
-  });
-  await complete(token.county, await openTask(token.county, id, 'UserTask_triage'), {
-    variables: { triage: 'accept' },
-  });
-  await complete(token.county, await openTask(token.county, id, 'UserTask_confirm'), {
-    variables: {},
-  });
-  return id;
-}
 
 const view = (id: string) => f.view(token.township, id);
 

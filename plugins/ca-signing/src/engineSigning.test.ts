@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readOverlay } from '@formwork/seed/lib/readSpec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSULT_REPORT, CONSULT_REQUEST } from '../../../engine/src/workflows/fixtures/forms.js';
+import { CONSULT_REPORT } from '../../../engine/src/workflows/fixtures/forms.js';
 import { WorkflowScenario } from '../../../engine/src/workflows/fixtures/workflowScenario.js';
 import type { TestUser } from '../../../engine/src/testing/index.js';
 
@@ -62,19 +62,10 @@ describe('SM2 signatures in a running engine', () => {
 
   it('given a consultation triaged and confirmed, when the county expert completes the report, then sign-report signs it with the expert’s SM2 certificate and the API verifies it', async () => {
     // Given
-    const subjectId = await f.resident(token.township, CLINIC, '1966-02-11', 700, '会诊签名');
-    const { id } = await f.start('remote-consultation', token.township, {
-      subjectId,
-      businessKey: `ca-${subjectId}`,
-    });
-    await complete(token.township, await openTask(token.township, id, 'UserTask_request'), {
-      data: CONSULT_REQUEST,
-    });
-    await complete(token.county, await openTask(token.county, id, 'UserTask_triage'), {
-      variables: { triage: 'accept' },
-    });
-    await complete(token.county, await openTask(token.county, id, 'UserTask_confirm'), {
-      variables: {},
+    const id = await f.consultationAwaitingReport(token, CLINIC, {
+      birthDate: '1966-02-11',
+      firstSerial: 700,
+      namePrefix: '会诊签名',
     });
     // When
     const done = await complete(
