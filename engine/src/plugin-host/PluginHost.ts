@@ -6,7 +6,9 @@ import type { Logger } from '../logging/createLogger.js';
 import {
   PLUGIN_API_VERSION,
   type FormworkPlugin,
+  type OutboxConsumerDefinition,
   type PluginApi,
+  type ReadModel,
   type PluginCommand,
   type PluginManifest,
   type PluginSignatures,
@@ -15,6 +17,20 @@ import {
 } from './pluginApi.js';
 import { SERVICE_NAME as WORKFLOW_SERVICE_NAME } from '../workflows/ServiceRegistry.js';
 import type { DocumentSigner } from '../signing/DocumentSigner.js';
+import type { PluginOutboxConsumer } from './PluginOutboxConsumer.js';
+
+/** A plugin's outbox consumer (`api.outboxConsumer`), and the runner the engine made of it. */
+export interface OutboxConsumerRegistration {
+  /** `plugin:<slug>:<name>` */
+  consumer: string;
+  plugin: string;
+  definition: OutboxConsumerDefinition;
+  /** Set by the engine once it runs. */
+  runner?: PluginOutboxConsumer;
+}
+
+/** The most events a plugin's consumer may take per batch. */
+export const MAX_CONSUMER_BATCH = 10_000;
 
 /** What a plugin's CLI subcommand may be called. */
 export const COMMAND_NAME = /^[a-z][a-z0-9-]{0,39}$/;
@@ -87,6 +103,13 @@ export class PluginHost {
   readonly workflowServices = new Map<string, { service: WorkflowService; plugin: string }>();
   /** Reminder hooks (`api.onReminder`), by the plugin that registered each. */
   readonly reminderHooks = new Map<string, ReminderHook>();
+  /** Outbox consumers (`api.outboxConsumer`), in the order registered. */
+  readonly outboxConsumers: OutboxConsumerRegistration[] = [];
+  /**
+   * What `api.readModel` reads: set by the engine once its services exist. Unset (a CLI command
+   * loads plugins without a database), calling it throws.
+   */
+  readModel: ReadModel | undefined;
   readonly #startHooks: Hook[] = [];
   readonly #stopHooks: Hook[] = [];
 
@@ -105,6 +128,52 @@ export class PluginHost {
         'api.signatures is available while the engine runs, not in a CLI command or during register()',
       );
     return this.signatures;
+  }
+
+  #readModel(): ReadModel {
+    if (!this.readModel)
+      throw new Error(
+        'api.readModel is available while the engine runs, not in a CLI command or during register()',
+      );
+    return this.readModel;
+  }
+
+  /** Checks and keeps a plugin's outbox consumer. */
+  #outboxConsumer(manifest: PluginManifest, definition: OutboxConsumerDefinition) {
+    const name = definition?.name;
+    if (typeof name !== 'string' || !COMMAND_NAME.test(name))
+      throw new Error(`outbox consumer names are lower-case words and hyphens (got "${name}")`);
+    if (
+      !Array.isArray(definition.topics) ||
+      !definition.topics.length ||
+      !definition.topics.every((t) => typeof t === 'string' && t.length > 0)
+    )
+      throw new Error(`outbox consumer "${name}" needs a list of topics`);
+    const batch = definition.batchSize;
+    if (
+      batch !== undefined &&
+      !(Number.isInteger(batch) && batch >= 1 && batch <= MAX_CONSUMER_BATCH)
+    )
+      throw new Error(`outbox consumer "${name}": batchSize must be 1 to ${MAX_CONSUMER_BATCH}`);
+    if (typeof definition.handle !== 'function')
+      throw new Error(`outbox consumer "${name}" needs a handle(events) function`);
+    const consumer = `plugin:${manifest.slug}:${name}`;
+    if (this.outboxConsumers.some((c) => c.consumer === consumer))
+      throw new Error(`${manifest.name} already registered outbox consumer "${name}"`);
+    const registration: OutboxConsumerRegistration = {
+      consumer,
+      plugin: manifest.name,
+      definition,
+    };
+    this.outboxConsumers.push(registration);
+    return {
+      consumer,
+      backlog: () => {
+        if (!registration.runner)
+          throw new Error('an outbox consumer runs only while the engine runs');
+        return registration.runner.backlog();
+      },
+    };
   }
 
   async load(specifiers: readonly string[]): Promise<void> {
@@ -211,6 +280,13 @@ export class PluginHost {
         if (this.reminderHooks.has(manifest.name))
           throw new Error(`${manifest.name} already registered a reminder hook`);
         this.reminderHooks.set(manifest.name, hook);
+      },
+      outboxConsumer: (definition) => this.#outboxConsumer(manifest, definition),
+      readModel: {
+        enrollments: (query) => this.#readModel().enrollments(query),
+        subjects: (query) => this.#readModel().subjects(query),
+        orgPaths: (codes) => this.#readModel().orgPaths(codes),
+        formFields: (releaseId, formKey) => this.#readModel().formFields(releaseId, formKey),
       },
       onStart: (hook) => void this.#startHooks.push(hook),
       onStop: (hook) => void this.#stopHooks.push(hook),

@@ -96,6 +96,28 @@ export interface PluginApi {
    * make it idempotent by `reminder.id`. One hook per plugin.
    */
   onReminder(hook: ReminderHook): void;
+  /**
+   * A durable outbox consumer (consumer `plugin:<slug>:<name>` in `outbox_cursors`): the engine
+   * reads committed events in commit order every WORKFLOW_POLL_MS (0: never; tests call
+   * `Engine.pluginConsumers[i].poll()`), hands those of `topics` to `handle` in batches of at most
+   * `batchSize` (default 500) and moves the cursor past a batch only after `handle` resolved (events
+   * of other topics are passed over). At least once: a handler that throws is logged and retried
+   * with backoff (1 s doubling to 5 min) and the cursor does not move; a process that dies
+   * mid-batch reads it again — so make `handle` idempotent (e.g. by submission id and revision).
+   * Topics the engine writes: `submission.created`, `submission.amended`, `submission.migrated`
+   * (payload: submissionId, subjectId, enrollmentId, formKey, formVersion, releaseId, orgCode,
+   * revision, authorId, at, data — personal values sealed as `{ $sealed, kind }`),
+   * `enrollment.created`, `enrollment.ended`, `enrollment.reassigned` (enrollmentId, subjectId,
+   * program, orgCode, enrolledOn, endedOn, responsibleUserId). Names are lower-case words and
+   * hyphens, one each per plugin. Returns a handle whose `backlog()` says how far behind it is.
+   */
+  outboxConsumer(definition: OutboxConsumerDefinition): OutboxConsumerHandle;
+  /**
+   * Read-only facts for reporting: enrollments and residents (no names, ID numbers, phones or
+   * other personal values), org paths and the fields of a released form. Only while the engine
+   * runs (not in a plugin's CLI command or during register()).
+   */
+  readonly readModel: ReadModel;
   /** Runs after the engine is listening. */
   onStart(hook: () => Promise<void> | void): void;
   /** Runs during graceful shutdown, before the database closes, in reverse order of start. */
@@ -117,6 +139,106 @@ export interface PluginSignatures {
    * current revision is not the one signed). No access check: it is the plugin's to make.
    */
   verifySubmission(submissionId: string): Promise<SignatureVerification>;
+}
+
+/** One committed change, as an outbox consumer gets it. */
+export interface OutboxEvent {
+  /** Where it is in the outbox (the engine acknowledges it; a plugin need not). */
+  position: { txId: string; id: string };
+  topic: string;
+  aggregateId: string;
+  aggregateVersion: number;
+  payload: Record<string, unknown>;
+  /** When its transaction wrote it (ISO 8601). */
+  createdAt: string;
+}
+
+/** What `api.outboxConsumer` takes. */
+export interface OutboxConsumerDefinition {
+  /** Lower-case words and hyphens; the cursor is kept as `plugin:<slug>:<name>`. */
+  name: string;
+  /** The topics handed to `handle`, e.g. `['submission.created', 'submission.amended']`. */
+  topics: readonly string[];
+  /** At most this many events read per batch (1 to 10000; default 500). */
+  batchSize?: number;
+  /** Handles a batch of events of `topics`, in commit order; throw to have it read again. */
+  handle(events: OutboxEvent[]): Promise<void>;
+}
+
+/** How far behind a consumer is. */
+export interface OutboxBacklog {
+  /** When the newest event of its topics was committed (null: none yet). */
+  newestCommittedAt: string | null;
+  /** When the event its cursor points at was committed (null: it has not moved yet). */
+  newestHandledAt: string | null;
+  /** Whether events of its topics wait after its cursor. */
+  behind: boolean;
+  /** Newest committed minus newest handled, in seconds (0 when not behind). */
+  lagSeconds: number;
+}
+
+/** What `api.outboxConsumer` returns. */
+export interface OutboxConsumerHandle {
+  /** `plugin:<slug>:<name>`. */
+  readonly consumer: string;
+  /** How far behind it is (only while the engine runs). */
+  backlog(): Promise<OutboxBacklog>;
+}
+
+/** Which rows a read-model read returns: those with the ids, or a page in id order after `after`. */
+export type ReadModelQuery = { ids: readonly string[] } | { after?: string; limit: number };
+
+/** An enrollment as reports see it. */
+export interface ReadModelEnrollment {
+  id: string;
+  subjectId: string;
+  program: string;
+  /** YYYY-MM-DD */
+  enrolledOn: string;
+  endedOn: string | null;
+  orgCode: string;
+  /** The org path's codes, national first. */
+  orgPath: string[];
+  /** The responsible doctor (a user id). */
+  responsibleUserId: string | null;
+  /** The row's version: rises with every change. */
+  version: number;
+}
+
+/** A resident as reports see them: no name, ID number, phone or address. */
+export interface ReadModelSubject {
+  id: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  sex: string;
+  orgCode: string;
+  orgPath: string[];
+  version: number;
+}
+
+/** A field of a released form, as the compiler describes it. */
+export interface FormFieldFacts {
+  /** JSON pointer into the data, e.g. `/sbp`. */
+  path: string;
+  /** Its `x-de` data element, when it has one. */
+  dataElement?: string;
+  /** Marked `x-sensitive` (name, ID number, phone, address): stored sealed, never report it. */
+  personal: boolean;
+}
+
+/** What `api.readModel` offers a plugin (read-only, no access check: the plugin makes its own). */
+export interface ReadModel {
+  /** Enrollments by id, or a page of at most `limit` (≤ 10000) in id order after `after`. */
+  enrollments(query: ReadModelQuery): Promise<ReadModelEnrollment[]>;
+  /** Residents by id, or a page in id order after `after`. */
+  subjects(query: ReadModelQuery): Promise<ReadModelSubject[]>;
+  /** The org path codes (national first) of each known code, in the newest org tree holding it. */
+  orgPaths(codes: readonly string[]): Promise<Record<string, string[]>>;
+  /**
+   * The fields of a form of a release (undefined: no such release or form); a form that does not
+   * compile throws 409 `form_broken`.
+   */
+  formFields(releaseId: string, formKey: string): FormFieldFacts[] | undefined;
 }
 
 /** A CLI subcommand a plugin adds (`api.command`). */

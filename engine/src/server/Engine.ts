@@ -12,6 +12,8 @@ import { isBuilt, webAppsOf } from '../http/webApps.js';
 import type { Logger } from '../logging/createLogger.js';
 import { bundledPlugins } from '../plugin-host/bundledPlugins.js';
 import { PluginHost } from '../plugin-host/PluginHost.js';
+import { PluginOutboxConsumer } from '../plugin-host/PluginOutboxConsumer.js';
+import { PluginReadModel } from '../plugin-host/PluginReadModel.js';
 import { docsRoutes } from '../routes/docsRoutes.js';
 import { healthRoutes } from '../routes/healthRoutes.js';
 import { homeRoutes } from '../routes/homeRoutes.js';
@@ -64,6 +66,8 @@ export class Engine {
   scheduleWorker: ScheduleWorker | undefined;
   /** Fires due-soon and overdue reminders and delivers their plugin hooks (REMINDER_POLL_MS). */
   reminderPoller: ReminderPoller | undefined;
+  /** Plugins' outbox consumers (`api.outboxConsumer`, WORKFLOW_POLL_MS), in registration order. */
+  pluginConsumers: PluginOutboxConsumer[] = [];
 
   private constructor(
     readonly config: EngineConfig,
@@ -121,6 +125,7 @@ export class Engine {
         ENGINE_COMMANDS,
       );
       plugins.signatures = services.signatures;
+      plugins.readModel = new PluginReadModel({ database, catalog: services.catalog });
       const webApps = webAppsOf(config.webApps);
       const built = new Set(webApps.filter(isBuilt).map((app) => app.mount));
       for (const route of homeRoutes({
@@ -248,6 +253,20 @@ export class Engine {
         },
         { intervalMs: config.reminderPollMs ?? 0 },
       );
+      for (const registration of plugins.outboxConsumers) {
+        registration.runner = new PluginOutboxConsumer(
+          registration.consumer,
+          registration.definition,
+          {
+            database,
+            outbox: services.outbox,
+            clock: services.clock,
+            logger: logger.child({ plugin: registration.plugin }),
+          },
+        );
+        engine.pluginConsumers.push(registration.runner);
+        registration.runner.start(pollMs);
+      }
       engine.timerPoller.start();
       engine.reminderPoller.start();
       engine.outboxWorker.start();
@@ -290,6 +309,7 @@ export class Engine {
     await this.reminderPoller?.stop();
     await this.outboxWorker?.stop();
     await this.scheduleWorker?.stop();
+    for (const consumer of this.pluginConsumers) await consumer.stop();
     await this.services.auditHeads.stop();
     await this.services.dataMigrations.stop();
     await this.plugins.stop();

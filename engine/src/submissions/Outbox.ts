@@ -41,12 +41,13 @@ export class Outbox {
          o.aggregate_version, o.payload, o.created_at
        FROM outbox o,
          (SELECT coalesce((SELECT tx_id FROM outbox_cursors WHERE consumer = $1), '0'::xid8) AS tx,
-                 coalesce((SELECT event_id FROM outbox_cursors WHERE consumer = $1), 0) AS ev) c
+                 coalesce((SELECT event_id FROM outbox_cursors WHERE consumer = $2), 0) AS ev) c
        WHERE (o.tx_id, o.id) > (c.tx, c.ev)
          AND o.tx_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY o.tx_id, o.id
-       LIMIT $2`,
-      { bind: [consumer, limit], type: QueryTypes.SELECT },
+       LIMIT $3`,
+      // Distinct bind parameters: PGlite's socket rejects a repeated one.
+      { bind: [consumer, consumer, limit], type: QueryTypes.SELECT },
     );
     return rows.map((row) => ({
       position: { txId: row.tx_id, id: row.id },
