@@ -1,0 +1,324 @@
+import { IndicatorError, isFactIndicator, type Fact, type Indicator } from '@formwork/definitions';
+import { compileRule, ruleError, type RuleScope } from './compileRule.js';
+import { SqlParams } from './SqlParams.js';
+import {
+  boolValue,
+  dateOfDay,
+  jsonValue,
+  nullValue,
+  numberValue,
+  recordValue,
+  textValue,
+  type SqlValue,
+} from './sqlValues.js';
+
+/** Region levels: the index of the level's code in a row's org_path (province → clinic). */
+export const REGION_LEVELS = { province: 1, city: 2, county: 3, township: 4, clinic: 5 } as const;
+export type RegionLevel = keyof typeof REGION_LEVELS;
+export type PeriodGrouping = 'month' | 'quarter' | 'year';
+
+/** How the rows are grouped; every member falls in exactly one group. */
+export interface IndicatorGrouping {
+  /** The code of the member's org unit at that level (its enrollment's org path). */
+  region?: RegionLevel;
+  /** Sub-periods of the period: the indicator is evaluated for each, as if it were the period. */
+  period?: PeriodGrouping;
+  team?: boolean;
+  doctor?: boolean;
+}
+
+export interface CompileOptions {
+  /** First and last day, both included (YYYY-MM-DD). */
+  period: { start: string; end: string };
+  /** The release's parameter values by key (a province's included); the indicator's declared keys are read. */
+  parameters: Readonly<Record<string, unknown>>;
+  groupBy?: IndicatorGrouping;
+  /** Only members whose org path contains this code (a region and everything under it). */
+  region?: string;
+}
+
+export interface CompiledIndicator {
+  sql: string;
+  /** The query parameters: pass as the client's `query_params`. */
+  params: Record<string, unknown>;
+  /** The group columns of each row, in order (region, period, team, doctor), before numerator and denominator. */
+  groupColumns: ('region' | 'period' | 'team' | 'doctor')[];
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(text: unknown): text is string {
+  if (typeof text !== 'string' || !DATE_ONLY.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** The sub-periods as an array of (label, first day, last day) tuples, in SQL from the period's params. */
+function bucketsSql(grouping: PeriodGrouping | undefined, start: string, end: string): string {
+  if (!grouping) return `[('', toInt32(${start}), toInt32(${end}))]`;
+  const [startOf, add, label] = {
+    month: ['toStartOfMonth', 'addMonths', (d: string) => `formatDateTime(${d}, '%Y-%m')`],
+    quarter: [
+      'toStartOfQuarter',
+      'addQuarters',
+      (d: string) => `concat(toString(toYear(${d})), '-Q', toString(toQuarter(${d})))`,
+    ],
+    year: ['toStartOfYear', 'addYears', (d: string) => `toString(toYear(${d}))`],
+  }[grouping] as [string, string, (d: string) => string];
+  const unit = grouping;
+  const first = `${startOf}(${start})`;
+  const at = (i: string) => `${add}(${first}, ${i})`;
+  return `arrayMap(i -> (${label(at('i'))}, toInt32(greatest(${start}, ${at('i')})), toInt32(least(${end}, addDays(${at('i + 1')}, -1)))), range(toUInt32(dateDiff('${unit}', ${first}, ${startOf}(${end})) + 1)))`;
+}
+
+/**
+ * Compiles a FactIndicator to one parameterized ClickHouse query giving, per group, the
+ * numerator (members meeting the numerator's condition, each once) and the denominator (the
+ * members' weights summed) — the numbers evaluateIndicator gives over the same data. The SQL is
+ * built from trusted code only: the period, the region, the parameter values and every name
+ * taken from the indicator (program, form keys, field names) are query parameters.
+ *
+ * Reads the reporting tables with FINAL (store/schema.ts): records (one row per submission, its
+ * latest revision), subjects, enrollments. Throws an IndicatorError for a FilterIndicator, a
+ * rule using an operation it does not translate, or bad options.
+ */
+export function compileIndicator(indicator: Indicator, options: CompileOptions): CompiledIndicator {
+  if (!isFactIndicator(indicator)) {
+    throw new IndicatorError({
+      zh: `指标 ${indicator.id} 是 3.0.0 的过滤式指标（FilterIndicator），无法编译为 SQL`,
+      en: `indicator ${indicator.id} is a 3.0.0 FilterIndicator, which cannot be compiled to SQL`,
+    });
+  }
+  const { period } = options;
+  if (!validDate(period?.start) || !validDate(period?.end) || period.end < period.start) {
+    throw new IndicatorError({
+      zh: `统计期无效：应为起止日期（YYYY-MM-DD，起 ≤ 止）`,
+      en: `invalid period: expected a start and an end date (YYYY-MM-DD, start ≤ end)`,
+    });
+  }
+  const params = new SqlParams();
+  const start = params.named('period_start', period.start, 'Date32');
+  const end = params.named('period_end', period.end, 'Date32');
+  const population = indicator.denominator;
+  const facts = Object.entries(indicator.facts).filter((e): e is [string, Fact] => !!e[1]);
+  const factIndex = new Map(facts.map(([name], i) => [name, i]));
+  const factOf = (name: string) => {
+    const i = factIndex.get(name);
+    return i === undefined ? undefined : { i, fact: facts[i]![1] };
+  };
+
+  const parameterValue = (key: string, scope: RuleScope): SqlValue => {
+    if (!(indicator.parameters ?? []).includes(key)) {
+      return ruleError(
+        scope,
+        `参数 ${key} 未在指标的 parameters 中声明`,
+        `parameter ${key} is not declared in the indicator's parameters`,
+      );
+    }
+    const value = Object.hasOwn(options.parameters, key) ? options.parameters[key] : null;
+    if (value === null || value === undefined) return nullValue();
+    if (typeof value === 'number' && Number.isFinite(value))
+      return numberValue(params.add(value, 'Float64'));
+    if (typeof value === 'string') return textValue(params.add(value, 'String'));
+    if (typeof value === 'boolean') return boolValue(value ? '1' : '0');
+    return ruleError(
+      scope,
+      `参数 ${key} 的值不是数字、字符串或布尔值`,
+      `parameter ${key} is not a number, a string or a boolean`,
+    );
+  };
+
+  // Each fact's date field becomes a day column of the records read.
+  const dateFields = [...new Set(facts.map(([, f]) => f.date))];
+  const dayColumn = (field: string) => `d_${dateFields.indexOf(field)}`;
+
+  // The facts, per member and sub-period.
+  const factColumns = facts.map(([name, fact], i) => {
+    const scope: RuleScope = {
+      indicatorId: indicator.id,
+      at: `/facts/${name}/where`,
+      params,
+      today: 'm.p_end',
+      variable: (path) => {
+        const [root, field, ...rest] = path.split('.');
+        if (root === 'parameters' && field && !rest.length) return parameterValue(field, scope);
+        if (root === 'record' && field && !rest.length)
+          return jsonValue(`r.fields[${params.add(field, 'String')}]`);
+        return undefined;
+      },
+    };
+    const day = `r.${dayColumn(fact.date)}`;
+    const conditions = [
+      `has(${params.add(fact.forms, 'Array(String)')}, r.form_key)`,
+      `${day} IS NOT NULL`,
+    ];
+    if (fact.inPeriod) conditions.push(`${day} BETWEEN m.p_start AND m.p_end`);
+    if (fact.where !== undefined) conditions.push(compileRule(fact.where, scope).truthy());
+    const when = conditions.join(' AND ');
+    if (fact.aggregate === 'count') return `countIf(${when}) AS fact_${i}`;
+    const pick = fact.aggregate === 'first' ? 'argMinIf' : 'argMaxIf';
+    return `${pick}(r.fields, (${day}, r.recorded_at, r.submission_id), ${when}) AS fact_${i}`;
+  });
+
+  // The numerator, over the member's facts, subject, period and the parameters.
+  let readsSubject = false;
+  const numeratorScope: RuleScope = {
+    indicatorId: indicator.id,
+    at: '/numerator/where',
+    params,
+    today: 'f.p_end',
+    variable: (path) => {
+      const [root, name, ...rest] = path.split('.');
+      if (!name) return undefined;
+      if (root === 'parameters' && !rest.length) return parameterValue(name, numeratorScope);
+      if (root === 'period' && !rest.length && (name === 'start' || name === 'end'))
+        return textValue(`toString(${dateOfDay(`f.p_${name}`)})`);
+      if (root === 'subject' && !rest.length && (name === 'birthDate' || name === 'sex')) {
+        readsSubject = true;
+        return textValue(name === 'birthDate' ? 'toString(s.birth_date)' : 's.sex');
+      }
+      if (root !== 'facts') return undefined;
+      const found = factOf(name);
+      if (!found) return undefined;
+      const column = `f.fact_${found.i}`;
+      if (found.fact.aggregate === 'count') {
+        return rest.length ? undefined : numberValue(`toFloat64(${column})`);
+      }
+      if (!rest.length) {
+        return recordValue(column, (what) =>
+          ruleError(numeratorScope, `不支持${what}`, `${what} is not supported`),
+        );
+      }
+      if (rest.length > 1) {
+        return ruleError(
+          numeratorScope,
+          `只能读取记录的顶层字段（${path}）`,
+          `only a record's top-level fields can be read (${path})`,
+        );
+      }
+      return jsonValue(`${column}[${params.add(rest[0]!, 'String')}]`);
+    },
+  };
+  const met = compileRule(indicator.numerator.where, numeratorScope).truthy();
+
+  // A field of a first/latest fact, for placement and weight.
+  const factField = (ref: { fact: string; field: string }, at: string) => {
+    const found = factOf(ref.fact);
+    if (!found || found.fact.aggregate === 'count') {
+      throw new IndicatorError({
+        zh: `指标 ${indicator.id} 的 ${at} 引用的事实 ${ref.fact} 不存在或不是 first/latest`,
+        en: `indicator ${indicator.id}: ${at} names fact ${ref.fact}, which is missing or not first/latest`,
+      });
+    }
+    return `f.fact_${found.i}[${params.add(ref.field, 'String')}]`;
+  };
+  const placed = population.placedBy
+    ? `(${jsonValue(factField(population.placedBy, '/denominator/placedBy')).day()}) BETWEEN f.p_start AND f.p_end`
+    : '1';
+  let weight = '1';
+  if (population.weight) {
+    const w = jsonValue(factField(population.weight, '/denominator/weight')).number();
+    const whenMissing = params.add(population.weight.whenMissing, 'Float64');
+    // A non-negative integer, else whenMissing (evaluateIndicator's weightOf).
+    weight = `if(coalesce((${w}) >= 0 AND (${w}) = floor(${w}), 0) AND JSONType(${factField(population.weight, '/denominator/weight')}) IN ('Int64', 'UInt64', 'Double'), ${w}, ${whenMissing})`;
+  }
+
+  const program = params.add(population.program, 'String');
+  const active = `toInt32(e.enrolled_on) <= p.p_end AND (e.ended_on IS NULL OR toInt32(e.ended_on) >= p.p_start)`;
+  const latestEnrollment = `(e.enrolled_on, e.enrollment_id)`;
+  const members =
+    population.of === 'subjects'
+      ? // Each resident with an active enrollment of the program, grouped under the latest of them.
+        `SELECT e.subject_id AS subject_id, '' AS enrollment_id, p.bucket AS bucket, p.p_start AS p_start, p.p_end AS p_end,
+      argMax(e.org_path, ${latestEnrollment}) AS org_path, argMax(e.team, ${latestEnrollment}) AS team, argMax(e.doctor, ${latestEnrollment}) AS doctor
+    FROM enrollments AS e FINAL CROSS JOIN periods AS p
+    WHERE e.program = ${program} AND ${active}
+    GROUP BY e.subject_id, p.bucket, p.p_start, p.p_end`
+      : // Each enrollment of the program: active in the period, or placed later by placedBy.
+        `SELECT e.subject_id AS subject_id, e.enrollment_id AS enrollment_id, p.bucket AS bucket, p.p_start AS p_start, p.p_end AS p_end,
+      e.org_path AS org_path, e.team AS team, e.doctor AS doctor
+    FROM enrollments AS e FINAL CROSS JOIN periods AS p
+    WHERE e.program = ${program}${population.placedBy ? '' : ` AND ${active}`}`;
+  const allForms = params.add(
+    [...new Set(facts.flatMap(([, f]) => f.forms))].sort(),
+    'Array(String)',
+  );
+  const dayColumns = dateFields.map(
+    (field) =>
+      `${jsonValue(`fields[${params.add(field, 'String')}]`).day()} AS ${dayColumn(field)}`,
+  );
+  const joinOn =
+    population.of === 'subjects'
+      ? 'r.subject_id = m.subject_id'
+      : 'r.subject_id = m.subject_id AND r.enrollment_id = m.enrollment_id';
+
+  const grouping = options.groupBy ?? {};
+  const groupColumns: CompiledIndicator['groupColumns'] = [];
+  const groupSql: string[] = [];
+  if (grouping.region) {
+    const level = REGION_LEVELS[grouping.region];
+    if (!level) {
+      throw new IndicatorError({
+        zh: `未知的区划级别 ${String(grouping.region)}`,
+        en: `unknown region level ${String(grouping.region)}`,
+      });
+    }
+    groupColumns.push('region');
+    groupSql.push(
+      `arrayElement(org_path, ${params.named('region_level', level, 'UInt8')}) AS region`,
+    );
+  }
+  if (grouping.period) {
+    groupColumns.push('period');
+    groupSql.push('bucket AS period');
+  }
+  if (grouping.team) {
+    groupColumns.push('team');
+    groupSql.push('team');
+  }
+  if (grouping.doctor) {
+    groupColumns.push('doctor');
+    groupSql.push('doctor');
+  }
+  const regionFilter =
+    options.region === undefined
+      ? ''
+      : ` AND has(org_path, ${params.named('region_code', options.region, 'String')})`;
+  const groupClause = groupColumns.length
+    ? `\nGROUP BY ${groupColumns.join(', ')}\nORDER BY ${groupColumns.join(', ')}`
+    : '';
+
+  const sql = `WITH
+periods AS (
+  SELECT tupleElement(b, 1) AS bucket, tupleElement(b, 2) AS p_start, tupleElement(b, 3) AS p_end
+  FROM (SELECT arrayJoin(${bucketsSql(grouping.period, start, end)}) AS b)
+),
+members AS (
+  ${members}
+),
+recs AS (
+  SELECT submission_id, subject_id, enrollment_id, form_key, recorded_at, fields${dayColumns.map((c) => `,\n    ${c}`).join('')}
+  FROM records FINAL
+  WHERE has(${allForms}, form_key) AND subject_id IN (SELECT subject_id FROM members)
+),
+facts AS (
+  SELECT m.subject_id AS subject_id, m.enrollment_id AS enrollment_id, m.bucket AS bucket, m.p_start AS p_start, m.p_end AS p_end,
+    any(m.org_path) AS org_path, any(m.team) AS team, any(m.doctor) AS doctor${factColumns.map((c) => `,\n    ${c}`).join('')}
+  FROM members AS m LEFT JOIN recs AS r ON ${joinOn}
+  GROUP BY m.subject_id, m.enrollment_id, m.bucket, m.p_start, m.p_end
+),
+scored AS (
+  SELECT f.org_path AS org_path, f.team AS team, f.doctor AS doctor, f.bucket AS bucket,
+    toFloat64(${weight}) AS w_,
+    toUInt8(${met}) AS met_
+  FROM facts AS f${readsSubject ? '\n  LEFT JOIN (SELECT subject_id, birth_date, sex FROM subjects FINAL) AS s ON s.subject_id = f.subject_id' : ''}
+  WHERE ${placed}
+)
+SELECT ${[...groupSql, 'toUInt32(countIf(met_ = 1)) AS numerator', 'sum(w_) AS denominator'].join(', ')}
+FROM scored
+WHERE w_ > 0${regionFilter}${groupClause}`;
+  return { sql, params: params.values, groupColumns };
+}
+
+/** The sub-periods a query can group by. */
+export const PERIOD_GROUPINGS: readonly PeriodGrouping[] = ['month', 'quarter', 'year'];
