@@ -4,6 +4,9 @@
  * version and every province's overlay; each row carries the org path of its clinic (province →
  * city → county → township → clinic codes) as the org tree had it when loaded.
  *
+ * Dates: `birth_date` is a Date32 (1900–2299): a Date starts in 1970 and would clamp the birth
+ * dates of most residents in a chronic-disease programme to 1970-01-01.
+ *
  * Deduplication: every table is a ReplacingMergeTree keyed by its id with a version column
  * (a submission's revision; a dimension row's version), loaded at least once. Readers use
  * `FINAL` so a row loaded twice, or an older revision, never counts.
@@ -28,7 +31,7 @@ export const TABLES = {
   ) ENGINE = ReplacingMergeTree(revision) ORDER BY submission_id`,
   subjects: `CREATE TABLE IF NOT EXISTS subjects (
     subject_id String,
-    birth_date Nullable(Date),
+    birth_date Nullable(Date32),
     sex LowCardinality(String),
     org_code String,
     org_path Array(String),
