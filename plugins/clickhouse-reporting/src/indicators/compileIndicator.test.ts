@@ -133,6 +133,52 @@ describe.each(indicators.map((i) => [i.id, i] as const))('indicator %s', (_id, i
   });
 });
 
+describe('the synthetic residents', () => {
+  const evaluate = (id: string) =>
+    evaluateIndicator(
+      indicators.find((i) => i.id === id)!,
+      {
+        period: YEAR,
+        parameters,
+        subjects: data.subjects,
+      },
+    ).members;
+  type Facts = Record<string, Record<string, unknown> | number | null>;
+  const field = (m: MemberVerdict, fact: string, name: string) =>
+    ((m.facts as Facts)[fact] as Record<string, unknown> | null)?.[name];
+
+  it('given the generated data, when the reference evaluates it, then every edge case the SQL must agree on is present', () => {
+    const control = evaluate('hypertension-control-rate');
+    // A managed patient with no visit in 2026 is in the denominator and not controlled.
+    expect(control.some((m) => m.facts.latest === null && !m.met)).toBe(true);
+    // A patient of 65 or more controlled under the elderly target only (SBP 140–149).
+    expect(
+      control.some((m) => {
+        const sbp = field(m, 'latest', 'sbp') as number;
+        return m.met && sbp >= 140 && sbp < 150;
+      }),
+    ).toBe(true);
+    const early = evaluate('early-pregnancy-registration-rate');
+    // An unknown LMP dated by the ultrasound due date counts; without one it never does.
+    expect(early.some((m) => field(m, 'firstPrenatal', 'lmpUnknown') === true && m.met)).toBe(true);
+    expect(
+      early.some(
+        (m) =>
+          field(m, 'firstPrenatal', 'lmpUnknown') === true &&
+          field(m, 'firstPrenatal', 'eddUltrasound') === undefined &&
+          !m.met,
+      ),
+    ).toBe(true);
+    // Twins weigh 2; an unrecorded or non-integer live-birth count weighs 1.
+    expect(early.some((m) => m.weight === 2)).toBe(true);
+    expect(early.some((m) => m.weightMissing)).toBe(true);
+    const postpartum = evaluate('postpartum-visit-rate');
+    // A home birth's window starts at delivery.
+    expect(postpartum.some((m) => field(m, 'delivery', 'homeBirth') === true && m.met)).toBe(true);
+    expect(postpartum.some((m) => !m.met)).toBe(true);
+  });
+});
+
 describe('the records table', () => {
   it('given submissions loaded with an earlier revision and some loaded twice, when read with FINAL, then each submission counts once with its latest revision', async () => {
     const loaded = await tables.client.query({

@@ -116,14 +116,14 @@ export function boolValue(x: string): SqlValue {
   };
 }
 
-/** A first/latest fact as a whole (a Map of its fields): only its truthiness is read. */
-export function recordValue(map: string, unsupported: (what: string) => never): SqlValue {
+/** A first/latest fact as a whole (`present`: UInt8, whether there is one): only its truthiness is read. */
+export function recordValue(present: string, unsupported: (what: string) => never): SqlValue {
   return {
     kind: 'record',
     number: () => unsupported('a whole record read as a number'),
     day: () => unsupported('a whole record read as a date'),
     text: () => unsupported('a whole record read as a string'),
-    truthy: () => `toUInt8(notEmpty(${map}))`,
+    truthy: () => present,
     inList: () => unsupported('a whole record in a list'),
   };
 }
