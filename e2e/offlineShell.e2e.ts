@@ -56,12 +56,16 @@ test('a signed-in village doctor reloads without network and the app shell opens
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page).toHaveURL(/\/app\/worklist$/);
 
-  // The worker has installed (the whole build precached) and controls the page.
-  const state = await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return { scope: registration.scope, active: registration.active?.state };
-  });
-  expect(state).toEqual({ scope: new URL('/app/', page.url()).href, active: 'activated' });
+  // The worker has installed (the whole build precached) and controls the page. `ready`
+  // resolves once a worker is active, which may still be 'activating' for a moment: poll.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        return { scope: registration.scope, active: registration.active?.state };
+      }),
+    )
+    .toEqual({ scope: new URL('/app/', page.url()).href, active: 'activated' });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   // Online, under the worker: the worklist with a resident's data, who is signed in, and a form
