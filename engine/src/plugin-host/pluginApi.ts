@@ -4,6 +4,7 @@
  * and publication hooks and UI extension points.
  */
 import type { Logger } from '../logging/createLogger.js';
+import type { OutboxEvent } from '../submissions/Outbox.js';
 import type { RouteDefinition, RouteRequest } from '../http/defineRoute.js';
 import type {
   DocumentSignature,
@@ -17,6 +18,7 @@ import type { ReminderHook } from '../reminders/Reminder.js';
 export { defineRoute } from '../http/defineRoute.js';
 export type { RouteAccess, RouteDefinition, RouteRequest } from '../http/defineRoute.js';
 export { HttpError } from '../http/HttpError.js';
+export type { OutboxEvent } from '../submissions/Outbox.js';
 export type {
   DocumentSignature,
   DocumentSigner,
@@ -139,18 +141,6 @@ export interface PluginSignatures {
    * current revision is not the one signed). No access check: it is the plugin's to make.
    */
   verifySubmission(submissionId: string): Promise<SignatureVerification>;
-}
-
-/** One committed change, as an outbox consumer gets it. */
-export interface OutboxEvent {
-  /** Where it is in the outbox (the engine acknowledges it; a plugin need not). */
-  position: { txId: string; id: string };
-  topic: string;
-  aggregateId: string;
-  aggregateVersion: number;
-  payload: Record<string, unknown>;
-  /** When its transaction wrote it (ISO 8601). */
-  createdAt: string;
 }
 
 /** What `api.outboxConsumer` takes. */

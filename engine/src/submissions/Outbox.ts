@@ -3,12 +3,14 @@ import type { Database } from '../database/Database.js';
 
 /** One committed change, as consumers (workflows, schedules, reporting) see it. */
 export interface OutboxEvent {
-  /** Position in the outbox: acknowledge it once the event is handled. */
+  /** Position in the outbox: acknowledge it once the event is handled (a plugin's consumer
+   * is acknowledged by the engine). */
   position: { txId: string; id: string };
   topic: string;
   aggregateId: string;
   aggregateVersion: number;
   payload: Record<string, unknown>;
+  /** When its transaction wrote it (ISO 8601). */
   createdAt: string;
 }
 
