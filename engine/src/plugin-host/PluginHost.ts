@@ -10,6 +10,7 @@ import {
   type PluginApi,
   type ReadModel,
   type PluginCommand,
+  type PluginHealth,
   type PluginManifest,
   type PluginSignatures,
   type ReminderHook,
@@ -110,6 +111,8 @@ export class PluginHost {
    * loads plugins without a database), calling it throws.
    */
   readModel: ReadModel | undefined;
+  /** Health checks (`api.health`), by plugin slug. */
+  readonly healthChecks = new Map<string, () => Promise<PluginHealth> | PluginHealth>();
   readonly #startHooks: Hook[] = [];
   readonly #stopHooks: Hook[] = [];
 
@@ -287,6 +290,16 @@ export class PluginHost {
         subjects: (query) => this.#readModel().subjects(query),
         orgPaths: (codes) => this.#readModel().orgPaths(codes),
         formFields: (releaseId, formKey) => this.#readModel().formFields(releaseId, formKey),
+        releaseFor: (orgCode) => this.#readModel().releaseFor(orgCode),
+        orgUnits: (query) => this.#readModel().orgUnits(query),
+        submissions: (query) => this.#readModel().submissions(query),
+        submissionCount: () => this.#readModel().submissionCount(),
+      },
+      health: (check) => {
+        if (typeof check !== 'function') throw new Error('a health check must be a function');
+        if (this.healthChecks.has(manifest.slug))
+          throw new Error(`${manifest.name} already registered a health check`);
+        this.healthChecks.set(manifest.slug, check);
       },
       onStart: (hook) => void this.#startHooks.push(hook),
       onStop: (hook) => void this.#stopHooks.push(hook),

@@ -1,12 +1,16 @@
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../database/Database.js';
 import type { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
+import type { OrgLevel } from '../access/roles.js';
 import type {
   FormFieldFacts,
   ReadModel,
   ReadModelEnrollment,
+  ReadModelOrgUnit,
   ReadModelQuery,
+  ReadModelRelease,
   ReadModelSubject,
+  ReadModelSubmission,
 } from './pluginApi.js';
 
 /** The most rows one read returns. */
@@ -117,5 +121,95 @@ export class PluginReadModel implements ReadModel {
       ...(f.dataElement ? { dataElement: f.dataElement } : {}),
       personal: f.sensitive !== undefined,
     }));
+  }
+
+  async releaseFor(orgCode: string): Promise<ReadModelRelease | undefined> {
+    const [unit] = await this.orgUnits({ codes: [orgCode] });
+    if (!unit) return undefined;
+    const release = this.deps.catalog.forOrgPath(`/${unit.path.join('/')}/`);
+    const { spec } = release;
+    return {
+      id: release.id,
+      jurisdiction: release.jurisdiction,
+      indicators: release.usage?.indicators ?? spec.indicators ?? {},
+      parameters: Object.fromEntries(spec.parameters.parameters.map((p) => [p.key, p.value])),
+      programmes: release.programmes.map((p) => ({ id: p.id, title: p.title })),
+    };
+  }
+
+  async orgUnits(
+    query: { codes: readonly string[] } | { parentCode: string },
+  ): Promise<ReadModelOrgUnit[]> {
+    const [where, bind] =
+      'codes' in query
+        ? ['code = ANY($1::text[])', [[...new Set(query.codes)].slice(0, READ_MODEL_MAX_LIMIT)]]
+        : ['parent_code = $1', [query.parentCode]];
+    const rows = await this.#query<{
+      code: string;
+      name: string;
+      name_en: string;
+      level: OrgLevel;
+      kind: 'division' | 'institution';
+      parent_code: string | null;
+      path: string;
+    }>(
+      `SELECT code, name, name_en, level, kind, parent_code, path FROM org_units
+       WHERE year = (SELECT max(year) FROM org_units) AND ${where} ORDER BY code`,
+      bind,
+    );
+    return rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      nameEn: r.name_en,
+      level: r.level,
+      kind: r.kind,
+      parentCode: r.parent_code,
+      path: pathCodes(r.path),
+    }));
+  }
+
+  async submissions(query: { after?: string; limit: number }): Promise<ReadModelSubmission[]> {
+    const { where, bind } = selection({
+      limit: query.limit,
+      ...(query.after ? { after: query.after } : {}),
+    });
+    const rows = await this.#query<{
+      id: string;
+      subject_id: string;
+      enrollment_id: string | null;
+      form_key: string;
+      form_version: string;
+      release_id: string;
+      org_code: string;
+      revision: number;
+      updated_by: string;
+      updated_at: Date | string;
+      payload: Record<string, unknown>;
+    }>(
+      `SELECT id, subject_id, enrollment_id, form_key, form_version, release_id, org_code,
+         revision, updated_by, updated_at, payload FROM submissions WHERE ${where}`,
+      bind,
+    );
+    return rows.map((r) => ({
+      submissionId: r.id,
+      subjectId: r.subject_id,
+      enrollmentId: r.enrollment_id,
+      formKey: r.form_key,
+      formVersion: r.form_version,
+      releaseId: r.release_id,
+      orgCode: r.org_code,
+      revision: r.revision,
+      authorId: r.updated_by,
+      at: new Date(r.updated_at).toISOString(),
+      data: r.payload,
+    }));
+  }
+
+  async submissionCount(): Promise<number> {
+    const [row] = await this.#query<{ n: string | number }>(
+      'SELECT count(*) AS n FROM submissions',
+      [],
+    );
+    return Number(row?.n ?? 0);
   }
 }

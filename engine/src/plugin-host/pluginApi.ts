@@ -14,6 +14,8 @@ import type {
 } from '../signing/DocumentSigner.js';
 import type { WorkflowService } from '../workflows/ServiceRegistry.js';
 import type { ReminderHook } from '../reminders/Reminder.js';
+import type { Indicator } from '@formwork/definitions';
+import type { OrgLevel } from '../access/roles.js';
 
 export { defineRoute } from '../http/defineRoute.js';
 export type { RouteAccess, RouteDefinition, RouteRequest } from '../http/defineRoute.js';
@@ -120,10 +122,23 @@ export interface PluginApi {
    * runs (not in a plugin's CLI command or during register()).
    */
   readonly readModel: ReadModel;
+  /**
+   * A health check: `GET /api/health` shows its answer under `plugins.<slug>` (public, like the
+   * rest of it: say nothing sensitive). A plugin `degraded` leaves the engine's status `ok` (the
+   * engine serves forms); a check that throws or takes over 2 s reads as degraded. One per plugin.
+   */
+  health(check: () => Promise<PluginHealth> | PluginHealth): void;
   /** Runs after the engine is listening. */
   onStart(hook: () => Promise<void> | void): void;
   /** Runs during graceful shutdown, before the database closes, in reverse order of start. */
   onStop(hook: () => Promise<void> | void): void;
+}
+
+/** A plugin's health as `GET /api/health` shows it. */
+export interface PluginHealth {
+  status: 'ok' | 'degraded';
+  /** Short figures a monitor reads, e.g. `{ lagSeconds: 3 }`. */
+  detail?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
 /** What `api.signatures` offers a plugin. */
@@ -229,6 +244,66 @@ export interface ReadModel {
    * compile throws 409 `form_broken`.
    */
   formFields(releaseId: string, formKey: string): FormFieldFacts[] | undefined;
+  /**
+   * The release new records at an org unit are captured on (a province's inside the province,
+   * else the national one): its indicators and parameter values. Undefined for an unknown code.
+   */
+  releaseFor(orgCode: string): Promise<ReadModelRelease | undefined>;
+  /** Org units of the newest tree: those with the codes, or the children of `parentCode`, by code. */
+  orgUnits(
+    query: { codes: readonly string[] } | { parentCode: string },
+  ): Promise<ReadModelOrgUnit[]>;
+  /**
+   * Stored submissions as their newest revision, a page of at most `limit` (≤ 10000) in id order
+   * after `after`: what a `submission.*` outbox event carries (personal values sealed), for a
+   * plugin that loads what was stored before it listened (a backfill).
+   */
+  submissions(query: { after?: string; limit: number }): Promise<ReadModelSubmission[]>;
+  /** How many submissions are stored (a backfill's total). */
+  submissionCount(): Promise<number>;
+}
+
+/** A release as reports see it. */
+export interface ReadModelRelease {
+  /** e.g. `national-phs@3.0.1+fujian@1.2.0` */
+  id: string;
+  /** The org code it serves (100000 for the nation, 350000 for Fujian). */
+  jurisdiction: string;
+  /** The effective indicators (the base's and the overlay's), by id. */
+  indicators: Readonly<Record<string, Indicator>>;
+  /** Effective parameter values by key (a province's included). */
+  parameters: Readonly<Record<string, unknown>>;
+  /** The programmes it offers. */
+  programmes: readonly { id: string; title: { zh: string; en: string } }[];
+}
+
+/** An org unit (division or institution) of the newest org tree. */
+export interface ReadModelOrgUnit {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: OrgLevel;
+  kind: 'division' | 'institution';
+  parentCode: string | null;
+  /** The codes from the national root to the unit itself. */
+  path: string[];
+}
+
+/** A stored submission in its newest revision: the payload of its `submission.*` event. */
+export interface ReadModelSubmission {
+  submissionId: string;
+  subjectId: string;
+  enrollmentId: string | null;
+  formKey: string;
+  formVersion: string;
+  releaseId: string;
+  orgCode: string;
+  revision: number;
+  authorId: string;
+  /** When the newest revision was stored (ISO). */
+  at: string;
+  /** The data, personal values sealed as `{ $sealed, kind }`. */
+  data: Record<string, unknown>;
 }
 
 /** A CLI subcommand a plugin adds (`api.command`). */

@@ -148,4 +148,72 @@ describe('a plugin’s read model', () => {
       [CLINIC]: expect.arrayContaining(['350121', CLINIC]),
     });
   });
+
+  it('given stored visits, then submissions() pages them in id order as their events carry them, and submissionCount() counts them all', async () => {
+    const { submissionId, subjectId } = await residentWithVisit();
+    const total = await exposed.readModel!.submissionCount();
+    const all = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await exposed.readModel!.submissions({ ...(after ? { after } : {}), limit: 2 });
+      if (!page.length) break;
+      all.push(...page);
+      after = page.at(-1)!.submissionId;
+    }
+    expect(all.length).toBe(total);
+    const ids = all.map((s) => s.submissionId);
+    expect(ids).toEqual([...ids].sort());
+    expect(all.find((s) => s.submissionId === submissionId)).toMatchObject({
+      subjectId,
+      formKey: 'hypertension-followup',
+      orgCode: CLINIC,
+      revision: 1,
+      releaseId: expect.stringContaining('fujian'),
+      data: expect.objectContaining({ sbp: HT_VISIT.sbp }),
+    });
+  });
+
+  it('given a Fujian clinic, then releaseFor names Fujian’s release with its indicators and parameters, and orgUnits gives names and children', async () => {
+    const release = (await exposed.readModel!.releaseFor(CLINIC))!;
+    expect(release.jurisdiction).toBe('350000');
+    expect(release.id).toContain('fujian');
+    expect(Object.keys(release.indicators)).toContain('hypertension-control-rate');
+    expect(release.parameters).toHaveProperty('bpTargetSystolic');
+    expect(release.programmes.map((p) => p.id)).toContain('hypertension');
+    expect(await exposed.readModel!.releaseFor('999999')).toBe(undefined);
+    const [county] = await exposed.readModel!.orgUnits({ codes: ['350121'] });
+    expect(county).toMatchObject({ code: '350121', level: 'county', parentCode: '350100' });
+    expect(county!.path).toEqual(['100000', '350000', '350100', '350121']);
+    const children = await exposed.readModel!.orgUnits({ parentCode: '350121' });
+    expect(children.length).toBeGreaterThan(0);
+    expect(children.every((c) => c.parentCode === '350121')).toBe(true);
+    expect(children.map((c) => c.code)).toEqual(children.map((c) => c.code).sort());
+  });
+});
+
+describe('a plugin’s health check', () => {
+  it('given the plugin reports degraded or its check throws, then /api/health shows it under the plugin while the engine stays ok', async () => {
+    steer.health = 'ok';
+    let health = await f.request('GET', '/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({
+      status: 'ok',
+      plugins: { 'outbox-test': { status: 'ok', detail: { lagSeconds: 3 } } },
+    });
+    steer.health = 'degraded';
+    health = await f.request('GET', '/api/health');
+    expect(health.body).toMatchObject({
+      status: 'ok',
+      plugins: { 'outbox-test': { status: 'degraded' } },
+    });
+    steer.health = 'throws';
+    health = await f.request('GET', '/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({
+      status: 'ok',
+      plugins: {
+        'outbox-test': { status: 'degraded', detail: { error: 'warehouse probe failed' } },
+      },
+    });
+  });
 });

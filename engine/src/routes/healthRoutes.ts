@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/defineRoute.js';
 import type { Database } from '../database/Database.js';
+import type { PluginHealth } from '../plugin-host/pluginApi.js';
+
+/** How long a plugin's health check may take before it reads as degraded. */
+export const PLUGIN_HEALTH_TIMEOUT_MS = 2_000;
+
+const PluginHealthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
 
 export const HealthSchema = z
   .object({
     status: z.enum(['ok', 'unavailable']),
     database: z.enum(['pglite', 'postgres']),
     version: z.string(),
+    /** Each plugin's own check (`api.health`), by slug: `degraded` leaves the status `ok`. */
+    plugins: z.record(z.string(), PluginHealthSchema).optional(),
   })
   .meta({ id: 'Health' });
 
@@ -23,7 +34,31 @@ export function sharedProbe(probe: () => Promise<boolean>, maxAgeMs: number, now
   };
 }
 
-export function healthRoutes(database: Database, version: string) {
+type HealthCheck = () => Promise<PluginHealth> | PluginHealth;
+
+/** Runs a plugin's check with a time limit; a check that throws or hangs reads as degraded. */
+async function pluginHealth(check: HealthCheck): Promise<PluginHealth> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<PluginHealth>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ status: 'degraded', detail: { error: 'health check timed out' } }),
+      PLUGIN_HEALTH_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(check), late]);
+  } catch (err) {
+    return { status: 'degraded', detail: { error: (err as Error).message } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function healthRoutes(
+  database: Database,
+  version: string,
+  pluginChecks: ReadonlyMap<string, HealthCheck> = new Map(),
+) {
   const databaseAnswers = sharedProbe(() => database.ping(), 1000);
   return [
     defineRoute({
@@ -40,7 +75,17 @@ export function healthRoutes(database: Database, version: string) {
       handler: async (_input, ctx) => {
         const ok = await databaseAnswers();
         if (!ok) ctx.status = 503;
-        return { status: ok ? 'ok' : 'unavailable', database: database.kind, version };
+        const plugins = Object.fromEntries(
+          await Promise.all(
+            [...pluginChecks].map(async ([slug, check]) => [slug, await pluginHealth(check)]),
+          ),
+        );
+        return {
+          status: ok ? 'ok' : 'unavailable',
+          database: database.kind,
+          version,
+          ...(pluginChecks.size ? { plugins } : {}),
+        };
       },
     }),
   ];

@@ -133,7 +133,8 @@ export class Engine {
         designer: built.has('/designer/'),
       }))
         registry.add(route);
-      for (const route of healthRoutes(database, engineVersion)) registry.add(route);
+      for (const route of healthRoutes(database, engineVersion, plugins.healthChecks))
+        registry.add(route);
       for (const route of pluginRoutes(plugins.loaded)) registry.add(route);
       const totpEnabled = async (userId: string) =>
         (await services.users.findById(userId))?.totpEnabled ?? false;
