@@ -1981,6 +1981,15 @@ export interface components {
     Health: {
       /** @enum {string} */
       database: 'pglite' | 'postgres';
+      plugins?: {
+        [key: string]: {
+          detail?: {
+            [key: string]: string | number | boolean | null;
+          };
+          /** @enum {string} */
+          status: 'ok' | 'degraded';
+        };
+      };
       /** @enum {string} */
       status: 'ok' | 'unavailable';
       version: string;
