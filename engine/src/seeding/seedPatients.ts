@@ -29,6 +29,10 @@ export interface SeedPatientsOptions {
   today?: string;
   /** Where the residents live (their clinics must exist); defaults to the demo tree's villages. */
   villages?: readonly SeedVillage[];
+  /** Months of follow-ups back from today (generatePatients' `months`, default 12). */
+  months?: number;
+  /** The share of residents who are mothers with a pregnancy episode (default 0). */
+  pregnancies?: number;
   progress?: ProgressStream;
 }
 
@@ -161,9 +165,12 @@ export async function seedPatients(
     count: total,
     villages,
     today: options.today ?? now.toISOString().slice(0, 10),
+    ...(options.months === undefined ? {} : { months: options.months }),
+    ...(options.pregnancies === undefined ? {} : { pregnancies: options.pregnancies }),
   })) {
     generated++;
     visits += patient.visits.length;
+    for (const episode of patient.pregnancies ?? []) visits += episode.visits.length;
     const name = sealName(cipher, patient.name);
     batch.push([
       patient.id,
@@ -200,9 +207,39 @@ export async function seedPatients(
         const id = randomUUID();
         enrolled.set(program, id);
         const on = first ? String(first.data.visitDate) : now.toISOString().slice(0, 10);
-        enrollments.push([id, patient.id, program, patient.institutionCode, orgPath, on]);
+        enrollments.push([
+          id,
+          patient.id,
+          program,
+          patient.institutionCode,
+          orgPath,
+          on,
+          null,
+          null,
+          '{}',
+        ]);
       }
-      for (const visit of patient.visits) {
+      const records: {
+        enrollmentId: string | null;
+        formKey: string;
+        data: Record<string, unknown>;
+      }[] = patient.visits.map((v) => ({ ...v, enrollmentId: enrolled.get(v.program) ?? null }));
+      for (const episode of patient.pregnancies ?? []) {
+        const id = randomUUID();
+        enrollments.push([
+          id,
+          patient.id,
+          'pregnancy',
+          patient.institutionCode,
+          orgPath,
+          episode.enrolledOn,
+          episode.endedOn,
+          episode.endedOn === null ? null : '产后42天结案',
+          JSON.stringify(episode.details),
+        ]);
+        for (const visit of episode.visits) records.push({ ...visit, enrollmentId: id });
+      }
+      for (const visit of records) {
         const form = formFor(orgPath, visit.formKey);
         const result = form.compiled.process(visit.data, rules);
         if (!result.valid) {
@@ -212,7 +249,7 @@ export async function seedPatients(
         submissions.push([
           randomUUID(),
           patient.id,
-          enrolled.get(visit.program) ?? null,
+          visit.enrollmentId,
           form.definition.key,
           form.definition.version,
           form.release.id,
@@ -236,12 +273,15 @@ export async function seedPatients(
       const e = rows.enrollments;
       await database.sequelize.query(
         `INSERT INTO enrollments (id, subject_id, program, org_code, org_path, enrolled_on,
-           created_at, created_by)
-         SELECT id, subject_id, program, org_code, org_path, enrolled_on, $7, $8
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[])
-           AS t(id, subject_id, program, org_code, org_path, enrolled_on)`,
+           ended_on, end_reason, details, created_at, created_by)
+         SELECT id, subject_id, program, org_code, org_path, enrolled_on, ended_on, end_reason,
+           details, $10, $11
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[],
+           $7::date[], $8::text[], $9::jsonb[])
+           AS t(id, subject_id, program, org_code, org_path, enrolled_on, ended_on, end_reason,
+             details)`,
         {
-          bind: [...[0, 1, 2, 3, 4, 5].map((i) => column(e, i)), now, SEED_CREATED_BY],
+          bind: [...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => column(e, i)), now, SEED_CREATED_BY],
           transaction,
         },
       );

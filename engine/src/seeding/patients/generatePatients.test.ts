@@ -155,6 +155,65 @@ describe('generatePatients', () => {
   });
 });
 
+describe('generatePatients over two years with pregnancies', () => {
+  const mothers = [
+    ...generatePatients({
+      seed: 7,
+      count: 3000,
+      villages: VILLAGES,
+      today: TODAY,
+      months: 24,
+      pregnancies: 0.25,
+    }),
+  ];
+  const episodes = mothers.flatMap((p) => p.pregnancies ?? []);
+  const records = episodes.flatMap((e) => e.visits);
+
+  it('given months 24, then chronic follow-ups reach back two years', () => {
+    const dates = mothers.flatMap((p) => p.visits.map((v) => v.data.visitDate as string)).sort();
+    expect(dates[0]! < '2025-02-01').toBe(true);
+    expect(dates[0]! >= '2024-11-23').toBe(true);
+  });
+
+  it('given a share of mothers, then women of 20–40 have a pregnancy each, with the edge cases the maternal indicators count', () => {
+    const women = mothers.filter((p) => p.pregnancies);
+    expect(women.length / mothers.length).toBeGreaterThan(0.2);
+    expect(women.length / mothers.length).toBeLessThan(0.3);
+    for (const p of women) {
+      expect(p.sex).toBe('female');
+      expect(ageOn(p.birthDate, TODAY)).toBeGreaterThanOrEqual(20);
+      expect(ageOn(p.birthDate, TODAY)).toBeLessThanOrEqual(40);
+      expect(p.programs).toEqual([]);
+    }
+    const first = records.filter((r) => r.formKey === 'prenatal-first').map((r) => r.data);
+    const visits = records.filter((r) => r.formKey === 'postpartum-visit').map((r) => r.data);
+    expect(first.length).toBe(episodes.length);
+    expect(first.some((d) => d.lmpUnknown && d.eddUltrasound)).toBe(true);
+    expect(first.some((d) => d.lmpUnknown && !d.eddUltrasound)).toBe(true);
+    expect(visits.some((d) => d.liveBirths === 2)).toBe(true);
+    expect(visits.some((d) => d.homeBirth === true && d.dischargeDate === undefined)).toBe(true);
+    expect(visits.some((d) => d.liveBirths === undefined)).toBe(true);
+    expect(episodes.some((e) => !e.visits.some((v) => v.formKey === 'postpartum-visit'))).toBe(
+      true,
+    );
+    expect(records.every((r) => (r.data.visitDate as string) <= TODAY)).toBe(true);
+    for (const e of episodes) if (e.endedOn) expect(e.endedOn >= e.enrolledOn).toBe(true);
+  });
+
+  it('given the seed maternal forms (3.0.1), then every generated record is valid', () => {
+    const compiler = new FormCompiler({ codeTables: readCodeTables('national-phs', '3.0.1') });
+    const forms = readForms('national-phs', '3.0.1');
+    const clock = { today: () => TODAY };
+    const failures = records.flatMap((r) =>
+      compiler
+        .compile(forms.get(r.formKey)!)
+        .process(r.data, clock)
+        .errors.map((e) => `${r.formKey} ${e.path} ${e.keyword}`),
+    );
+    expect(failures).toEqual([]);
+  });
+});
+
 describe('formwork seed --demo', () => {
   it('given a demo database, when 300 residents are seeded twice, then 300 rows hold them, with no ID number or name in clear, and their visits are stored once as submissions of their province’s release', async () => {
     const testDatabase = await createTestDatabase();

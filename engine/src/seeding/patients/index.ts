@@ -1,4 +1,4 @@
-/** Reproducible demo residents with a year of chronic-disease follow-ups (no I/O). */
+/** Reproducible demo residents with chronic-disease follow-ups and pregnancies (no I/O). */
 export {
   generatePatients,
   type GeneratedPatient,
@@ -6,5 +6,6 @@ export {
   type SeedVillage,
 } from './generatePatients.js';
 export { Prng } from './prng.js';
+export type { GeneratedPregnancy, MaternalVisit } from './pregnancyHistory.js';
 export { PROGRAM_FORMS, type GeneratedVisit, type Program } from './visitHistory.js';
 export { PatientTally, type PatientSummary } from './PatientTally.js';

@@ -65,14 +65,19 @@ export function drawProfile(prng: Prng, sex: 'male' | 'female'): PatientProfile 
 }
 
 /**
- * Visit dates of the past 12 months, oldest first: the last one within 90 days of today (more than
- * 100 days ago when overdue), the earlier ones roughly a quarter apart.
+ * Visit dates of the past 12 months (or `horizonDays`), oldest first: the last one within 90 days
+ * of today (more than 100 days ago when overdue), the earlier ones roughly a quarter apart.
  */
-export function visitDates(prng: Prng, todayMs: number, overdue: boolean): string[] {
+export function visitDates(
+  prng: Prng,
+  todayMs: number,
+  overdue: boolean,
+  horizonDays = 365,
+): string[] {
   const daysAgo = [overdue ? prng.int(101, 200) : prng.int(0, 90)];
   for (;;) {
     const next = daysAgo[daysAgo.length - 1]! + prng.int(75, 105);
-    if (next > 365) break;
+    if (next > horizonDays) break;
     daysAgo.push(next);
   }
   return daysAgo.reverse().map((d) => isoDay(todayMs - d * DAY));
