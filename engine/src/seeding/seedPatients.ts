@@ -237,7 +237,16 @@ export async function seedPatients(
           episode.endedOn === null ? null : '产后42天结案',
           JSON.stringify(episode.details),
         ]);
-        for (const visit of episode.visits) records.push({ ...visit, enrollmentId: id });
+        // The generator writes what any province may ask (a risk colour on every prenatal
+        // visit); each release's form keeps the fields it has.
+        for (const visit of episode.visits) {
+          const fields = formFor(orgPath, visit.formKey).compiled.fields;
+          const known = new Set(fields.map((f) => f.path));
+          const data = Object.fromEntries(
+            Object.entries(visit.data).filter(([key]) => known.has(`/${key}`)),
+          );
+          records.push({ ...visit, data, enrollmentId: id });
+        }
       }
       for (const visit of records) {
         const form = formFor(orgPath, visit.formKey);

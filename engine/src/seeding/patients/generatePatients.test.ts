@@ -204,12 +204,13 @@ describe('generatePatients over two years with pregnancies', () => {
     const compiler = new FormCompiler({ codeTables: readCodeTables('national-phs', '3.0.1') });
     const forms = readForms('national-phs', '3.0.1');
     const clock = { today: () => TODAY };
-    const failures = records.flatMap((r) =>
-      compiler
-        .compile(forms.get(r.formKey)!)
-        .process(r.data, clock)
-        .errors.map((e) => `${r.formKey} ${e.path} ${e.keyword}`),
-    );
+    const failures = records.flatMap((r) => {
+      const form = compiler.compile(forms.get(r.formKey)!);
+      // What the national form has (seedPatients keeps those; a province may ask for more).
+      const known = new Set(form.fields.map((f) => f.path));
+      const data = Object.fromEntries(Object.entries(r.data).filter(([k]) => known.has(`/${k}`)));
+      return form.process(data, clock).errors.map((e) => `${r.formKey} ${e.path} ${e.keyword}`);
+    });
     expect(failures).toEqual([]);
   });
 });

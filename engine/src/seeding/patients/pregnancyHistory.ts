@@ -74,6 +74,8 @@ export function pregnancy(
     syphilis: '1',
     hiv: '1',
     overallAssessment: '1',
+    // The risk colour (optional nationally, required by some provinces): mostly green.
+    riskColour: prng.chance(0.85) ? '1' : '2',
     guidance: ['1', '3', '4', '5'],
     referral: '1',
     nextVisitDate: day(firstDay + 28),
@@ -118,6 +120,7 @@ export function pregnancy(
         haemoglobin: prng.int(100, 130),
         urineProtein: '-',
         classification: '1',
+        riskColour: first.riskColour,
         // The guidance printed for the visit: 2nd, 3rd, 4th–5th.
         ...[
           { guidanceEarly: ['1', '2'] },
