@@ -16,6 +16,7 @@ export const NAVIGATION = [
   { name: 'residents', path: 'residents', permission: 'records.read' },
   { name: 'tasks', path: 'tasks', permission: 'tasks.work' },
   { name: 'drafts', path: 'drafts', permission: 'records.capture' },
+  { name: 'reports', path: 'reports', permission: 'reports.read' },
 ] as const;
 
 /** Where a signed-in user starts: the first screen they may use, else the no-access page. */
@@ -107,6 +108,13 @@ export const router = createRouter({
           name: 'drafts',
           component: () => import('./screens/drafts/DraftsScreen.vue'),
           meta: { permission: 'records.capture' },
+        },
+        {
+          path: 'reports',
+          name: 'reports',
+          // Lazily, like every screen: ECharts is in this screen's chunks only.
+          component: () => import('./screens/reports/ReportsScreen.vue'),
+          meta: { permission: 'reports.read' },
         },
         {
           path: 'no-access',

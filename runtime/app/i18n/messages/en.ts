@@ -17,6 +17,7 @@ const en: AppMessages = {
     residents: 'Residents',
     tasks: 'Tasks',
     drafts: 'Drafts',
+    reports: 'Reports',
   },
   header: {
     institution: 'Institution',
@@ -390,6 +391,65 @@ const en: AppMessages = {
       letterReturn:
         'We return to you the patient {patient}, sex {sex}, age {age}, whose condition allows care closer to home. Please receive them.',
       signed: ' (signature)',
+    },
+  },
+  reports: {
+    title: 'Reports',
+    noIndicators: 'The current spec has no computable indicators.',
+    failed: 'The report could not be loaded',
+    problem: '{param}: {text}',
+    unavailable: {
+      title: 'Reporting is unavailable for now',
+      body: 'The reporting database cannot be reached; try again later. Forms, follow-ups and the rest of the app work as usual.',
+    },
+    lag: {
+      upTo: 'Reports are complete up to {time}; records submitted since are being loaded.',
+      unknown: 'Reports are being loaded; the figures may not be complete yet.',
+    },
+    filter: {
+      indicator: 'Indicator',
+      periodKind: 'Period',
+      year: 'Year',
+      quarter: 'Quarter',
+      month: 'Month',
+      yearLabel: '{year}',
+      quarterLabel: 'Q{n}',
+      monthLabel: 'Month {n}',
+    },
+    period: {
+      year: '{year}',
+      quarter: '{year} Q{n}',
+      month: '{year}-{n}',
+    },
+    definition: {
+      numerator: 'Numerator',
+      denominator: 'Denominator',
+    },
+    region: {
+      path: 'Region levels',
+    },
+    export: {
+      xlsx: 'Export Excel',
+      csv: 'Export CSV',
+    },
+    column: {
+      region: 'Region',
+      numerator: 'Numerator',
+      denominator: 'Denominator',
+      rate: 'Rate',
+    },
+    table: {
+      title: 'Regions below',
+      caption: 'Numerator, denominator and rate of the regions in {region}',
+      empty: 'No regions below this one',
+      drill: 'Show the regions below',
+      total: '{region} total',
+    },
+    chart: {
+      byRegion: 'Rate by region',
+      trend: '{region}, {year}, month by month',
+      month: 'M{n}',
+      tooltip: '{region}: {rate} ({numerator} / {denominator})',
     },
   },
   noAccess: {

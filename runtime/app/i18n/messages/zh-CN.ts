@@ -19,6 +19,7 @@ const zhCN = {
     residents: '居民',
     tasks: '任务',
     drafts: '草稿',
+    reports: '统计报表',
   },
   header: {
     institution: '所在机构',
@@ -385,6 +386,65 @@ const zhCN = {
       letterReturn:
         '现有患者 {patient}，性别 {sex}，年龄 {age}，因病情需要，现转回贵单位，请予以接诊。',
       signed: '（签字）',
+    },
+  },
+  reports: {
+    title: '统计报表',
+    noIndicators: '当前规范没有可计算的指标。',
+    failed: '报表加载失败',
+    problem: '{param}：{text}',
+    unavailable: {
+      title: '报表服务暂时不可用',
+      body: '统计数据库当前无法访问，稍后重试即可；填报、随访等其他功能不受影响。',
+    },
+    lag: {
+      upTo: '报表数据更新至 {time}，之后提交的记录正在载入。',
+      unknown: '报表数据正在载入，数字可能尚不完整。',
+    },
+    filter: {
+      indicator: '指标',
+      periodKind: '统计周期',
+      year: '年度',
+      quarter: '季度',
+      month: '月份',
+      yearLabel: '{year} 年',
+      quarterLabel: '第 {n} 季度',
+      monthLabel: '{n} 月',
+    },
+    period: {
+      year: '{year} 年',
+      quarter: '{year} 年第 {n} 季度',
+      month: '{year} 年 {n} 月',
+    },
+    definition: {
+      numerator: '分子',
+      denominator: '分母',
+    },
+    region: {
+      path: '地区层级',
+    },
+    export: {
+      xlsx: '导出 Excel',
+      csv: '导出 CSV',
+    },
+    column: {
+      region: '地区',
+      numerator: '分子',
+      denominator: '分母',
+      rate: '率',
+    },
+    table: {
+      title: '下级地区',
+      caption: '{region}下级地区的分子、分母和率',
+      empty: '没有下级地区',
+      drill: '查看下级地区',
+      total: '{region}合计',
+    },
+    chart: {
+      byRegion: '各地区指标率',
+      trend: '{region} {year} 年逐月趋势',
+      month: '{n}月',
+      tooltip: '{region}：{rate}（{numerator} / {denominator}）',
     },
   },
   noAccess: {
