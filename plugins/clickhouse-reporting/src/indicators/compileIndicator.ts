@@ -7,6 +7,7 @@ import {
   jsonValue,
   nullValue,
   numberValue,
+  recordField,
   recordValue,
   textValue,
   type SqlValue,
@@ -53,9 +54,21 @@ function validDate(text: unknown): text is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-/** The sub-periods as an array of (label, first day, last day) tuples, in SQL from the period's params. */
-function bucketsSql(grouping: PeriodGrouping | undefined, start: string, end: string): string {
-  if (!grouping) return `[('', toInt32(${start}), toInt32(${end}))]`;
+/** The sub-periods of the period, in SQL over the period's params. */
+interface Bucketing {
+  /** Every sub-period as an array of (label, first day, last day) tuples, day numbers (Int32). */
+  all: string;
+  /** The label of the sub-period a day number (within the period) falls in. */
+  label(day: string): string;
+  /** The first and last day numbers of that sub-period, within the period. */
+  first(day: string): string;
+  last(day: string): string;
+}
+
+function bucketing(grouping: PeriodGrouping | undefined, start: string, end: string): Bucketing {
+  const [s, e] = [`toInt32(${start})`, `toInt32(${end})`];
+  if (!grouping)
+    return { all: `[('', ${s}, ${e})]`, label: () => "''", first: () => s, last: () => e };
   const [startOf, add, label] = {
     month: ['toStartOfMonth', 'addMonths', (d: string) => `formatDateTime(${d}, '%Y-%m')`],
     quarter: [
@@ -68,7 +81,13 @@ function bucketsSql(grouping: PeriodGrouping | undefined, start: string, end: st
   const unit = grouping;
   const first = `${startOf}(${start})`;
   const at = (i: string) => `${add}(${first}, ${i})`;
-  return `arrayMap(i -> (${label(at('i'))}, toInt32(greatest(${start}, ${at('i')})), toInt32(least(${end}, addDays(${at('i + 1')}, -1)))), range(toUInt32(dateDiff('${unit}', ${first}, ${startOf}(${end})) + 1)))`;
+  const of = (day: string) => `${startOf}(${dateOfDay(day)})`;
+  return {
+    all: `arrayMap(i -> (${label(at('i'))}, greatest(${s}, toInt32(${at('i')})), least(${e}, toInt32(addDays(${at('i + 1')}, -1)))), range(toUInt32(dateDiff('${unit}', ${first}, ${startOf}(${end})) + 1)))`,
+    label: (day) => label(of(day)),
+    first: (day) => `greatest(${s}, toInt32(${of(day)}))`,
+    last: (day) => `least(${e}, toInt32(addDays(${add}(${of(day)}, 1), -1)))`,
+  };
 }
 
 /**
@@ -128,45 +147,57 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
     );
   };
 
-  // Each fact's date field becomes a day column of the records read.
+  const grouping = options.groupBy ?? {};
+  const buckets = bucketing(grouping.period, start, end);
+  const ofSubjects = population.of === 'subjects';
+
+  // Each fact's date field becomes a day column of the records read (the typed `days` map).
   const dateFields = [...new Set(facts.map(([, f]) => f.date))];
   const dayColumn = (field: string) => `d_${dateFields.indexOf(field)}`;
 
-  // The facts, per member and sub-period: each fact's condition on a record, then (below) the
-  // columns the rules read — a count, or one field of the first/latest record (never the whole
-  // record: copying every record's map made the query ten times slower).
-  const factConditions = facts.map(([name, fact]) => {
+  // Where each fact is aggregated. A fact counted in the period (inPeriod) goes to the sub-period
+  // its record's date falls in, so records are placed by their date, never joined with every
+  // sub-period; one that is not is aggregated once per member ("whole"), unless its rule reads
+  // `today`, which then differs per sub-period ("crossed": each record in every sub-period).
+  const usesToday = facts.map(() => false);
+  const factConditions = facts.map(([name, fact], i) => {
+    const day = `r.${dayColumn(fact.date)}`;
     const scope: RuleScope = {
       indicatorId: indicator.id,
       at: `/facts/${name}/where`,
       params,
-      today: 'm.p_end',
+      get today() {
+        usesToday[i] = true;
+        return fact.inPeriod ? buckets.last(day) : 'b_end';
+      },
       variable: (path) => {
         const [root, field, ...rest] = path.split('.');
         if (root === 'parameters' && field && !rest.length) return parameterValue(field, scope);
         if (root === 'record' && field && !rest.length)
-          return jsonValue(`r.fields[${params.add(field, 'String')}]`);
+          return recordField('r', params.add(field, 'String'));
         return undefined;
       },
     };
-    const day = `r.${dayColumn(fact.date)}`;
-    const conditions = [
-      `has(${params.add(fact.forms, 'Array(String)')}, r.form_key)`,
-      `${day} IS NOT NULL`,
-    ];
-    if (fact.inPeriod) conditions.push(`${day} BETWEEN m.p_start AND m.p_end`);
+    const conditions = [`has(${params.add(fact.forms, 'Array(String)')}, r.form_key)`];
+    conditions.push(`${day} IS NOT NULL`);
     if (fact.where !== undefined) conditions.push(compileRule(fact.where, scope).truthy());
     return conditions.join(' AND ');
   });
+  const crossed = facts.some(([, f], i) => !f.inPeriod && usesToday[i]);
+  const groupOf = (i: number) =>
+    facts[i]![1].inPeriod ? `fb_${dateFields.indexOf(facts[i]![1].date)}` : 'fw';
+
+  // The columns the rules read — a count, or one field of the first/latest record (never the
+  // whole record: copying every record's map made the query ten times slower).
   const fieldReads = new Map<string, { i: number; field: string; alias: string }>();
-  const fieldColumn = (i: number, field: string) => {
+  const fieldAlias = (i: number, field: string) => {
     const key = `${i}\u0000${field}`;
     let read = fieldReads.get(key);
     if (!read) {
       read = { i, field, alias: `fact_${i}_${fieldReads.size}` };
       fieldReads.set(key, read);
     }
-    return `f.${read.alias}`;
+    return read.alias;
   };
   const wholeRecordReads = new Set<number>();
 
@@ -206,7 +237,7 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
           `only a record's top-level fields can be read (${path})`,
         );
       }
-      return jsonValue(fieldColumn(found.i, rest[0]!));
+      return jsonValue(`f.${fieldAlias(found.i, rest[0]!)}`);
     },
   };
   const met = compileRule(indicator.numerator.where, numeratorScope).truthy();
@@ -220,65 +251,181 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
         en: `indicator ${indicator.id}: ${at} names fact ${ref.fact}, which is missing or not first/latest`,
       });
     }
-    return fieldColumn(found.i, ref.field);
+    return { i: found.i, alias: fieldAlias(found.i, ref.field) };
   };
-  const placed = population.placedBy
-    ? `(${jsonValue(factField(population.placedBy, '/denominator/placedBy')).day()}) BETWEEN f.p_start AND f.p_end`
-    : '1';
+  const placedBy = population.placedBy
+    ? factField(population.placedBy, '/denominator/placedBy')
+    : undefined;
   let weight = '1';
   if (population.weight) {
-    const w = jsonValue(factField(population.weight, '/denominator/weight')).number();
+    const { alias } = factField(population.weight, '/denominator/weight');
+    const w = jsonValue(`f.${alias}`).number();
     const whenMissing = params.add(population.weight.whenMissing, 'Float64');
     // A non-negative integer, else whenMissing (evaluateIndicator's weightOf).
-    weight = `if(coalesce((${w}) >= 0 AND (${w}) = floor(${w}), 0) AND JSONType(${factField(population.weight, '/denominator/weight')}) IN ('Int64', 'UInt64', 'Double'), ${w}, ${whenMissing})`;
+    weight = `if(coalesce((${w}) >= 0 AND (${w}) = floor(${w}), 0) AND JSONType(f.${alias}) IN ('Int64', 'UInt64', 'Double'), ${w}, ${whenMissing})`;
   }
 
-  const factColumns = facts.flatMap(([, fact], i) => {
+  // The aggregates of each fact, in its group.
+  const aggregates = new Map<string, string[]>();
+  facts.forEach(([, fact], i) => {
     const when = factConditions[i]!;
-    if (fact.aggregate === 'count') return [`countIf(${when}) AS fact_${i}`];
+    const list = aggregates.get(groupOf(i)) ?? [];
+    aggregates.set(groupOf(i), list);
+    if (fact.aggregate === 'count') {
+      list.push(`countIf(${when}) AS fact_${i}`);
+      return;
+    }
     const pick = fact.aggregate === 'first' ? 'argMinIf' : 'argMaxIf';
     const key = `(r.${dayColumn(fact.date)}, r.recorded_at, r.submission_id)`;
-    return [
-      ...[...fieldReads.values()]
-        .filter((read) => read.i === i)
-        .map(
-          (read) =>
-            `${pick}(r.fields[${params.add(read.field, 'String')}], ${key}, ${when}) AS ${read.alias}`,
-        ),
-      ...(wholeRecordReads.has(i) ? [`countIf(${when}) AS fact_${i}_n`] : []),
-    ];
+    for (const read of fieldReads.values()) {
+      if (read.i === i)
+        list.push(
+          `${pick}(r.fields[${params.add(read.field, 'String')}], ${key}, ${when}) AS ${read.alias}`,
+        );
+    }
+    if (wholeRecordReads.has(i)) list.push(`countIf(${when}) AS fact_${i}_n`);
   });
 
   const program = params.add(population.program, 'String');
+  const regionCode =
+    options.region === undefined
+      ? undefined
+      : params.named('region_code', options.region, 'String');
+  const inRegion = (orgPath: string) => (regionCode ? `has(${orgPath}, ${regionCode})` : '1');
   const active = `toInt32(e.enrolled_on) <= p.p_end AND (e.ended_on IS NULL OR toInt32(e.ended_on) >= p.p_start)`;
   const latestEnrollment = `(e.enrolled_on, e.enrollment_id)`;
-  const members =
-    population.of === 'subjects'
-      ? // Each resident with an active enrollment of the program, grouped under the latest of them.
-        `SELECT e.subject_id AS subject_id, '' AS enrollment_id, p.bucket AS bucket, p.p_start AS p_start, p.p_end AS p_end,
+  // Placed by a fact aggregated once per enrollment: each enrollment falls in the one sub-period
+  // its placing date is in, no join with the sub-periods.
+  const placedDirectly = placedBy !== undefined && groupOf(placedBy.i) === 'fw' && !crossed;
+  const members = ofSubjects
+    ? // Each resident with an active enrollment of the program, grouped under the latest of them.
+      `SELECT e.subject_id AS subject_id, '' AS enrollment_id, p.bucket AS bucket, p.p_start AS p_start, p.p_end AS p_end,
       argMax(e.org_path, ${latestEnrollment}) AS org_path, argMax(e.team, ${latestEnrollment}) AS team, argMax(e.doctor, ${latestEnrollment}) AS doctor
     FROM enrollments AS e FINAL CROSS JOIN periods AS p
     WHERE e.program = ${program} AND ${active}
-    GROUP BY e.subject_id, p.bucket, p.p_start, p.p_end`
+    GROUP BY e.subject_id, p.bucket, p.p_start, p.p_end${regionCode ? `\n    HAVING ${inRegion('org_path')}` : ''}`
+    : placedDirectly
+      ? `SELECT e.subject_id AS subject_id, e.enrollment_id AS enrollment_id, e.org_path AS org_path, e.team AS team, e.doctor AS doctor
+    FROM enrollments AS e FINAL
+    WHERE e.program = ${program} AND ${inRegion('e.org_path')}`
       : // Each enrollment of the program: active in the period, or placed later by placedBy.
         `SELECT e.subject_id AS subject_id, e.enrollment_id AS enrollment_id, p.bucket AS bucket, p.p_start AS p_start, p.p_end AS p_end,
       e.org_path AS org_path, e.team AS team, e.doctor AS doctor
     FROM enrollments AS e FINAL CROSS JOIN periods AS p
-    WHERE e.program = ${program}${population.placedBy ? '' : ` AND ${active}`}`;
+    WHERE e.program = ${program}${population.placedBy ? '' : ` AND ${active}`} AND ${inRegion('e.org_path')}`;
+
   const allForms = params.add(
     [...new Set(facts.flatMap(([, f]) => f.forms))].sort(),
     'Array(String)',
   );
   const dayColumns = dateFields.map(
-    (field) =>
-      `${jsonValue(`fields[${params.add(field, 'String')}]`).day()} AS ${dayColumn(field)}`,
+    (field) => `days[${params.add(field, 'String')}] AS ${dayColumn(field)}`,
   );
-  const joinOn =
-    population.of === 'subjects'
-      ? 'r.subject_id = m.subject_id'
-      : 'r.subject_id = m.subject_id AND r.enrollment_id = m.enrollment_id';
+  // Within a region only its residents' records are read (a superset of the members': any
+  // version of any enrollment of the program there).
+  const recsInRegion = regionCode
+    ? ` AND subject_id IN (SELECT subject_id FROM enrollments WHERE program = ${program} AND has(org_path, ${regionCode}))`
+    : '';
+  const keyColumns = ofSubjects
+    ? 'r.subject_id AS k_subject'
+    : 'r.subject_id AS k_subject, r.enrollment_id AS k_enrollment';
+  const keyGroup = ofSubjects ? 'k_subject' : 'k_subject, k_enrollment';
+  const joinOn = (alias: string, withBucket: boolean) =>
+    `m.subject_id = ${alias}.k_subject${ofSubjects ? '' : ` AND m.enrollment_id = ${alias}.k_enrollment`}${withBucket ? ` AND m.bucket = ${alias}.k_bucket` : ''}`;
+  const columnsOf = (group: string) =>
+    (aggregates.get(group) ?? []).map((a) => `${group}.${a.slice(a.lastIndexOf(' AS ') + 4)}`);
 
-  const grouping = options.groupBy ?? {};
+  const ctes: string[] = [];
+  ctes.push(`periods AS (
+  SELECT tupleElement(b, 1) AS bucket, tupleElement(b, 2) AS p_start, tupleElement(b, 3) AS p_end
+  FROM (SELECT arrayJoin(${buckets.all}) AS b)
+)`);
+  ctes.push(`members AS (
+  ${members}
+)`);
+  ctes.push(`recs AS (
+  SELECT submission_id, subject_id, enrollment_id, form_key, recorded_at, fields, numbers, days, texts${dayColumns.map((c) => `,\n    ${c}`).join('')}
+  FROM records FINAL
+  WHERE has(${allForms}, form_key)${recsInRegion}
+)`);
+  const joins: { alias: string; withBucket: boolean }[] = [];
+  for (const [group, list] of aggregates) {
+    if (group === 'fw') {
+      const forms = params.add(
+        [...new Set(facts.filter(([, f]) => !f.inPeriod).flatMap(([, f]) => f.forms))].sort(),
+        'Array(String)',
+      );
+      ctes.push(`fw AS (
+  SELECT ${keyColumns}${crossed ? ', tupleElement(b_, 1) AS k_bucket, tupleElement(b_, 3) AS b_end' : ''}${list.map((a) => `,\n    ${a}`).join('')}
+  FROM recs AS r${crossed ? `\n  ARRAY JOIN ${buckets.all} AS b_` : ''}
+  WHERE has(${forms}, r.form_key)
+  GROUP BY ${keyGroup}${crossed ? ', k_bucket, b_end' : ''}
+)`);
+      joins.push({ alias: 'fw', withBucket: crossed });
+    } else {
+      const dateField = dateFields[Number(group.slice(3))]!;
+      const day = `r.${dayColumn(dateField)}`;
+      const forms = params.add(
+        [
+          ...new Set(
+            facts.filter(([, f]) => f.inPeriod && f.date === dateField).flatMap(([, f]) => f.forms),
+          ),
+        ].sort(),
+        'Array(String)',
+      );
+      ctes.push(`${group} AS (
+  SELECT ${keyColumns}, ${buckets.label(day)} AS k_bucket${list.map((a) => `,\n    ${a}`).join('')}
+  FROM recs AS r
+  WHERE has(${forms}, r.form_key) AND ${day} BETWEEN toInt32(${start}) AND toInt32(${end})
+  GROUP BY ${keyGroup}, k_bucket
+)`);
+      joins.push({ alias: group, withBucket: true });
+    }
+  }
+  const factColumns = (alias: string) =>
+    columnsOf(alias)
+      .map((c) => `,\n    ${c} AS ${c.slice(alias.length + 1)}`)
+      .join('');
+  if (placedDirectly) {
+    const pd = jsonValue(`fw.${placedBy.alias}`).day();
+    ctes.push(`placed AS (
+  SELECT m.subject_id AS subject_id, m.enrollment_id AS enrollment_id, ${buckets.label('pd_')} AS bucket,
+    ${buckets.first('pd_')} AS p_start, ${buckets.last('pd_')} AS p_end, m.org_path AS org_path, m.team AS team, m.doctor AS doctor,
+    ${pd} AS pd_${factColumns('fw')}
+  FROM members AS m LEFT JOIN fw ON ${joinOn('fw', false)}
+  WHERE pd_ BETWEEN toInt32(${start}) AND toInt32(${end})
+)`);
+  }
+  const rest = joins.filter((j) => !(placedDirectly && j.alias === 'fw'));
+  const memberColumns = placedDirectly
+    ? [
+        'subject_id',
+        'enrollment_id',
+        'bucket',
+        'p_start',
+        'p_end',
+        'org_path',
+        'team',
+        'doctor',
+        ...columnsOf('fw').map((c) => c.slice(3)),
+      ]
+    : ['subject_id', 'enrollment_id', 'bucket', 'p_start', 'p_end', 'org_path', 'team', 'doctor'];
+  ctes.push(`facts AS (
+  SELECT ${memberColumns.map((c) => `m.${c} AS ${c}`).join(', ')}${rest.map((j) => factColumns(j.alias)).join('')}
+  FROM ${placedDirectly ? 'placed' : 'members'} AS m${rest.map((j) => `\n  LEFT JOIN ${j.alias} ON ${joinOn(j.alias, j.withBucket)}`).join('')}
+)`);
+  const placed =
+    placedBy && !placedDirectly
+      ? `(${jsonValue(`f.${placedBy.alias}`).day()}) BETWEEN f.p_start AND f.p_end`
+      : '1';
+  ctes.push(`scored AS (
+  SELECT f.org_path AS org_path, f.team AS team, f.doctor AS doctor, f.bucket AS bucket,
+    toFloat64(${weight}) AS w_,
+    toUInt8(${met}) AS met_
+  FROM facts AS f${readsSubject ? `\n  LEFT JOIN (SELECT subject_id, birth_date, sex FROM subjects FINAL${regionCode ? ' WHERE subject_id IN (SELECT subject_id FROM members)' : ''}) AS s ON s.subject_id = f.subject_id` : ''}
+  WHERE ${placed}
+)`);
+
   const groupColumns: CompiledIndicator['groupColumns'] = [];
   const groupSql: string[] = [];
   if (grouping.region) {
@@ -306,45 +453,24 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
     groupColumns.push('doctor');
     groupSql.push('doctor');
   }
-  const regionFilter =
-    options.region === undefined
-      ? ''
-      : ` AND has(org_path, ${params.named('region_code', options.region, 'String')})`;
   const groupClause = groupColumns.length
     ? `\nGROUP BY ${groupColumns.join(', ')}\nORDER BY ${groupColumns.join(', ')}`
     : '';
 
   const sql = `WITH
-periods AS (
-  SELECT tupleElement(b, 1) AS bucket, tupleElement(b, 2) AS p_start, tupleElement(b, 3) AS p_end
-  FROM (SELECT arrayJoin(${bucketsSql(grouping.period, start, end)}) AS b)
-),
-members AS (
-  ${members}
-),
-recs AS (
-  SELECT submission_id, subject_id, enrollment_id, form_key, recorded_at, fields${dayColumns.map((c) => `,\n    ${c}`).join('')}
-  FROM records FINAL
-  WHERE has(${allForms}, form_key) AND subject_id IN (SELECT subject_id FROM members)
-),
-facts AS (
-  SELECT m.subject_id AS subject_id, m.enrollment_id AS enrollment_id, m.bucket AS bucket, m.p_start AS p_start, m.p_end AS p_end,
-    any(m.org_path) AS org_path, any(m.team) AS team, any(m.doctor) AS doctor${factColumns.map((c) => `,\n    ${c}`).join('')}
-  FROM members AS m LEFT JOIN recs AS r ON ${joinOn}
-  GROUP BY m.subject_id, m.enrollment_id, m.bucket, m.p_start, m.p_end
-),
-scored AS (
-  SELECT f.org_path AS org_path, f.team AS team, f.doctor AS doctor, f.bucket AS bucket,
-    toFloat64(${weight}) AS w_,
-    toUInt8(${met}) AS met_
-  FROM facts AS f${readsSubject ? '\n  LEFT JOIN (SELECT subject_id, birth_date, sex FROM subjects FINAL) AS s ON s.subject_id = f.subject_id' : ''}
-  WHERE ${placed}
-)
+${ctes.join(',\n')}
 SELECT ${[...groupSql, 'toUInt32(countIf(met_ = 1)) AS numerator', 'sum(w_) AS denominator'].join(', ')}
 FROM scored
-WHERE w_ > 0${regionFilter}${groupClause}`;
+WHERE w_ > 0${groupClause}
+SETTINGS ${QUERY_SETTINGS}`;
   return { sql, params: params.values, groupColumns };
 }
+
+/**
+ * Settings of every compiled query: a missing join row reads as the column's default (0, ''),
+ * which the rules read as missing; Date32 in and out of the date functions (dates before 1970).
+ */
+const QUERY_SETTINGS = 'join_use_nulls = 0, enable_extended_results_for_datetime_functions = 1';
 
 /** The sub-periods a query can group by. */
 export const PERIOD_GROUPINGS: readonly PeriodGrouping[] = ['month', 'quarter', 'year'];

@@ -66,6 +66,36 @@ export function jsonValue(j: string): SqlValue {
   };
 }
 
+/**
+ * A record's field by name (`name`: the placeholder of the name) in the records table: the
+ * readings the hot paths take — a number, a day, a string — come from the typed maps the table
+ * fills at insert (store/schema.ts: `numbers`, `days`, `texts`, each computed by jsonValue's own
+ * reading, so they agree with it), the rest from the field's JSON text. `r`: the table's alias.
+ */
+export function recordField(r: string, name: string): SqlValue {
+  const json = jsonValue(`${r}.fields[${name}]`);
+  const text = `${r}.texts[${name}]`;
+  return {
+    kind: 'json',
+    number: () => `${r}.numbers[${name}]`,
+    day: () => `${r}.days[${name}]`,
+    text: () => text,
+    truthy: json.truthy,
+    inList: (strings, numbers) =>
+      `toUInt8(if(${text} IS NOT NULL, has(${strings}, assumeNotNull(${text})), ${json.inList(strings, numbers)}))`,
+  };
+}
+
+/**
+ * The typed maps of a records row (store/schema.ts), computed by ClickHouse at insert from the
+ * JSON text of each field with jsonValue's readings: only the fields that have that reading.
+ */
+export function typedFieldMap(reading: 'number' | 'day' | 'text'): string {
+  const type = { number: 'Float64', day: 'Int32', text: 'String' }[reading];
+  const read = (v: string) => jsonValue(v)[reading]();
+  return `CAST(mapFilter((k, v) -> v IS NOT NULL, mapApply((k, v) -> (k, ${read('v')}), fields)) AS Map(String, Nullable(${type})))`;
+}
+
 /** A Nullable(Float64) expression. */
 export function numberValue(x: string): SqlValue {
   return {

@@ -1,3 +1,5 @@
+import { typedFieldMap } from '../indicators/sqlValues.js';
+
 /**
  * The reporting tables in ClickHouse (embedded chDB or a server: the same DDL). Facts are kept by
  * field name and by data element (`x-de`), so one indicator reads data captured on every form
@@ -9,9 +11,17 @@
  *
  * Deduplication: every table is a ReplacingMergeTree keyed by its id with a version column
  * (a submission's revision; a dimension row's version), loaded at least once. Readers use
- * `FINAL` so a row loaded twice, or an older revision, never counts.
+ * `FINAL` so a row loaded twice, or an older revision, never counts. `records` is sorted by
+ * (form_key, subject_id, submission_id): neither the form nor the resident of a submission
+ * changes between its revisions (a data migration keeps the form key), so the submission is
+ * still the unit of deduplication, and an indicator reads only its forms' rows, in resident order.
+ *
+ * Typed readings (`numbers`, `days`, `texts`): ClickHouse computes them at insert from `fields`
+ * with the indicator compiler's own readings of JSON text (indicators/sqlValues.ts), so a query
+ * compares a number or a day without parsing JSON on every row; a field without that reading is
+ * absent (NULL when read).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const TABLES = {
   records: `CREATE TABLE IF NOT EXISTS records (
@@ -27,8 +37,11 @@ export const TABLES = {
     recorded_at DateTime64(3, 'UTC'),
     fields Map(String, String),
     elements Map(String, String),
+    numbers Map(String, Nullable(Float64)) MATERIALIZED ${typedFieldMap('number')},
+    days Map(String, Nullable(Int32)) MATERIALIZED ${typedFieldMap('day')},
+    texts Map(String, Nullable(String)) MATERIALIZED ${typedFieldMap('text')},
     loaded_at DateTime64(3, 'UTC') DEFAULT now64(3)
-  ) ENGINE = ReplacingMergeTree(revision) ORDER BY submission_id`,
+  ) ENGINE = ReplacingMergeTree(revision) ORDER BY (form_key, subject_id, submission_id)`,
   subjects: `CREATE TABLE IF NOT EXISTS subjects (
     subject_id String,
     birth_date Nullable(Date32),
