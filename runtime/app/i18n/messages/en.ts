@@ -448,7 +448,6 @@ const en: AppMessages = {
     chart: {
       byRegion: 'Rate by region',
       trend: '{region}, {year}, month by month',
-      month: 'M{n}',
       tooltip: '{region}: {rate} ({numerator} / {denominator})',
     },
   },

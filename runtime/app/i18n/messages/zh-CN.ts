@@ -443,7 +443,6 @@ const zhCN = {
     chart: {
       byRegion: '各地区指标率',
       trend: '{region} {year} 年逐月趋势',
-      month: '{n}月',
       tooltip: '{region}：{rate}（{numerator} / {denominator}）',
     },
   },
