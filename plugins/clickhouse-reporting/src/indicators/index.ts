@@ -15,6 +15,9 @@ export {
   MAX_PERIOD_YEARS,
   parseIndicatorQuery,
   periodRange,
+  REGION_CODE,
+  REGION_GROUP_LEVELS,
   type IndicatorQuery,
   type IndicatorQueryProblem,
+  type RegionGroupLevel,
 } from './parseIndicatorQuery.js';

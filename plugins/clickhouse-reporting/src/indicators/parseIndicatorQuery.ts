@@ -1,10 +1,8 @@
 import { isFactIndicator, type FactIndicator, type Indicator } from '@formwork/definitions';
 import {
   PERIOD_GROUPINGS,
-  REGION_LEVELS,
   type IndicatorGrouping,
   type PeriodGrouping,
-  type RegionLevel,
 } from './compileIndicator.js';
 
 /**
@@ -13,18 +11,38 @@ import {
  * - `indicator`: an id of a FactIndicator of the release;
  * - `period`: `YYYY`, `YYYY-Qn` or `YYYY-MM` — or `start` and `end` (YYYY-MM-DD, both included),
  *   at most 10 years;
- * - `region` (optional): an org-unit code, digits of a level's length (2 province, 4 city,
- *   6 county, 9 township, 12 clinic);
- * - `group` (optional): comma-separated, at most one region level (province … clinic), at most
- *   one of month/quarter/year, and team, doctor.
+ * - `region` (optional): an org-unit code as the org tree holds them — 6 to 12 digits, and an
+ *   institution's suffix (`350121101201-V01`); only its form is checked here, the API looks it up;
+ * - `group` (optional): comma-separated, at most one region level (province … village, or clinic:
+ *   the institution), at most one of month/quarter/year, and team, doctor.
  * Every problem is reported (zh and en) naming the parameter; a value is never echoed back.
  */
 export interface IndicatorQuery {
   indicator: FactIndicator;
   period: { start: string; end: string };
   region?: string;
-  groupBy: IndicatorGrouping;
+  /** Period, team and doctor grouping, as compileIndicator takes it (no `region`: see regionGroup). */
+  groupBy: Omit<IndicatorGrouping, 'region'>;
+  /** The region level to group by: the API maps it to a position on the members' org paths. */
+  regionGroup?: RegionGroupLevel;
 }
+
+/** The region levels a query can group by, national-first order; `clinic` is the institution. */
+export const REGION_GROUP_LEVELS = [
+  'province',
+  'city',
+  'county',
+  'township',
+  'village',
+  'clinic',
+] as const;
+export type RegionGroupLevel = (typeof REGION_GROUP_LEVELS)[number];
+
+/**
+ * The form of an org-unit code: a division's 6 to 12 digits, optionally an institution's suffix
+ * (`-H01`, `-C01`, `-V01`: letters and digits). Whether it exists is for the org tree to say.
+ */
+export const REGION_CODE = /^\d{6,12}(-[A-Za-z0-9]{1,8})?$/;
 
 export interface IndicatorQueryProblem {
   param: string;
@@ -45,15 +63,9 @@ export const MAX_PERIOD_YEARS = 10;
 /** Years ClickHouse's Date32 holds, with room: a period outside them is refused. */
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2299;
-const REGION_CODE_LENGTHS: Record<number, RegionLevel> = {
-  2: 'province',
-  4: 'city',
-  6: 'county',
-  9: 'township',
-  12: 'clinic',
-};
 const PARAMS = new Set(['indicator', 'period', 'start', 'end', 'region', 'group']);
 const MAX_LENGTH = 200;
+const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
 function isoDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -101,9 +113,9 @@ export function parseIndicatorQuery(
       : new Map((indicators as readonly Indicator[]).map((i) => [i.id, i]));
 
   for (const key of Object.keys(raw)) {
-    if (!PARAMS.has(key)) {
-      problem(key.length > 40 ? `${key.slice(0, 40)}…` : key, '未知参数', 'unknown parameter');
-    }
+    // A plain name is named back; anything else (it came from the caller) is not echoed.
+    if (!PARAMS.has(key))
+      problem(PLAIN_NAME.test(key) ? key : '?', '未知参数', 'unknown parameter');
   }
   /** A single string of at most MAX_LENGTH characters, or undefined when absent. */
   const text = (param: string): string | undefined => {
@@ -196,16 +208,18 @@ export function parseIndicatorQuery(
 
   // region
   const region = text('region');
-  if (region !== undefined && (!/^\d+$/.test(region) || !REGION_CODE_LENGTHS[region.length])) {
+  const regionValid = region !== undefined && REGION_CODE.test(region);
+  if (region !== undefined && !regionValid) {
     problem(
       'region',
-      '区划代码应为 2、4、6、9 或 12 位数字',
-      'the region code must be 2, 4, 6, 9 or 12 digits',
+      '区划代码应为 6 至 12 位数字，机构另加后缀（如 350121101201-V01）',
+      'the region code must be 6 to 12 digits, an institution with its suffix (e.g. 350121101201-V01)',
     );
   }
 
   // group
-  const groupBy: IndicatorGrouping = {};
+  const groupBy: IndicatorQuery['groupBy'] = {};
+  let regionGroup: RegionGroupLevel | undefined;
   const group = text('group');
   if (group !== undefined && group !== '') {
     const parts = group.split(',');
@@ -216,10 +230,10 @@ export function parseIndicatorQuery(
         break;
       }
       seen.add(part);
-      if (Object.hasOwn(REGION_LEVELS, part)) {
-        if (groupBy.region)
+      if ((REGION_GROUP_LEVELS as readonly string[]).includes(part)) {
+        if (regionGroup)
           problem('group', '只能按一个区划级别分组', 'group by one region level only');
-        groupBy.region = part as RegionLevel;
+        regionGroup = part as RegionGroupLevel;
       } else if ((PERIOD_GROUPINGS as readonly string[]).includes(part)) {
         if (groupBy.period)
           problem('group', '只能按一种时间粒度分组', 'group by one period length only');
@@ -229,8 +243,8 @@ export function parseIndicatorQuery(
       } else {
         problem(
           'group',
-          '分组应为 province、city、county、township、clinic、month、quarter、year、team、doctor',
-          'a grouping is one of province, city, county, township, clinic, month, quarter, year, team, doctor',
+          '分组应为 province、city、county、township、village、clinic、month、quarter、year、team、doctor',
+          'a grouping is one of province, city, county, township, village, clinic, month, quarter, year, team, doctor',
         );
         break;
       }
@@ -238,5 +252,11 @@ export function parseIndicatorQuery(
   }
 
   if (problems.length || !indicator || !period) throw new IndicatorQueryError(problems);
-  return { indicator, period, groupBy, ...(region !== undefined ? { region } : {}) };
+  return {
+    indicator,
+    period,
+    groupBy,
+    ...(regionValid ? { region } : {}),
+    ...(regionGroup ? { regionGroup } : {}),
+  };
 }
