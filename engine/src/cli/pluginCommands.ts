@@ -1,9 +1,15 @@
+import { AuditTrail } from '../audit/AuditTrail.js';
+import { systemClock } from '../clock.js';
 import type { EngineConfig } from '../config/EngineConfig.js';
 import { RouteRegistry } from '../http/RouteRegistry.js';
 import { createLogger, type Logger } from '../logging/createLogger.js';
 import { bundledPlugins } from '../plugin-host/bundledPlugins.js';
 import { PluginHost, PluginLoadError } from '../plugin-host/PluginHost.js';
+import { PluginReadModel } from '../plugin-host/PluginReadModel.js';
+import { ReleaseCatalog } from '../specs/ReleaseCatalog.js';
+import { ReleaseStore } from '../specs/ReleaseStore.js';
 import { ENGINE_COMMANDS } from './engineCommands.js';
+import { openDatabaseToRead } from './readDatabase.js';
 
 /**
  * The configured plugins (PLUGINS, else every bundled one) registered for a CLI command: no
@@ -57,7 +63,38 @@ export async function runPluginCommand(
     );
     return 0;
   }
-  return found.command.run(args);
+  if (found.command.needs !== 'database') return found.command.run(args);
+  return withReadModel(config, host, out.stderr, () => found.command.run(args));
+}
+
+/**
+ * Runs `action` with `host.readModel` reading the configured database: opened without creating
+ * one (migrations current, else a NoDatabaseError saying to migrate), the releases loaded for
+ * forms' fields; closed afterwards. An embedded database a running engine holds fails here with
+ * the data directory's lock message.
+ */
+async function withReadModel(
+  config: EngineConfig,
+  host: PluginHost,
+  notice: NodeJS.WritableStream,
+  action: () => Promise<number>,
+): Promise<number> {
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, notice);
+  const database = await openDatabaseToRead(config, { logger, notice, schema: 'current' });
+  try {
+    const catalog = new ReleaseCatalog([]);
+    await new ReleaseStore({
+      database,
+      audit: new AuditTrail(database, systemClock),
+      clock: systemClock,
+      catalog,
+    }).reloadCatalog();
+    host.readModel = new PluginReadModel({ database, catalog });
+    return await action();
+  } finally {
+    host.readModel = undefined;
+    await database.close();
+  }
 }
 
 /** "Plugin commands:" lines for `formwork --help`; empty when no plugin adds one or they fail to load. */

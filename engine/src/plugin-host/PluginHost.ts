@@ -107,8 +107,8 @@ export class PluginHost {
   /** Outbox consumers (`api.outboxConsumer`), in the order registered. */
   readonly outboxConsumers: OutboxConsumerRegistration[] = [];
   /**
-   * What `api.readModel` reads: set by the engine once its services exist. Unset (a CLI command
-   * loads plugins without a database), calling it throws.
+   * What `api.readModel` reads: set by the engine once its services exist, or by the CLI for a
+   * command that `needs: 'database'`. Unset (any other CLI command), calling it throws.
    */
   readModel: ReadModel | undefined;
   /** Health checks (`api.health`), by plugin slug. */
@@ -136,7 +136,7 @@ export class PluginHost {
   #readModel(): ReadModel {
     if (!this.readModel)
       throw new Error(
-        'api.readModel is available while the engine runs, not in a CLI command or during register()',
+        "api.readModel is available while the engine runs or in a CLI command that needs: 'database', not during register()",
       );
     return this.readModel;
   }
@@ -262,6 +262,8 @@ export class PluginHost {
           throw new Error(`command "${name}" needs a run(args) function`);
         if (typeof command.description !== 'string' || typeof command.usage !== 'string')
           throw new Error(`command "${name}" needs a description and a usage`);
+        if (command.needs !== undefined && command.needs !== 'database')
+          throw new Error(`command "${name}": needs is 'database' or omitted`);
         if (this.reservedCommands.includes(name)) throw new Error(`"${name}" is an engine command`);
         const taken = this.commands.get(name);
         if (taken) throw new Error(`${taken.plugin} already registered command "${name}"`);

@@ -29,6 +29,12 @@ export type {
   SignerRef,
 } from '../signing/DocumentSigner.js';
 export { canonicalJson } from '../audit/canonicalJson.js';
+/**
+ * The engine's terminal progress bar for a plugin's CLI command: `update(done, total)` redraws
+ * `[#####     ] 50% 5000/10000` at most ten times a second on a terminal and writes nothing
+ * otherwise; `finish(done, total)` ends its line.
+ */
+export { ProgressBar, type ProgressStream } from '../cli/ProgressBar.js';
 export type { JsonValue } from '../audit/canonicalJson.js';
 export type { CompletedTask, ServiceCall, WorkflowService } from '../workflows/ServiceRegistry.js';
 export type { Reminder, ReminderHook, ReminderMoment } from '../reminders/Reminder.js';
@@ -81,9 +87,11 @@ export interface PluginApi {
   readonly signatures: PluginSignatures;
   /**
    * Adds a CLI subcommand: `formwork <name> …args` loads the configured plugins (PLUGINS; no
-   * database, no server: register only) and calls `run(args)`, whose result is the exit code.
-   * Names are lower-case words and hyphens and may not take an engine command's name or another
-   * plugin's.
+   * server, no start or stop hooks: register only) and calls `run(args)`, whose result is the exit
+   * code. With `needs: 'database'` the CLI first opens the configured database (never creating
+   * one; its migrations must be current) with its releases, so `api.readModel` answers during
+   * `run`, and closes it afterwards; without it there is no database. Names are lower-case words
+   * and hyphens and may not take an engine command's name or another plugin's.
    */
   command(definition: PluginCommand): void;
   /**
@@ -119,7 +127,7 @@ export interface PluginApi {
   /**
    * Read-only facts for reporting: enrollments and residents (no names, ID numbers, phones or
    * other personal values), org paths and the fields of a released form. Only while the engine
-   * runs (not in a plugin's CLI command or during register()).
+   * runs, or in a plugin's CLI command that `needs: 'database'` (not during register()).
    */
   readonly readModel: ReadModel;
   /**
@@ -314,6 +322,12 @@ export interface PluginCommand {
   description: string;
   /** The arguments, e.g. `sign --key KEY --cert CERT FILE` (shown by `formwork <name> --help`). */
   usage: string;
+  /**
+   * `'database'`: the CLI opens the engine's configured database before `run` (an embedded one
+   * held by a running engine fails with the data directory's lock message, exit 1, before `run`)
+   * and `api.readModel` reads it; omitted, the command gets no database.
+   */
+  needs?: 'database';
   /** Runs with the arguments after the name; resolves to the exit code. */
   run(args: string[]): Promise<number>;
 }
