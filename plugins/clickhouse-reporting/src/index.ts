@@ -1,6 +1,9 @@
-import { definePlugin, PLUGIN_API_VERSION } from '@formwork/engine/plugin-api';
+import { definePlugin, PLUGIN_API_VERSION, type PluginApi } from '@formwork/engine/plugin-api';
+import { reportsCommand } from './cli/reportsCommand.js';
+import { Backfill } from './loading/Backfill.js';
 import { DIMENSION_TOPICS, RECORD_TOPICS, RecordLoader } from './loading/RecordLoader.js';
 import { statusRoute } from './routes/statusRoute.js';
+import { reportRoutes } from './routes/reportRoutes.js';
 import { ReportingStore } from './store/ReportingStore.js';
 
 /** The outbox consumer that loads the reporting tables: `plugin:reporting:records`. */
@@ -27,8 +30,12 @@ export const plugin = definePlugin({
       url: api.settings.clickhouseUrl,
       dataDir: () => api.dataDir,
       logger: api.logger,
+      // Whenever the store opens (at start, or back after being unavailable): load in the
+      // background what was stored before the consumer listened, unless that is done already.
+      onOpen: () => backfill.catchUp(),
     });
     const loader = new RecordLoader({ store, readModel: api.readModel });
+    const backfill = new Backfill({ store, readModel: api.readModel, loader, logger: api.logger });
     const consumer = api.outboxConsumer({
       name: LOADER_CONSUMER,
       topics: [...RECORD_TOPICS, ...DIMENSION_TOPICS],
@@ -37,9 +44,34 @@ export const plugin = definePlugin({
         await loader.load(events);
       },
     });
-    api.route(statusRoute(store, consumer));
+    api.route(statusRoute(store, consumer, backfill));
+    reportRoutes(api, store, consumer);
     // Not awaited: the engine serves forms while the store opens (or cannot).
     api.onStart(() => void store.start());
-    api.onStop(() => store.close());
+    api.onStop(async () => {
+      await backfill.close(); // after the page it is loading, its position saved
+      await store.close();
+    });
+    api.command(reportsCommand(() => commandParts(api)));
   },
 });
+
+/**
+ * The command's own store and backfill (`formwork reports backfill`): opened once by the command
+ * (no retries), never started by the engine, quiet below errors (the command says what went wrong).
+ */
+function commandParts(api: PluginApi) {
+  const logger = api.logger.child({}, { level: 'error' });
+  const store = new ReportingStore({
+    url: api.settings.clickhouseUrl,
+    dataDir: () => api.dataDir,
+    logger,
+  });
+  const loader = new RecordLoader({ store, readModel: api.readModel });
+  return {
+    store,
+    backfill: (pageSize: number) =>
+      new Backfill({ store, readModel: api.readModel, loader, logger, pageSize }),
+    dataDir: () => api.dataDir,
+  };
+}

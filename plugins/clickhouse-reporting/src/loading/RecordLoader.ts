@@ -55,6 +55,29 @@ export class RecordLoader {
     for (const e of enrollments) subjectIds.add(e.subjectId);
     const subjects = await this.#read(subjectIds, (ids) => this.deps.readModel.subjects({ ids }));
     // Dimensions first: a record never points at a resident the tables do not have yet.
+    await this.#insertDimensions(subjects, enrollments);
+    if (rows.length) await client.insert({ table: 'records', values: rows, format: 'JSONEachRow' });
+    return { records: rows.length, enrollments: enrollments.length, subjects: subjects.length };
+  }
+
+  /**
+   * Enrollments the caller has read (a backfill's page, those with no submission included: the
+   * denominators count enrolled residents without a visit) and the residents they belong to.
+   */
+  async loadEnrollments(enrollments: readonly ReadModelEnrollment[]): Promise<LoadOutcome> {
+    void this.deps.store.client; // throws while unavailable
+    const subjects = await this.#read(new Set(enrollments.map((e) => e.subjectId)), (ids) =>
+      this.deps.readModel.subjects({ ids }),
+    );
+    await this.#insertDimensions(subjects, enrollments);
+    return { records: 0, enrollments: enrollments.length, subjects: subjects.length };
+  }
+
+  async #insertDimensions(
+    subjects: readonly ReadModelSubject[],
+    enrollments: readonly ReadModelEnrollment[],
+  ): Promise<void> {
+    const { client } = this.deps.store;
     if (subjects.length)
       await client.insert({
         table: 'subjects',
@@ -67,8 +90,6 @@ export class RecordLoader {
         values: enrollments.map(enrollmentRow),
         format: 'JSONEachRow',
       });
-    if (rows.length) await client.insert({ table: 'records', values: rows, format: 'JSONEachRow' });
-    return { records: rows.length, enrollments: enrollments.length, subjects: subjects.length };
   }
 
   async #records(events: readonly OutboxEvent[]): Promise<RecordRow[]> {

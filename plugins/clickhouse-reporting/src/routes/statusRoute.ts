@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type OutboxConsumerHandle } from '@formwork/engine/plugin-api';
+import type { Backfill } from '../loading/Backfill.js';
 import type { ReportingStore } from '../store/ReportingStore.js';
 
 export const reportingStatus = z.object({
@@ -8,15 +9,26 @@ export const reportingStatus = z.object({
   error: z.string().optional(),
   lagSeconds: z.number().nonnegative(),
   loadedRecords: z.number().int().nonnegative().nullable(),
+  backfill: z.object({
+    state: z.enum(['idle', 'running', 'done', 'failed']),
+    loaded: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
 });
 
 /**
  * `GET /api/plugins/reporting/status` (reports.read): where the reporting tables are, whether
  * they answer, how far loading is behind (seconds between the newest committed submission event
  * and the newest loaded one) and how many records are loaded (`FINAL`: each revision once;
- * null while the store is unavailable).
+ * null while the store is unavailable), and the backfill of what was stored before loading
+ * began: `idle` (not run in this process yet, or stopped), `running`, `done` (recorded as
+ * complete) or `failed` (retried), with the submissions it loaded of those stored when it began.
  */
-export function statusRoute(store: ReportingStore, consumer: OutboxConsumerHandle) {
+export function statusRoute(
+  store: ReportingStore,
+  consumer: OutboxConsumerHandle,
+  backfill: Pick<Backfill, 'status'>,
+) {
   return defineRoute({
     method: 'get',
     path: '/status',
@@ -41,7 +53,8 @@ export function statusRoute(store: ReportingStore, consumer: OutboxConsumerHandl
           status = { ...status, available: false, error: (err as Error).message };
         }
       }
-      return { ...status, lagSeconds, loadedRecords };
+      const { state, loaded, total } = backfill.status();
+      return { ...status, lagSeconds, loadedRecords, backfill: { state, loaded, total } };
     },
   });
 }

@@ -34,6 +34,8 @@ export interface ReportingStoreOptions {
   /** The first retry after a failed open; doubled per failure up to `maxRetryMs`. */
   firstRetryMs?: number;
   maxRetryMs?: number;
+  /** Called each time the store opens (at start, or when it is back after being unavailable). */
+  onOpen?: () => void;
 }
 
 /** Settings every query runs with, embedded or server: the same answers either way. */
@@ -110,6 +112,7 @@ export class ReportingStore {
       this.#error = undefined;
       this.#failures = 0;
       this.options.logger.info({ mode: this.mode }, 'reporting store open');
+      this.options.onOpen?.();
     } catch (err) {
       this.#error = (err as Error).message;
       await this.#drop();
