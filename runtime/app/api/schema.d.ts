@@ -881,6 +881,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/plugins/reporting/drilldown': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An indicator’s values for each unit just below a region */
+    get: operations['reporting.drilldown'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plugins/reporting/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An indicator’s values as an Excel or CSV file */
+    get: operations['reporting.export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plugins/reporting/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The indicators of the release serving a region */
+    get: operations['reporting.indicators'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/plugins/reporting/status': {
     parameters: {
       query?: never;
@@ -890,6 +941,23 @@ export interface paths {
     };
     /** Reporting store and loading status */
     get: operations['reporting.status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plugins/reporting/values': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An indicator’s values in a region, grouped */
+    get: operations['reporting.values'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2154,6 +2222,111 @@ export interface components {
       } | null;
       /** @enum {string} */
       status: 'published' | 'deprecated';
+    };
+    ReportingIndicators: {
+      indicators: {
+        denominator: {
+          description: {
+            en: string;
+            zh: string;
+          };
+        };
+        description: {
+          en: string;
+          zh: string;
+        };
+        id: string;
+        numerator: {
+          description: {
+            en: string;
+            zh: string;
+          };
+        };
+        /** @enum {string} */
+        period: 'month' | 'quarter' | 'year';
+        program: string;
+        title: {
+          en: string;
+          zh: string;
+        };
+        /** @enum {string} */
+        unit: 'percent' | 'count' | 'ratio';
+      }[];
+      region: {
+        code: string;
+        level: string;
+        name: string;
+        nameEn: string;
+      };
+      release: {
+        id: string;
+        jurisdiction: string;
+      };
+    };
+    ReportingValues: {
+      indicator: {
+        denominator: {
+          description: {
+            en: string;
+            zh: string;
+          };
+        };
+        description: {
+          en: string;
+          zh: string;
+        };
+        id: string;
+        numerator: {
+          description: {
+            en: string;
+            zh: string;
+          };
+        };
+        title: {
+          en: string;
+          zh: string;
+        };
+      };
+      loading: {
+        lagSeconds: number;
+        loadedUpTo: string | null;
+      };
+      period: {
+        end: string;
+        start: string;
+      };
+      region: {
+        code: string;
+        level: string;
+        name: string;
+        nameEn: string;
+      };
+      rows: {
+        /** @description 下钻：是否还有下级 / Drill-down: whether the unit has units under it */
+        children?: boolean;
+        denominator: number;
+        /** @description 责任医生（用户 id；姓名不在报表读模型中） / The responsible doctor (user id; names are not in the read model) */
+        doctor?: {
+          id: string;
+          name: null;
+        };
+        numerator: number;
+        period?: string;
+        /** @description 百分比，一位小数；分母为 0 时为 null / Percent, one decimal; null when the denominator is 0 */
+        rate: number | null;
+        region?: {
+          code: string;
+          name: string;
+          nameEn: string;
+        };
+        team?: string;
+      }[];
+      total: {
+        denominator: number;
+        numerator: number;
+        /** @description 百分比，一位小数；分母为 0 时为 null / Percent, one decimal; null when the denominator is 0 */
+        rate: number | null;
+      };
     };
     ResidentWorkflow: {
       definitionKey: string;
@@ -6786,6 +6959,259 @@ export interface operations {
       };
     };
   };
+  'reporting.drilldown': {
+    parameters: {
+      query?: {
+        /** @description 结束日期 YYYY-MM-DD（含） / Last day, included */
+        end?: string | string[];
+        /** @description 分组，逗号分隔：province|city|county|township|village|clinic, month|quarter|year, team, doctor / Groupings, comma-separated */
+        group?: string | string[];
+        /** @description 指标 id（GET /indicators） / An indicator id of the region’s release */
+        indicator?: string | string[];
+        /** @description 统计期 YYYY、YYYY-Qn 或 YYYY-MM / The period: YYYY, YYYY-Qn or YYYY-MM */
+        period?: string | string[];
+        /** @description 区划或机构代码，默认为本人最高管辖单位 / Org-unit code; default: your highest unit */
+        region?: string | string[];
+        /** @description 起始日期 YYYY-MM-DD（与 end 一起代替 period，最长 10 年） / First day, with end instead of period (at most 10 years) */
+        start?: string | string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The values by child unit */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportingValues'];
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the permission reports.read (audited when refused) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'reporting.export': {
+    parameters: {
+      query?: {
+        /** @description 结束日期 YYYY-MM-DD（含） / Last day, included */
+        end?: string | string[];
+        /** @description xlsx 或 csv / xlsx or csv */
+        format?: string | string[];
+        /** @description 分组，逗号分隔：province|city|county|township|village|clinic, month|quarter|year, team, doctor / Groupings, comma-separated */
+        group?: string | string[];
+        /** @description 指标 id（GET /indicators） / An indicator id of the region’s release */
+        indicator?: string | string[];
+        /** @description 统计期 YYYY、YYYY-Qn 或 YYYY-MM / The period: YYYY, YYYY-Qn or YYYY-MM */
+        period?: string | string[];
+        /** @description 区划或机构代码，默认为本人最高管辖单位 / Org-unit code; default: your highest unit */
+        region?: string | string[];
+        /** @description 起始日期 YYYY-MM-DD（与 end 一起代替 period，最长 10 年） / First day, with end instead of period (at most 10 years) */
+        start?: string | string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file (xlsx, or text/csv for format=csv) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the permission reports.read (audited when refused) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'reporting.indicators': {
+    parameters: {
+      query?: {
+        /** @description 区划或机构代码，默认为本人最高管辖单位 / Org-unit code; default: your highest unit */
+        region?: string | string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The indicators */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportingIndicators'];
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the permission reports.read (audited when refused) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   'reporting.status': {
     parameters: {
       query?: never;
@@ -6803,12 +7229,105 @@ export interface operations {
         content: {
           'application/json': {
             available: boolean;
+            backfill: {
+              loaded: number;
+              /** @enum {string} */
+              state: 'idle' | 'running' | 'done' | 'failed';
+              total: number;
+            };
             error?: string;
             lagSeconds: number;
             loadedRecords: number | null;
             /** @enum {string} */
             mode: 'embedded' | 'server';
           };
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the permission reports.read (audited when refused) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'reporting.values': {
+    parameters: {
+      query?: {
+        /** @description 结束日期 YYYY-MM-DD（含） / Last day, included */
+        end?: string | string[];
+        /** @description 分组，逗号分隔：province|city|county|township|village|clinic, month|quarter|year, team, doctor / Groupings, comma-separated */
+        group?: string | string[];
+        /** @description 指标 id（GET /indicators） / An indicator id of the region’s release */
+        indicator?: string | string[];
+        /** @description 统计期 YYYY、YYYY-Qn 或 YYYY-MM / The period: YYYY, YYYY-Qn or YYYY-MM */
+        period?: string | string[];
+        /** @description 区划或机构代码，默认为本人最高管辖单位 / Org-unit code; default: your highest unit */
+        region?: string | string[];
+        /** @description 起始日期 YYYY-MM-DD（与 end 一起代替 period，最长 10 年） / First day, with end instead of period (at most 10 years) */
+        start?: string | string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The values */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportingValues'];
         };
       };
       /** @description Malformed JSON or a request that does not match the API */
