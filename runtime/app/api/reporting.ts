@@ -1,70 +1,21 @@
-import type { Client } from 'openapi-fetch';
 import type { ApiError } from './ApiError.js';
 import { ok, type ApiClient } from './client.js';
+import type { components } from './schema.js';
 
 /**
- * The reporting plugin's indicator routes (`/api/plugins/reporting/…`, permission reports.read),
- * on the app's one client. HAND-WRITTEN from the API contract until the routes are in the
- * engine's OpenAPI document: then `npm run generate:api-types` puts them in schema.d.ts, these
- * shapes become aliases of the generated ones and the cast below goes.
+ * The reporting plugin's indicator routes (`/api/plugins/reporting/…`, permission reports.read)
+ * on the app's one client, typed from the engine's OpenAPI document (schema.d.ts).
  */
-export interface LocalizedText {
-  zh: string;
-  en: string;
-}
-
-export interface ReportRegion {
-  code: string;
-  name: string;
-  nameEn: string;
-  level?: string;
-}
-
-export interface ReportIndicatorDefinition {
-  id: string;
-  title: LocalizedText;
-  description: LocalizedText;
-  numerator: { description: LocalizedText };
-  denominator: { description: LocalizedText };
-}
-
-export interface ReportIndicator extends ReportIndicatorDefinition {
-  program: string;
-  period: string;
-  unit: string;
-}
-
-export interface IndicatorsAnswer {
-  release: { id: string; jurisdiction: string };
-  region: ReportRegion;
-  indicators: ReportIndicator[];
-}
-
-export interface ReportRow {
-  region?: ReportRegion;
-  /** '2026-03', '2026-Q1' or '2026'. */
-  period?: string;
-  numerator: number;
-  denominator: number;
-  /** Percent with one decimal; null when the denominator is 0. */
-  rate: number | null;
-  /** Drill-down rows: whether the child region has regions under it. */
-  children?: boolean;
-}
-
-export interface LoadingState {
-  lagSeconds: number;
-  loadedUpTo: string | null;
-}
-
-export interface ValuesAnswer {
-  indicator: ReportIndicatorDefinition;
-  period: { start: string; end: string };
-  region: ReportRegion;
-  rows: ReportRow[];
-  total: { numerator: number; denominator: number; rate: number | null };
-  loading: LoadingState;
-}
+export type IndicatorsAnswer = components['schemas']['ReportingIndicators'];
+export type ReportIndicator = IndicatorsAnswer['indicators'][number];
+export type ValuesAnswer = components['schemas']['ReportingValues'];
+export type ReportIndicatorDefinition = ValuesAnswer['indicator'];
+/** A row as the page reads it (doctor groupings are not shown here). */
+export type ReportRow = Omit<ValuesAnswer['rows'][number], 'doctor'>;
+/** A region as rows name it; the region an answer is about also has its `level`. */
+export type ReportRegion = NonNullable<ReportRow['region']> & { level?: string };
+export type LoadingState = ValuesAnswer['loading'];
+export type LocalizedText = ReportIndicator['title'];
 
 /** The parameters of /values, /drilldown and /export (as parseIndicatorQuery takes them). */
 export interface ReportQuery {
@@ -78,38 +29,19 @@ export type ExportFormat = 'xlsx' | 'csv';
 
 const PREFIX = '/api/plugins/reporting';
 
-interface Get<Query, Answer> {
-  parameters: { query: Query; header?: never; path?: never; cookie?: never };
-  requestBody?: never;
-  responses: { 200: { headers: Record<string, unknown>; content: { 'application/json': Answer } } };
-}
-
-interface Route<Query, Answer> {
-  parameters: { query?: never; header?: never; path?: never; cookie?: never };
-  get: Get<Query, Answer>;
-}
-
-/** The three JSON routes as openapi-typescript would declare them. */
-export interface ReportingPaths {
-  '/api/plugins/reporting/indicators': Route<{ region?: string }, IndicatorsAnswer>;
-  '/api/plugins/reporting/values': Route<ReportQuery, ValuesAnswer>;
-  '/api/plugins/reporting/drilldown': Route<ReportQuery, ValuesAnswer>;
-}
-
 /** The reporting calls on `client` (the app's one client: its session, its errors). */
 export function reportingApi(client: ApiClient) {
-  const reporting = client as unknown as Client<ReportingPaths>;
   return {
     indicators: (region?: string) =>
       ok(
-        reporting.GET('/api/plugins/reporting/indicators', {
+        client.GET('/api/plugins/reporting/indicators', {
           params: { query: region ? { region } : {} },
         }),
       ),
     values: (query: ReportQuery) =>
-      ok(reporting.GET('/api/plugins/reporting/values', { params: { query } })),
+      ok(client.GET('/api/plugins/reporting/values', { params: { query } })),
     drilldown: (query: ReportQuery) =>
-      ok(reporting.GET('/api/plugins/reporting/drilldown', { params: { query } })),
+      ok(client.GET('/api/plugins/reporting/drilldown', { params: { query } })),
   };
 }
 

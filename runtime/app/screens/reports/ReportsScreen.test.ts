@@ -130,7 +130,7 @@ describe('the reports page', () => {
     );
   });
 
-  it('given loading five minutes behind, when the figures are shown, then the page says up to when they are complete, and the exports carry the filters', async () => {
+  it('given loading five minutes behind, when the figures are shown, then the page says up to when they are complete, and the exports carry the filters and the table’s grouping', async () => {
     engine.answers.set(`${PREFIX}/indicators`, { status: 200, body: CATALOGUE });
     engine.answers.set(`${PREFIX}/drilldown`, {
       status: 200,
@@ -159,6 +159,8 @@ describe('the reports page', () => {
       indicator: INDICATOR.id,
       period: String(year),
       region: '350000',
+      // The province's table lists its cities: the file groups by city too.
+      group: 'city',
     });
     // The trend asks for the whole year by month, in the same region.
     expect(engine.asked).toContain(

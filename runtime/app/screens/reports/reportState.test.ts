@@ -14,6 +14,7 @@ import {
   defaultPeriod,
   describeFailure,
   drillInto,
+  exportQuery,
   formatRate,
   lagNotice,
   periodParam,
@@ -99,6 +100,18 @@ describe('the queries of the table, the trend and the exports', () => {
       period: '2026-03',
       region: '35',
     });
+  });
+
+  it('given a county’s townships in the table, when it is exported, then the file is grouped by township as the table is', () => {
+    const q = regionQuery('x', march, '350121');
+    expect(exportQuery(q, 'county')).toEqual({ ...q, group: 'township' });
+    expect(exportQuery(q, 'province')).toEqual({ ...q, group: 'city' });
+    expect(exportQuery(q, 'township')).toEqual({ ...q, group: 'village' });
+  });
+
+  it('given a region of a level the page does not know, when it is exported, then the file has its total alone', () => {
+    const q = regionQuery('x', march, '350121');
+    expect(exportQuery(q, 'planet')).toEqual(q);
   });
 
   it('given months with and without patients, when the trend is drawn, then each month has its rate or a gap', () => {

@@ -61,6 +61,25 @@ export function regionQuery(indicator: string, period: PeriodChoice, region: str
   return { indicator, period: periodParam(period), region };
 }
 
+/**
+ * The API's grouping by the level just below a region of `level`: what the drill-down lists, so
+ * an export of the table gives its rows (/export groups as /values does).
+ */
+const CHILD_GROUP: Readonly<Record<string, string>> = {
+  national: 'province',
+  province: 'city',
+  city: 'county',
+  county: 'township',
+  township: 'village',
+  village: 'clinic',
+};
+
+/** The exports' query: the table's, grouped by the child level (the region's total alone if none). */
+export function exportQuery(query: ReportQuery, level: string | undefined): ReportQuery {
+  const group = level ? CHILD_GROUP[level] : undefined;
+  return group ? { ...query, group } : query;
+}
+
 /** The trend's query: the region's rate month by month over the chosen year. */
 export function trendQuery(indicator: string, period: PeriodChoice, region: string): ReportQuery {
   return { indicator, period: String(period.year), region, group: 'month' };
