@@ -4,6 +4,7 @@ import { Backfill } from './loading/Backfill.js';
 import { DIMENSION_TOPICS, RECORD_TOPICS, RecordLoader } from './loading/RecordLoader.js';
 import { statusRoute } from './routes/statusRoute.js';
 import { reportRoutes } from './routes/reportRoutes.js';
+import { reportingHealth } from './api/reportingHealth.js';
 import { ReportingStore } from './store/ReportingStore.js';
 
 /** The outbox consumer that loads the reporting tables: `plugin:reporting:records`. */
@@ -45,6 +46,15 @@ export const plugin = definePlugin({
       },
     });
     api.route(statusRoute(store, consumer, backfill));
+    // /api/health: degraded while the store cannot answer or loading lags over 60 s (forms are
+    // not affected).
+    api.health(
+      reportingHealth(
+        () => store.status(),
+        consumer,
+        () => ({ backfill: backfill.status().state }),
+      ),
+    );
     reportRoutes(api, store, consumer);
     // Not awaited: the engine serves forms while the store opens (or cannot).
     api.onStart(() => void store.start());

@@ -11,13 +11,15 @@ export const MAX_HEALTHY_LAG_SECONDS = 60;
 export function reportingHealth(
   status: () => StoreStatus,
   consumer: Pick<OutboxConsumerHandle, 'backlog'>,
+  /** More figures for the detail (e.g. the backfill's state). */
+  more: () => Record<string, string | number | boolean | null> = () => ({}),
 ): () => Promise<PluginHealth> {
   return async () => {
     const { mode, available } = status();
     const { lagSeconds } = await consumer.backlog();
     return {
       status: available && lagSeconds <= MAX_HEALTHY_LAG_SECONDS ? 'ok' : 'degraded',
-      detail: { mode, available, lagSeconds },
+      detail: { mode, available, lagSeconds, ...more() },
     };
   };
 }

@@ -13,10 +13,18 @@ import type { StoreStatus } from '../store/ReportingStore.js';
 import { asHttp } from './reportErrors.js';
 import { exportQuery } from './reportSchemas.js';
 
-const FORMAT_PROBLEM: IndicatorQueryProblem = {
-  param: 'format',
-  message: { zh: '格式应为 xlsx 或 csv', en: 'the format must be xlsx or csv' },
-};
+/** What is wrong with `format`, if anything. */
+function formatProblems(format: unknown): IndicatorQueryProblem[] {
+  if (typeof format === 'string' && (EXPORT_FORMATS as readonly string[]).includes(format))
+    return [];
+  const message =
+    format === undefined
+      ? { zh: '缺少格式（xlsx 或 csv）', en: 'the format is missing (xlsx or csv)' }
+      : Array.isArray(format)
+        ? { zh: '应为单个字符串值', en: 'must be a single string value' }
+        : { zh: '格式应为 xlsx 或 csv', en: 'the format must be xlsx or csv' };
+  return [{ param: 'format', message }];
+}
 
 /**
  * `GET /api/plugins/reporting/export?format=xlsx|csv&indicator=&period=&region=&group=`
@@ -41,13 +49,7 @@ export function exportRoute(reports: IndicatorReports, status: () => StoreStatus
     handler: ({ query, scope }, ctx) =>
       asHttp(status, async () => {
         const { format, ...rest } = query;
-        const valid =
-          typeof format === 'string' && (EXPORT_FORMATS as readonly string[]).includes(format);
-        const { answer, prepared } = await reports.values(
-          scope!,
-          rest,
-          valid ? [] : [FORMAT_PROBLEM],
-        );
+        const { answer, prepared } = await reports.values(scope!, rest, formatProblems(format));
         const kind = format as ExportFormat;
         const input = { answer, release: prepared.release, generatedAt: now() };
         const file = kind === 'xlsx' ? await toXlsx(input) : toCsv(input);

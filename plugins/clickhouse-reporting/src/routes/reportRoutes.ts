@@ -1,6 +1,5 @@
 import type { OutboxConsumerHandle, PluginApi } from '@formwork/engine/plugin-api';
 import { IndicatorReports } from '../api/IndicatorReports.js';
-import { reportingHealth } from '../api/reportingHealth.js';
 import type { ReportingStore } from '../store/ReportingStore.js';
 import { drilldownRoute } from './drilldownRoute.js';
 import { exportRoute } from './exportRoute.js';
@@ -8,11 +7,12 @@ import { indicatorsRoute } from './indicatorsRoute.js';
 import { valuesRoute } from './valuesRoute.js';
 
 /**
- * The indicator API (`/indicators`, `/values`, `/drilldown`, `/export`, all reports.read) and
- * the plugin's health check, on the store and the loading consumer.
+ * The indicator API (`/indicators`, `/values`, `/drilldown`, `/export`, all reports.read) on the
+ * store and the loading consumer. (The health check, api/reportingHealth.ts, is registered
+ * beside the other parts in index.ts: one per plugin.)
  */
 export function reportRoutes(
-  api: Pick<PluginApi, 'route' | 'health' | 'readModel'>,
+  api: Pick<PluginApi, 'route' | 'readModel'>,
   store: ReportingStore,
   consumer: OutboxConsumerHandle,
   now: () => Date = () => new Date(),
@@ -23,5 +23,4 @@ export function reportRoutes(
   api.route(valuesRoute(reports, status));
   api.route(drilldownRoute(reports, status));
   api.route(exportRoute(reports, status, now));
-  api.health(reportingHealth(status, consumer));
 }
