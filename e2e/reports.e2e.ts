@@ -253,6 +253,15 @@ test('a Fujian province manager reads the hypertension 规范管理率 by region
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.locator('[data-test=rate-trend] canvas')).toBeVisible();
   await snap(page, testInfo, '3-phone');
+
+  // In English: the page, the regions and the definition in the user's language.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  await expect(table.locator('thead')).toContainText('Denominator');
+  await expect(definition).toContainText('Hypertension');
+  await expect(page.locator('[data-test=export-csv]')).toHaveText('Export CSV');
+  await snap(page, testInfo, '4-english');
 });
 
 test('a village doctor is offered no reports and the reporting API refuses them', async ({
