@@ -184,6 +184,10 @@ export class Backfill {
         await this.#state.save(position);
         this.#status = { state: 'running', loaded: position.loaded, total: position.total };
         options.onProgress?.(position.loaded, position.total);
+        logger.debug(
+          { phase: position.phase, loaded: position.loaded, total: position.total },
+          'reporting backfill page saved',
+        );
         if (++pages % 10 === 0)
           logger.info(
             { phase: position.phase, loaded: position.loaded, total: position.total },
