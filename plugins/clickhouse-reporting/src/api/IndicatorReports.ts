@@ -84,8 +84,15 @@ const regionOf = (unit: ReadModelOrgUnit) => ({
   name: unit.name,
   nameEn: unit.nameEn,
 });
-/** Members registered at the region itself have no unit at the level below it. */
-const OWN_LEVEL: ReportRegion = { code: '', name: '（本级）', nameEn: '(the region itself)' };
+/**
+ * Members with no unit at the grouped level on their path: registered higher up (at the region
+ * itself, or for `clinic` at a township health centre or county hospital, not a village clinic).
+ */
+const NO_UNIT: ReportRegion = {
+  code: '',
+  name: '（无该级单位）',
+  nameEn: '(no unit at this level)',
+};
 
 /**
  * The indicator reports: the indicators of the release serving a region, their values grouped
@@ -149,7 +156,7 @@ export class IndicatorReports {
     const answer: ValuesAnswer = {
       ...this.#head(prepared),
       rows: rows.map((r) => ({
-        ...(r.group.region !== undefined ? { region: names.get(r.group.region) ?? OWN_LEVEL } : {}),
+        ...(r.group.region !== undefined ? { region: names.get(r.group.region) ?? NO_UNIT } : {}),
         ...(r.group.period !== undefined ? { period: r.group.period } : {}),
         ...(r.group.team !== undefined ? { team: r.group.team } : {}),
         ...(r.group.doctor !== undefined ? { doctor: { id: r.group.doctor, name: null } } : {}),
