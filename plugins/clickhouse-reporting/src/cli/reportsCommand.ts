@@ -18,8 +18,11 @@ export interface ReportsCommandDeps {
   signals?: Pick<NodeJS.Process, 'on' | 'off'>;
 }
 
-/** chDB's answer when another process holds its data directory. */
-const LOCKED = /Cannot lock file|Another server instance/i;
+/**
+ * chDB's answer when it cannot open its data directory: another process holds it (chDB writes
+ * its own "Cannot lock file … Another server instance" line to stderr and throws this).
+ */
+const LOCKED = /Failed to create connection|Cannot lock file|Another server instance/i;
 
 /**
  * `formwork reports backfill [--restart] [--batch N]`: loads every stored submission and enrollment into the
@@ -58,7 +61,7 @@ async function runReports(deps: ReportsCommandDeps, args: string[]): Promise<num
     await store.close();
     progress.write(
       LOCKED.test(opened.error ?? '')
-        ? `formwork: 报表库正被运行中的引擎占用 / the embedded reporting store ${path.join(deps.dataDir(), 'chdb')} is in use by a running engine: ` +
+        ? `formwork: 报表库无法打开，多半正被运行中的引擎占用 / the embedded reporting store ${path.join(deps.dataDir(), 'chdb')} cannot be opened, most likely because a running engine holds it: ` +
             'stop it (then run this again), or let it catch up by itself — it backfills in the background when it starts ' +
             '(GET /api/plugins/reporting/status shows backfill)\n'
         : `formwork: 报表库不可用 / the reporting store (${opened.mode}) is unavailable: ${opened.error}\n`,
