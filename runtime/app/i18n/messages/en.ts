@@ -448,6 +448,8 @@ const en: AppMessages = {
     chart: {
       byRegion: 'Rate by region',
       trend: '{region}, {year}, month by month',
+      trendNote:
+        'Each month is computed on its own: conditions set for a whole year (such as visits in the year) are rarely met within one month, so monthly rates fall below the year’s.',
       tooltip: '{region}: {rate} ({numerator} / {denominator})',
     },
   },

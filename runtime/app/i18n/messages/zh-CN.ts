@@ -443,6 +443,8 @@ const zhCN = {
     chart: {
       byRegion: '各地区指标率',
       trend: '{region} {year} 年逐月趋势',
+      trendNote:
+        '每个月单独计算：按全年考核的条件（如年内随访次数）在单月内往往达不到，逐月的率会低于全年。',
       tooltip: '{region}：{rate}（{numerator} / {denominator}）',
     },
   },
