@@ -23,10 +23,10 @@ let dataDir: string;
 let visits: number;
 
 const counted = () => {
-  const [[row]] = queryChdb<{ n: string; distinct: string }>(chdbDir(dataDir), [
+  const [rows] = queryChdb<{ n: string; distinct: string }>(chdbDir(dataDir), [
     'SELECT count() AS n, uniqExact(submission_id) AS distinct FROM records FINAL',
   ]);
-  return { n: Number(row!.n), distinct: Number(row!.distinct) };
+  return { n: Number(rows![0]!.n), distinct: Number(rows![0]!.distinct) };
 };
 
 /** Runs the backfill in the background and stops it with `signal` after its first page. */
