@@ -266,6 +266,40 @@ test('a Fujian province manager reads the hypertension 规范管理率 by region
   await snap(page, testInfo, '4-english');
 });
 
+test('a township public-health worker finds 统计报表 beside the worklist, starting at their own township', async ({
+  page,
+  request,
+}, testInfo) => {
+  const headers = await apiSession(request, 'fj.township-phc');
+  const catalogue = await reportingGet<{
+    region: Region;
+    indicators: { id: string; title: { zh: string } }[];
+  }>(request, headers, 'indicators', {});
+  expect(catalogue.region.code).toMatch(/^35\d{7}$/);
+
+  await signIn(page, 'fj.township-phc');
+  await expect(page).toHaveURL(/\/app\/worklist$/);
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '统计报表' })
+    .click();
+  await expect(page).toHaveURL(/\/app\/reports$/);
+  const path = page.locator('[data-test=region-path]');
+  await expect(path.locator('[aria-current=page]')).toHaveText(catalogue.region.name);
+  // Their own region is the top: nothing above it to go back to.
+  await expect(path.getByRole('button')).toHaveCount(0);
+
+  const first = catalogue.indicators[0]!;
+  await expect(page.locator('[data-test=definition]')).toContainText(first.title.zh);
+  const answer = await reportingGet<Drilldown>(request, headers, 'drilldown', {
+    indicator: first.id,
+    period: String(chinaYear()),
+    region: catalogue.region.code,
+  });
+  await expectTableEquals(page.locator('[data-test=region-table]'), answer);
+  await snap(page, testInfo, '1-township');
+});
+
 test('a village doctor is offered no reports and the reporting API refuses them', async ({
   page,
   request,
