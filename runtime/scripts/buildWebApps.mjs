@@ -172,9 +172,16 @@ async function withLock(lockFile, action) {
 export const SERVICE_WORKER_FILE = 'sw.js';
 
 /**
+ * Lazy chunks the worker does not precache: screens that need the network anyway, whose size
+ * every device (village doctors' phones included) would otherwise download — the reports page
+ * with ECharts (~185 KiB gzipped). Fetched when opened, then kept like any build file.
+ */
+export const ONLINE_ONLY = [/^assets\/ReportsScreen-/];
+
+/**
  * What the service worker precaches: every file the build emitted (index.html, hashed scripts,
  * stylesheets, fonts, lazy chunks), relative to the app's URL; never dot-files (the Vite
- * manifest in `.vite/`) nor the worker itself.
+ * manifest in `.vite/`), the worker itself or an ONLINE_ONLY chunk.
  */
 export function precacheList(dir) {
   const files = [];
@@ -183,7 +190,12 @@ export function precacheList(dir) {
       if (entry.name.startsWith('.')) continue;
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(rel);
-      else if (entry.isFile() && rel !== SERVICE_WORKER_FILE) files.push(rel);
+      else if (
+        entry.isFile() &&
+        rel !== SERVICE_WORKER_FILE &&
+        !ONLINE_ONLY.some((pattern) => pattern.test(rel))
+      )
+        files.push(rel);
     }
   };
   walk('');
