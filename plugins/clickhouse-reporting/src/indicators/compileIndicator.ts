@@ -293,17 +293,29 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
       : params.named('region_code', options.region, 'String');
   const inRegion = (orgPath: string) => (regionCode ? `has(${orgPath}, ${regionCode})` : '1');
   const active = `toInt32(e.enrolled_on) <= p.p_end AND (e.ended_on IS NULL OR toInt32(e.ended_on) >= p.p_start)`;
-  const latestEnrollment = `(e.enrolled_on, e.enrollment_id)`;
   // Placed by a fact aggregated once per enrollment: each enrollment falls in the one sub-period
   // its placing date is in, no join with the sub-periods.
   const placedDirectly = placedBy !== undefined && groupOf(placedBy.i) === 'fw' && !crossed;
+  // The program's residents, and within a region those with an enrollment of it there (any
+  // version): a superset of the members, to narrow what is read before it is grouped.
+  const candidates = `SELECT subject_id FROM enrollments WHERE program = ${program}${regionCode ? ` AND has(org_path, ${regionCode})` : ''}`;
+  // A resident's enrollments of the program as (enrolled, org path, team, doctor, id, ended)
+  // tuples in the order argMax by (enrolled_on, enrollment_id) takes: the latest active in a
+  // sub-period is the last one active in it.
+  const activeIn = (b: string) => `x -> x.1 <= ${b}.3 AND x.6 >= ${b}.2`;
   const members = ofSubjects
     ? // Each resident with an active enrollment of the program, grouped under the latest of them.
-      `SELECT e.subject_id AS subject_id, '' AS enrollment_id, p.bucket AS bucket, p.p_start AS p_start, p.p_end AS p_end,
-      argMax(e.org_path, ${latestEnrollment}) AS org_path, argMax(e.team, ${latestEnrollment}) AS team, argMax(e.doctor, ${latestEnrollment}) AS doctor
-    FROM enrollments AS e FINAL CROSS JOIN periods AS p
-    WHERE e.program = ${program} AND ${active}
-    GROUP BY e.subject_id, p.bucket, p.p_start, p.p_end${regionCode ? `\n    HAVING ${inRegion('org_path')}` : ''}`
+      `SELECT subject_id, '' AS enrollment_id, b.1 AS bucket, b.2 AS p_start, b.3 AS p_end,
+      arrayLast(${activeIn('b')}, es) AS latest, latest.2 AS org_path, latest.3 AS team, latest.4 AS doctor
+    FROM (
+      SELECT e.subject_id AS subject_id,
+        arraySort(x -> (x.1, x.5), groupArray((toInt32(e.enrolled_on), e.org_path, e.team, e.doctor, e.enrollment_id, if(e.ended_on IS NULL, 2147483647, toInt32(e.ended_on))))) AS es
+      FROM enrollments AS e FINAL
+      WHERE e.program = ${program}${regionCode ? ` AND e.subject_id IN (${candidates})` : ''}
+      GROUP BY e.subject_id
+    )
+    ARRAY JOIN ${buckets.all} AS b
+    WHERE arrayExists(${activeIn('b')}, es)${regionCode ? ` AND ${inRegion('org_path')}` : ''}`
     : placedDirectly
       ? `SELECT e.subject_id AS subject_id, e.enrollment_id AS enrollment_id, e.org_path AS org_path, e.team AS team, e.doctor AS doctor
     FROM enrollments AS e FINAL
@@ -323,9 +335,7 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
   );
   // Within a region only its residents' records are read (a superset of the members': any
   // version of any enrollment of the program there).
-  const recsInRegion = regionCode
-    ? ` AND subject_id IN (SELECT subject_id FROM enrollments WHERE program = ${program} AND has(org_path, ${regionCode}))`
-    : '';
+  const recsInRegion = regionCode ? ` AND subject_id IN (${candidates})` : '';
   const keyColumns = ofSubjects
     ? 'r.subject_id AS k_subject'
     : 'r.subject_id AS k_subject, r.enrollment_id AS k_enrollment';
@@ -344,7 +354,7 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
   ${members}
 )`);
   ctes.push(`recs AS (
-  SELECT submission_id, subject_id, enrollment_id, form_key, recorded_at, fields, numbers, days, texts${dayColumns.map((c) => `,\n    ${c}`).join('')}
+  SELECT submission_id, subject_id, enrollment_id, form_key, recorded_at, fields, days${dayColumns.map((c) => `,\n    ${c}`).join('')}
   FROM records FINAL
   WHERE has(${allForms}, form_key)${recsInRegion}
 )`);
@@ -422,7 +432,7 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
   SELECT f.org_path AS org_path, f.team AS team, f.doctor AS doctor, f.bucket AS bucket,
     toFloat64(${weight}) AS w_,
     toUInt8(${met}) AS met_
-  FROM facts AS f${readsSubject ? `\n  LEFT JOIN (SELECT subject_id, birth_date, sex FROM subjects FINAL${regionCode ? ' WHERE subject_id IN (SELECT subject_id FROM members)' : ''}) AS s ON s.subject_id = f.subject_id` : ''}
+  FROM facts AS f${readsSubject ? `\n  LEFT JOIN (SELECT subject_id, birth_date, sex FROM subjects FINAL WHERE subject_id IN (${candidates})) AS s ON s.subject_id = f.subject_id` : ''}
   WHERE ${placed}
 )`);
 

@@ -67,33 +67,24 @@ export function jsonValue(j: string): SqlValue {
 }
 
 /**
- * A record's field by name (`name`: the placeholder of the name) in the records table: the
- * readings the hot paths take — a number, a day, a string — come from the typed maps the table
- * fills at insert (store/schema.ts: `numbers`, `days`, `texts`, each computed by jsonValue's own
- * reading, so they agree with it), the rest from the field's JSON text. `r`: the table's alias.
+ * A record's field by name (`name`: the placeholder of the name) in the records table: its day
+ * comes from the `days` map the table fills at insert (store/schema.ts, computed with jsonValue's
+ * own reading, so they agree), every other reading from the field's JSON text. (Typed maps of
+ * numbers and strings too were tried: a record holds some 25 fields, most of them numbers or
+ * codes, so those maps were wider than the JSON they replace and made the queries slower.)
+ * `r`: the table's alias.
  */
 export function recordField(r: string, name: string): SqlValue {
-  const json = jsonValue(`${r}.fields[${name}]`);
-  const text = `${r}.texts[${name}]`;
-  return {
-    kind: 'json',
-    number: () => `${r}.numbers[${name}]`,
-    day: () => `${r}.days[${name}]`,
-    text: () => text,
-    truthy: json.truthy,
-    inList: (strings, numbers) =>
-      `toUInt8(if(${text} IS NOT NULL, has(${strings}, assumeNotNull(${text})), ${json.inList(strings, numbers)}))`,
-  };
+  return { ...jsonValue(`${r}.fields[${name}]`), day: () => `${r}.days[${name}]` };
 }
 
 /**
- * The typed maps of a records row (store/schema.ts), computed by ClickHouse at insert from the
- * JSON text of each field with jsonValue's readings: only the fields that have that reading.
+ * The `days` map of a records row (store/schema.ts), computed by ClickHouse at insert from the
+ * JSON text of each field with jsonValue's day reading: only the fields that are a date.
  */
-export function typedFieldMap(reading: 'number' | 'day' | 'text'): string {
-  const type = { number: 'Float64', day: 'Int32', text: 'String' }[reading];
-  const read = (v: string) => jsonValue(v)[reading]();
-  return `CAST(mapFilter((k, v) -> v IS NOT NULL, mapApply((k, v) -> (k, ${read('v')}), fields)) AS Map(String, Nullable(${type})))`;
+export function fieldDaysMap(): string {
+  const day = jsonValue('v').day();
+  return `CAST(mapFilter((k, v) -> v IS NOT NULL, mapApply((k, v) -> (k, ${day}), fields)) AS Map(String, Nullable(Int32)))`;
 }
 
 /** A Nullable(Float64) expression. */

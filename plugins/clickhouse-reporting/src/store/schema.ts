@@ -1,4 +1,4 @@
-import { typedFieldMap } from '../indicators/sqlValues.js';
+import { fieldDaysMap } from '../indicators/sqlValues.js';
 
 /**
  * The reporting tables in ClickHouse (embedded chDB or a server: the same DDL). Facts are kept by
@@ -16,10 +16,10 @@ import { typedFieldMap } from '../indicators/sqlValues.js';
  * changes between its revisions (a data migration keeps the form key), so the submission is
  * still the unit of deduplication, and an indicator reads only its forms' rows, in resident order.
  *
- * Typed readings (`numbers`, `days`, `texts`): ClickHouse computes them at insert from `fields`
- * with the indicator compiler's own readings of JSON text (indicators/sqlValues.ts), so a query
- * compares a number or a day without parsing JSON on every row; a field without that reading is
- * absent (NULL when read).
+ * Days (`days`): ClickHouse computes at insert, from `fields`, the day number of every field
+ * holding a real date, with the indicator compiler's own reading of JSON text
+ * (indicators/sqlValues.ts), so a query places a record in a period without parsing JSON on every
+ * row; a field that is not a date is absent (NULL when read).
  */
 export const SCHEMA_VERSION = 2;
 
@@ -37,9 +37,7 @@ export const TABLES = {
     recorded_at DateTime64(3, 'UTC'),
     fields Map(String, String),
     elements Map(String, String),
-    numbers Map(String, Nullable(Float64)) MATERIALIZED ${typedFieldMap('number')},
-    days Map(String, Nullable(Int32)) MATERIALIZED ${typedFieldMap('day')},
-    texts Map(String, Nullable(String)) MATERIALIZED ${typedFieldMap('text')},
+    days Map(String, Nullable(Int32)) MATERIALIZED ${fieldDaysMap()},
     loaded_at DateTime64(3, 'UTC') DEFAULT now64(3)
   ) ENGINE = ReplacingMergeTree(revision) ORDER BY (form_key, subject_id, submission_id)`,
   subjects: `CREATE TABLE IF NOT EXISTS subjects (
