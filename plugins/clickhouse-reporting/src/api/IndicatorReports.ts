@@ -133,7 +133,9 @@ export class IndicatorReports {
     return {
       release: { id: release.id, jurisdiction: release.jurisdiction },
       region: { ...regionOf(unit), level: unit.level },
-      indicators: Object.values(release.indicators).filter(isFactIndicator).map(summarizeIndicator),
+      indicators: Object.values(release.indicators)
+        .filter(isFactIndicator)
+        .map((indicator) => summarizeIndicator(indicator, release.parameters)),
     };
   }
 
@@ -216,9 +218,9 @@ export class IndicatorReports {
     return { answer, prepared };
   }
 
-  #head({ query, unit }: PreparedReportQuery) {
+  #head({ query, unit, release }: PreparedReportQuery) {
     return {
-      indicator: describeIndicator(query.indicator),
+      indicator: describeIndicator(query.indicator, release.parameters),
       period: query.period,
       region: { ...regionOf(unit), level: unit.level },
     };

@@ -63,6 +63,13 @@ describe('indicator values', () => {
       numerator: { description: { zh: expect.any(String), en: expect.any(String) } },
       denominator: { description: { zh: expect.any(String), en: expect.any(String) } },
     });
+    // The definition reads with the release's values, not the parameters' keys.
+    const managed = res.body.indicators.find(
+      (i: { id: string }) => i.id === 'hypertension-standard-management-rate',
+    );
+    expect(managed.description.zh).toMatch(/不少于 \d+ 次/);
+    expect(managed.description.en).toMatch(/at least \d+ face-to-face visits/);
+    expect(JSON.stringify(managed)).not.toContain('chronicMinVisitsPerYear');
   });
 
   it('given a county manager asking for their county without naming it, then the BP control rate is 2 of 4 patients, 50.0%', async () => {
@@ -314,7 +321,9 @@ describe('export', () => {
     );
     expect(items['指标 Indicator']).toBe(CONTROL.indicator);
     expect(items['名称 Title']).toBe('管理人群血压控制率 / BP control rate of managed patients');
-    expect(items['分子 Numerator']).toMatch(/bpTargetDiastolic/);
+    // The release's targets, not the parameters' keys.
+    expect(items['分子 Numerator']).toMatch(/舒张压低于 90，收缩压低于 140/);
+    expect(items['分子 Numerator']).not.toMatch(/bpTarget/);
     expect(items['分母 Denominator']).toMatch(/^年内已管理的高血压患者人数/);
     expect(items['发布版本 Release']).toEqual(expect.any(String));
     expect(Date.parse(items['生成时间 Generated at']!)).not.toBeNaN();
