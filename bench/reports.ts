@@ -37,7 +37,7 @@ import {
 } from '../plugins/clickhouse-reporting/src/reference/postgresIndicators.js';
 import { ReportingStore } from '../plugins/clickhouse-reporting/src/store/ReportingStore.js';
 import { Report } from './lib/report.js';
-import { measureLag } from './lib/reportsLag.js';
+import { measureLagInChild } from './lib/reportsLag.js';
 import { insertChunk, PG_INDEXES, PG_TABLES, reportsDatabase } from './lib/reportsPostgres.js';
 import { benchResidents, benchTree, chunkReadModel } from './lib/reportsWorld.js';
 
@@ -68,8 +68,13 @@ const indicators = [...readJsonFolder<Indicator>('national-phs', '3.0.1', 'indic
   .sort((a, b) => a.id.localeCompare(b.id));
 
 const report = new Report('reports');
+const lines: string[][] = [];
+const only = arg('only');
 const tree = benchTree();
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'formwork-bench-reports-'));
+// --dir keeps chDB there (and --reuse queries what an earlier run loaded there).
+const keptDir = arg('dir');
+const reuse = flag('reuse') && keptDir !== undefined && fs.existsSync(keptDir);
+const dir = keptDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'formwork-bench-reports-'));
 const store = new ReportingStore({
   url: undefined,
   dataDir: () => dir,
@@ -77,10 +82,25 @@ const store = new ReportingStore({
 });
 await store.start();
 const client = store.client;
-const database = withPostgres ? await reportsDatabase() : undefined;
+const database = withPostgres && !reuse ? await reportsDatabase() : undefined;
 
 try {
   // 1. Load.
+  if (!reuse) await load();
+  else log(`reusing ${dir}`);
+  // 2. Indicators.
+  await queries();
+} finally {
+  await store.close();
+  if (!keptDir) fs.rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
+}
+// 3. Lag, in a process of its own: chDB opens one data directory per process, and the engine's
+// plugin opens its own.
+if (!flag('no-lag')) await lag();
+printTables();
+
+async function load() {
   if (database) for (const ddl of PG_TABLES) await database.pool.query(ddl);
   let chMs = 0;
   let pgMs = 0;
@@ -133,8 +153,9 @@ try {
     await database.pool.query('ANALYZE');
     report.add('PostgreSQL indexes and ANALYZE', (performance.now() - t) / 1000, 's');
   }
+}
 
-  // 2. Indicators.
+async function queries() {
   const levels: {
     level: string;
     region: string;
@@ -146,8 +167,7 @@ try {
     // Paths end village → clinic: the compiler's fifth code is the village here.
     { level: 'township', region: tree.townships[0]!, next: 'clinic', pgNext: 'village' },
   ];
-  const lines: string[][] = [];
-  for (const indicator of indicators) {
+  for (const indicator of indicators.filter((i) => !only || i.id.startsWith(only))) {
     for (const { level, region, next, pgNext } of levels) {
       for (const byMonth of [false, true]) {
         const label = `${indicator.id} · ${level} ${region} by ${pgNext}${byMonth ? ' × month' : ''}`;
@@ -173,10 +193,11 @@ try {
       }
     }
   }
+}
 
-  // 3. Lag.
-  if (!flag('no-lag')) {
-    const lag = await measureLag({ seconds: lagSeconds, rate, log });
+async function lag() {
+  {
+    const lag = await measureLagInChild({ seconds: lagSeconds, rate, log });
     report.add('lag: submissions written', lag.written, 'submissions');
     report.add('lag: rate achieved (target --rate)', lag.rate, '/s', rate);
     report.add('lag: p50', lag.p50, 's');
@@ -184,7 +205,9 @@ try {
     report.add('lag: max', lag.max, 's');
     report.add('lag: caught up after the writer stopped', lag.drainSeconds, 's');
   }
+}
 
+function printTables() {
   report.printTable();
   const header = [
     'indicator',
@@ -202,10 +225,6 @@ try {
     `\nindicators (${visits.toLocaleString('en')} visits)\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`,
   );
   for (const l of lines) process.stdout.write(`${line(l)}\n`);
-} finally {
-  await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  await database?.drop();
 }
 
 type Totals = Map<string, { numerator: number; denominator: number }>;

@@ -1,9 +1,11 @@
 /**
- * The reports bench's lag: a real engine with the reporting plugin (its own database on the
+ * The reports bench's lag (run in a process of its own — `measureLagInChild` — since chDB opens
+ * one data directory per process and the bench's own chDB is another): a real engine with the reporting plugin (its own database on the
  * PostgreSQL server, its own chDB under its DATA_DIR, the outbox polled every 200 ms) while
  * hypertension follow-ups arrive through POST /api/submissions at a steady rate; the loader's
  * `backlog().lagSeconds` (newest committed event minus newest loaded) is sampled every second.
  */
+import { spawn } from 'node:child_process';
 import { makeResidentIdNumber } from '@formwork/definitions';
 import { HT_VISIT, IdentityFixture } from '../../engine/src/testing/index.js';
 import { pgServerUrl } from './reportsPostgres.js';
@@ -12,7 +14,7 @@ const PLUGIN = '@formwork/plugin-clickhouse-reporting';
 const CONSUMER = 'plugin:reporting:records';
 const CLINIC = '350121101201-V01';
 const RESIDENTS = 200;
-const WRITERS = 24;
+const WRITERS = 64;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) =>
@@ -94,7 +96,8 @@ export async function measureLag(options: {
     const writer = async () => {
       for (;;) {
         const i = next++;
-        if (i >= total) return;
+        // Stop at the deadline: what could not be sent by then lowers the rate achieved.
+        if (i >= total || performance.now() - start > options.seconds * 1000) return;
         const due = start + (i * 1000) / options.rate;
         const wait = due - performance.now();
         if (wait > 0) await sleep(wait);
@@ -105,11 +108,11 @@ export async function measureLag(options: {
           data: {
             ...HT_VISIT,
             visitDate: `2026-10-${String(day).padStart(2, '0')}`,
-            sbp: 120 + (i % 40),
+            sbp: 110 + (i % 28),
           },
         });
         if (res.status === 201) written++;
-        else failed++;
+        else if (failed++ < 3) options.log(`lag: ${res.status} ${JSON.stringify(res.body)}`);
       }
     };
     await Promise.all(Array.from({ length: WRITERS }, writer));
@@ -139,4 +142,34 @@ export async function measureLag(options: {
   } finally {
     await f.stop();
   }
+}
+
+/** measureLag in a child process (`node --import tsx`), its figures read from its last stdout line. */
+export async function measureLagInChild(options: {
+  seconds: number;
+  rate: number;
+  log: (line: string) => void;
+}): Promise<LagFigures> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, String(options.seconds), String(options.rate)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const last = out.trim().split('\n').at(-1);
+  if (code !== 0 || !last) throw new Error(`the lag process exited with ${code}`);
+  return JSON.parse(last) as LagFigures;
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const [seconds, rate] = process.argv.slice(2).map(Number);
+  const figures = await measureLag({
+    seconds: seconds!,
+    rate: rate!,
+    log: (line) => process.stderr.write(`[reports] ${line}\n`),
+  });
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  process.exit(0);
 }
