@@ -277,11 +277,12 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
     }
     const pick = fact.aggregate === 'first' ? 'argMinIf' : 'argMaxIf';
     const key = `(r.${dayColumn(fact.date)}, r.recorded_at, r.submission_id)`;
-    for (const read of fieldReads.values()) {
-      if (read.i === i)
-        list.push(
-          `${pick}(r.fields[${params.add(read.field, 'String')}], ${key}, ${when}) AS ${read.alias}`,
-        );
+    // One aggregate picks the record; its fields are read from the tuple it keeps.
+    const reads = [...fieldReads.values()].filter((read) => read.i === i);
+    if (reads.length) {
+      const values = reads.map((read) => `r.fields[${params.add(read.field, 'String')}]`);
+      list.push(`${pick}(tuple(${values.join(', ')}), ${key}, ${when}) AS fact_${i}_t`);
+      reads.forEach((read, n) => list.push(`tupleElement(fact_${i}_t, ${n + 1}) AS ${read.alias}`));
     }
     if (wholeRecordReads.has(i)) list.push(`countIf(${when}) AS fact_${i}_n`);
   });
