@@ -38,7 +38,13 @@ import {
 import { ReportingStore } from '../plugins/clickhouse-reporting/src/store/ReportingStore.js';
 import { Report } from './lib/report.js';
 import { measureLagInChild } from './lib/reportsLag.js';
-import { insertChunk, PG_INDEXES, PG_TABLES, reportsDatabase } from './lib/reportsPostgres.js';
+import {
+  insertChunk,
+  insertOrgUnits,
+  PG_INDEXES,
+  PG_TABLES,
+  reportsDatabase,
+} from './lib/reportsPostgres.js';
 import { benchResidents, benchTree, chunkReadModel } from './lib/reportsWorld.js';
 
 const arg = (name: string) => {
@@ -101,7 +107,10 @@ if (!flag('no-lag')) await lag();
 printTables();
 
 async function load() {
-  if (database) for (const ddl of PG_TABLES) await database.pool.query(ddl);
+  if (database) {
+    for (const ddl of PG_TABLES) await database.pool.query(ddl);
+    await insertOrgUnits(database.pool, tree);
+  }
   let chMs = 0;
   let pgMs = 0;
   let rows = 0;
@@ -142,6 +151,14 @@ async function load() {
     await client.query({ query: 'SELECT count() AS n FROM records FINAL', format: 'JSONEachRow' })
   ).json<{ n: string }>();
   report.add('records FINAL (each submission once)', Number(final!.n), 'rows');
+  // FINAL merges the parts a query reads: how many there are as loaded matters.
+  const [parts] = await (
+    await client.query({
+      query: `SELECT count() AS n FROM system.parts WHERE active AND table = 'records'`,
+      format: 'JSONEachRow',
+    })
+  ).json<{ n: string }>();
+  report.add('records parts after loading (as loaded, not optimized)', Number(parts!.n), 'parts');
   if (database) {
     report.add(
       'PostgreSQL load (latest revisions, unnest inserts)',
@@ -156,6 +173,16 @@ async function load() {
 }
 
 async function queries() {
+  // What one chDB round trip costs on this machine now, and how busy the machine is.
+  const trips: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await (await client.query({ query: 'SELECT 1', format: 'JSONEachRow' })).json();
+    trips.push(performance.now() - t);
+  }
+  trips.sort((a, b) => a - b);
+  report.add('chDB round trip (SELECT 1) p50', percentile(trips, 50), 'ms');
+  report.add('load average (1 min) before the queries', os.loadavg()[0]!, '');
   const levels: {
     level: string;
     region: string;
@@ -193,6 +220,7 @@ async function queries() {
       }
     }
   }
+  report.add('load average (1 min) after the queries', os.loadavg()[0]!, '');
 }
 
 async function lag() {

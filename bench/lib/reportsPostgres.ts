@@ -5,9 +5,11 @@
  * engine's migrations make them, in a database of the bench's own on the PostgreSQL server.
  */
 import pg from 'pg';
-import type { BenchChunk } from './reportsWorld.js';
+import type { BenchChunk, BenchTree } from './reportsWorld.js';
 
 export const PG_TABLES = [
+  `CREATE TABLE org_units (year integer NOT NULL, code text NOT NULL, level text NOT NULL,
+    kind text NOT NULL, path text NOT NULL, PRIMARY KEY (year, code))`,
   `CREATE TABLE subjects (id uuid PRIMARY KEY, birth_date date, sex text NOT NULL,
     org_code text NOT NULL, org_path text NOT NULL)`,
   `CREATE TABLE enrollments (id uuid PRIMARY KEY, subject_id uuid NOT NULL, program text NOT NULL,
@@ -28,6 +30,35 @@ export const PG_INDEXES = [
   // by enrollment, and without it PostgreSQL would scan for each.
   'CREATE INDEX submissions_enrollment ON submissions (enrollment_id)',
 ];
+
+const LEVELS = ['province', 'city', 'county', 'township', 'village'];
+
+/** The bench's org tree (2026) as the engine's `org_units` holds it: divisions and clinics. */
+export async function insertOrgUnits(
+  client: pg.Pool | pg.ClientBase,
+  tree: BenchTree,
+): Promise<void> {
+  const units = new Map<string, { level: string; kind: string; path: string }>();
+  for (const clinic of tree.clinics) {
+    clinic.path.forEach((code, i) => {
+      units.set(code, {
+        level: LEVELS[Math.min(i, LEVELS.length - 1)]!,
+        kind: i < LEVELS.length ? 'division' : 'institution',
+        path: `/${clinic.path.slice(0, i + 1).join('/')}/`,
+      });
+    });
+  }
+  const rows = [...units.entries()];
+  await client.query(
+    `INSERT INTO org_units SELECT 2026, * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+    [
+      rows.map(([code]) => code),
+      rows.map(([, u]) => u.level),
+      rows.map(([, u]) => u.kind),
+      rows.map(([, u]) => u.path),
+    ],
+  );
+}
 
 const col = <T, K extends keyof T>(rows: T[], key: K) => rows.map((r) => r[key]);
 

@@ -175,7 +175,7 @@ export function* benchResidents(options: {
       held = prng.chance(0.01) ? full : undefined;
     };
     while (chunk.visits < options.chunk && made < options.visits) {
-      const person = residents.next().value!;
+      const person: GeneratedPatient = residents.next().value!;
       const clinic = person.institutionCode;
       const orgPath = pathOf.get(person.villageCode)!;
       chunk.subjects.push({
