@@ -336,6 +336,9 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
   );
   // Within a region only its residents' records are read (a superset of the members': any
   // version of any enrollment of the program there).
+  // PREWHERE: filtered before FINAL merges the rows, and before the wide columns are read. Safe
+  // only on the sorting key's columns (form_key, subject_id), which every revision of a
+  // submission shares; a field's value must never be filtered there (an older revision would win).
   const recsInRegion = regionCode ? ` AND subject_id IN (${candidates})` : '';
   const keyColumns = ofSubjects
     ? 'r.subject_id AS k_subject'
@@ -357,7 +360,7 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
   ctes.push(`recs AS (
   SELECT submission_id, subject_id, enrollment_id, form_key, recorded_at, fields, days${dayColumns.map((c) => `,\n    ${c}`).join('')}
   FROM records FINAL
-  WHERE has(${allForms}, form_key)${recsInRegion}
+  PREWHERE has(${allForms}, form_key)${recsInRegion}
 )`);
   const joins: { alias: string; withBucket: boolean }[] = [];
   for (const [group, list] of aggregates) {
