@@ -15,6 +15,8 @@ import { fieldDaysMap } from '../indicators/sqlValues.js';
  * (form_key, subject_id, submission_id): neither the form nor the resident of a submission
  * changes between its revisions (a data migration keeps the form key), so the submission is
  * still the unit of deduplication, and an indicator reads only its forms' rows, in resident order.
+ * `enrollments` is sorted by (program, enrollment_id) for the same reason: an enrollment's
+ * programme never changes, and an indicator reads one programme.
  *
  * Days (`days`): ClickHouse computes at insert, from `fields`, the day number of every field
  * holding a real date, with the indicator compiler's own reading of JSON text
@@ -59,7 +61,7 @@ export const TABLES = {
     team String,
     doctor String,
     version UInt64
-  ) ENGINE = ReplacingMergeTree(version) ORDER BY enrollment_id`,
+  ) ENGINE = ReplacingMergeTree(version) ORDER BY (program, enrollment_id)`,
 } as const;
 
 /**
