@@ -172,8 +172,8 @@ test('a Fujian province manager reads the hypertension 规范管理率 by region
   );
   await expect(page.locator('[data-test=rate-by-region] canvas')).toBeVisible();
   await expect(page.locator('[data-test=rate-trend] canvas')).toBeVisible();
-  // A yearly indicator month by month: the page says each month is computed on its own.
-  await expect(page.locator('[data-test=trend-note]')).toContainText('每个月单独计算');
+  // A yearly indicator month by month: the page says each month counts from 1 January.
+  await expect(page.locator('[data-test=trend-note]')).toContainText('累计到该月末');
   await snap(page, testInfo, '1-province');
 
   // Down to a city by the keyboard, then to a county by a click.

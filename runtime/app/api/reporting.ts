@@ -42,6 +42,9 @@ export function reportingApi(client: ApiClient) {
       ok(client.GET('/api/plugins/reporting/values', { params: { query } })),
     drilldown: (query: ReportQuery) =>
       ok(client.GET('/api/plugins/reporting/drilldown', { params: { query } })),
+    /** The year's months, each counted from 1 January (year to date). */
+    trend: (query: ReportQuery) =>
+      ok(client.GET('/api/plugins/reporting/trend', { params: { query } })),
   };
 }
 

@@ -949,6 +949,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/plugins/reporting/trend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An indicator’s year-to-date rate month by month */
+    get: operations['reporting.trend'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/plugins/reporting/values': {
     parameters: {
       query?: never;
@@ -7241,6 +7258,93 @@ export interface operations {
             /** @enum {string} */
             mode: 'embedded' | 'server';
           };
+        };
+      };
+      /** @description Malformed JSON or a request that does not match the API */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session has expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the permission reports.read (audited when refused) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected failure (the body carries the request id only) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'reporting.trend': {
+    parameters: {
+      query?: {
+        /** @description 结束日期 YYYY-MM-DD（含） / Last day, included */
+        end?: string | string[];
+        /** @description 分组，逗号分隔：province|city|county|township|village|clinic, month|quarter|year, team, doctor / Groupings, comma-separated */
+        group?: string | string[];
+        /** @description 指标 id（GET /indicators） / An indicator id of the region’s release */
+        indicator?: string | string[];
+        /** @description 统计期 YYYY、YYYY-Qn 或 YYYY-MM / The period: YYYY, YYYY-Qn or YYYY-MM */
+        period?: string | string[];
+        /** @description 区划或机构代码，默认为本人最高管辖单位 / Org-unit code; default: your highest unit */
+        region?: string | string[];
+        /** @description 起始日期 YYYY-MM-DD（与 end 一起代替 period，最长 10 年） / First day, with end instead of period (at most 10 years) */
+        start?: string | string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The months, year to date */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportingValues'];
         };
       };
       /** @description Malformed JSON or a request that does not match the API */

@@ -218,6 +218,61 @@ export class IndicatorReports {
     return { answer, prepared };
   }
 
+  /**
+   * The region's rate month by month over a year, each month counted from 1 January to its last
+   * day (截至当月累计: a yearly indicator's months on their own say little — four visits never fall
+   * in one month). A year still running stops at the current month; a year to come has no rows.
+   */
+  async trend(scope: ReportScope, raw: Readonly<Record<string, unknown>>, now: Date) {
+    const extra: IndicatorQueryProblem[] = [];
+    if (raw.group !== undefined)
+      extra.push({
+        param: 'group',
+        message: { zh: '趋势按月累计，不接受 group', en: 'a trend is by month and takes no group' },
+      });
+    if (
+      raw.start !== undefined ||
+      raw.end !== undefined ||
+      typeof raw.period !== 'string' ||
+      !/^\d{4}$/.test(raw.period)
+    )
+      extra.push({
+        param: 'period',
+        message: {
+          zh: '趋势按年给出：period 应为 YYYY',
+          en: 'a trend is for a year: period must be YYYY',
+        },
+      });
+    const rest = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'group'));
+    const prepared = await prepareReportQuery(this.deps.readModel, scope, rest, extra);
+    const year = Number(prepared.query.period.start.slice(0, 4));
+    const today = now.toISOString().slice(0, 10);
+    const months = Array.from({ length: 12 }, (_, i) => {
+      const month = `${year}-${String(i + 1).padStart(2, '0')}`;
+      const last = new Date(Date.UTC(year, i + 1, 0)).toISOString().slice(0, 10);
+      return { month, end: last };
+    }).filter(({ month }) => `${month}-01` <= today);
+    const [counted, loading] = await Promise.all([
+      Promise.all(
+        months.map(({ end }) =>
+          this.#run(
+            { ...prepared, query: { ...prepared.query, period: { start: `${year}-01-01`, end } } },
+            undefined,
+            true,
+          ),
+        ),
+      ),
+      this.#loading(),
+    ]);
+    const answer: ValuesAnswer = {
+      ...this.#head(prepared),
+      rows: months.map(({ month }, i) => ({ period: month, ...sum(counted[i]!) })),
+      total: sum(counted.at(-1) ?? []),
+      loading,
+    };
+    return { answer, prepared };
+  }
+
   #head({ query, unit, release }: PreparedReportQuery) {
     return {
       indicator: describeIndicator(query.indicator, release.parameters),

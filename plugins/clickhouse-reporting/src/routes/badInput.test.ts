@@ -27,6 +27,7 @@ const HOSTILE: Record<string, string> = {
 const VALID = {
   '/values': { indicator: 'hypertension-control-rate', period: '2026', region: '350121' },
   '/drilldown': { indicator: 'hypertension-control-rate', period: '2026', region: '350121' },
+  '/trend': { indicator: 'hypertension-control-rate', period: '2026', region: '350121' },
   '/export': {
     indicator: 'hypertension-control-rate',
     period: '2026',
@@ -87,6 +88,7 @@ const GOOD: Record<string, string> = {
 const PARAMS: Record<Route, string[]> = {
   '/values': ['indicator', 'period', 'start', 'end', 'region', 'group'],
   '/drilldown': ['indicator', 'period', 'start', 'end', 'region', 'group'],
+  '/trend': ['indicator', 'period', 'start', 'end', 'region', 'group'],
   '/export': ['indicator', 'period', 'start', 'end', 'region', 'group', 'format'],
 };
 
@@ -115,7 +117,8 @@ describe('hostile strings in every parameter', () => {
         expect(status).toBe(400);
         const problems = body.error.details.problems as { param: string; message: object }[];
         expect(problems.map((p) => p.param)).toContain(param);
-        if (route !== '/drilldown' || param !== 'group')
+        // A drill-down and a trend refuse any group in their own words.
+        if ((route !== '/drilldown' && route !== '/trend') || param !== 'group')
           expect(problems).toContainEqual({
             param,
             message: { zh: '应为单个字符串值', en: 'must be a single string value' },

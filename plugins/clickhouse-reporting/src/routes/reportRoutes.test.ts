@@ -138,6 +138,27 @@ describe('indicator values', () => {
     expect(res.body.total).toEqual({ numerator: 2, denominator: 4, rate: 50 });
   });
 
+  it('given the year’s trend, then each month counts from 1 January (year to date): nobody before November, then 2 of 4 controlled in November and still in December', async () => {
+    const res = await e.get('/trend', minhou, CONTROL);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const none = { numerator: 0, denominator: 0, rate: null };
+    expect(res.body.rows).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => ({
+        period: `2026-${String(i + 1).padStart(2, '0')}`,
+        ...none,
+      })),
+      { period: '2026-11', numerator: 2, denominator: 4, rate: 50 },
+      { period: '2026-12', numerator: 2, denominator: 4, rate: 50 },
+    ]);
+    expect(res.body.total).toEqual({ numerator: 2, denominator: 4, rate: 50 });
+    const quarter = await e.get('/trend', minhou, { ...CONTROL, period: '2026-Q4' });
+    expect(quarter.status).toBe(400);
+    expect(JSON.stringify(quarter.body)).toContain('趋势按年给出');
+    const grouped = await e.get('/trend', minhou, { ...CONTROL, group: 'county' });
+    expect(grouped.status).toBe(400);
+    expect(grouped.body.error.details.problems[0].param).toBe('group');
+  });
+
   it('given grouping by doctor, then each row names the responsible doctor by user id, with no name', async () => {
     const res = await e.get('/values', minhou, { ...CONTROL, group: 'doctor' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);

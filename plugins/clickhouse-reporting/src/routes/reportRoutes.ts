@@ -4,10 +4,11 @@ import type { ReportingStore } from '../store/ReportingStore.js';
 import { drilldownRoute } from './drilldownRoute.js';
 import { exportRoute } from './exportRoute.js';
 import { indicatorsRoute } from './indicatorsRoute.js';
+import { trendRoute } from './trendRoute.js';
 import { valuesRoute } from './valuesRoute.js';
 
 /**
- * The indicator API (`/indicators`, `/values`, `/drilldown`, `/export`, all reports.read) on the
+ * The indicator API (`/indicators`, `/values`, `/drilldown`, `/export`, `/trend`, all reports.read) on the
  * store and the loading consumer. (The health check, api/reportingHealth.ts, is registered
  * beside the other parts in index.ts: one per plugin.)
  */
@@ -23,4 +24,5 @@ export function reportRoutes(
   api.route(valuesRoute(reports, status));
   api.route(drilldownRoute(reports, status));
   api.route(exportRoute(reports, status, now));
+  api.route(trendRoute(reports, status, now));
 }

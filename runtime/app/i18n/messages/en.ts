@@ -447,9 +447,9 @@ const en: AppMessages = {
     },
     chart: {
       byRegion: 'Rate by region',
-      trend: '{region}, {year}, month by month',
+      trend: '{region}, {year}, month by month (year to date)',
       trendNote:
-        'Each month is computed on its own: conditions set for a whole year (such as visits in the year) are rarely met within one month, so monthly rates fall below the year’s.',
+        'Each month counts from 1 January to its last day: conditions set for a whole year (such as visits in the year) are met as the year goes on, and the last month’s value is the year’s rate.',
       tooltip: '{region}: {rate} ({numerator} / {denominator})',
     },
   },

@@ -442,9 +442,9 @@ const zhCN = {
     },
     chart: {
       byRegion: '各地区指标率',
-      trend: '{region} {year} 年逐月趋势',
+      trend: '{region} {year} 年逐月趋势（截至当月累计）',
       trendNote:
-        '每个月单独计算：按全年考核的条件（如年内随访次数）在单月内往往达不到，逐月的率会低于全年。',
+        '每个月从 1 月 1 日累计到该月末：按全年考核的条件（如年内随访次数）随时间逐步达到，年末的值即全年的率。',
       tooltip: '{region}：{rate}（{numerator} / {denominator}）',
     },
   },

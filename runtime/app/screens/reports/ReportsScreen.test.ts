@@ -119,7 +119,7 @@ describe('the reports page', () => {
   it('given a period the engine refuses (400), when the figures are asked, then the page names the parameter and its rule, in Chinese and in English', async () => {
     engine.answers.set(`${PREFIX}/indicators`, { status: 200, body: CATALOGUE });
     engine.answers.set(`${PREFIX}/drilldown`, REFUSED);
-    engine.answers.set(`${PREFIX}/values`, REFUSED);
+    engine.answers.set(`${PREFIX}/trend`, REFUSED);
     const page = await open();
     expect(page.get('[data-test=reports-failure]').text()).toContain('period：统计期最长 10 年');
 
@@ -147,7 +147,7 @@ describe('the reports page', () => {
         300,
       ),
     });
-    engine.answers.set(`${PREFIX}/values`, { status: 200, body: answer([]) });
+    engine.answers.set(`${PREFIX}/trend`, { status: 200, body: answer([]) });
     const page = await open();
     expect(page.get('[data-test=lag-notice]').text()).toContain('报表数据更新至 2026-12-07 16:00');
     expect(page.get('[data-test=definition]').text()).toContain('年内已管理的患者人数');
@@ -162,16 +162,16 @@ describe('the reports page', () => {
       // The province's table lists its cities: the file groups by city too.
       group: 'city',
     });
-    // The trend asks for the whole year by month, in the same region.
+    // The trend asks for the whole year (its months year to date), in the same region.
     expect(engine.asked).toContain(
-      `${PREFIX}/values?indicator=${INDICATOR.id}&period=${year}&region=350000&group=month`,
+      `${PREFIX}/trend?indicator=${INDICATOR.id}&period=${year}&region=350000`,
     );
   });
 
   it('given loading half a minute behind, when the figures are shown, then no notice', async () => {
     engine.answers.set(`${PREFIX}/indicators`, { status: 200, body: CATALOGUE });
     engine.answers.set(`${PREFIX}/drilldown`, { status: 200, body: answer([], 30) });
-    engine.answers.set(`${PREFIX}/values`, { status: 200, body: answer([]) });
+    engine.answers.set(`${PREFIX}/trend`, { status: 200, body: answer([]) });
     const page = await open();
     expect(page.find('[data-test=region-table]').exists()).toBe(true);
     expect(page.find('[data-test=lag-notice]').exists()).toBe(false);

@@ -81,12 +81,11 @@ describe('the queries of the table, the trend and the exports', () => {
     });
   });
 
-  it('given March 2026, when the trend asks, then it asks for the whole year by month', () => {
+  it('given March 2026, when the trend asks, then it asks for the whole year (the API gives its months year to date)', () => {
     expect(trendQuery('x', march, '350121')).toEqual({
       indicator: 'x',
       period: '2026',
       region: '350121',
-      group: 'month',
     });
   });
 

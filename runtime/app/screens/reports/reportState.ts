@@ -80,9 +80,9 @@ export function exportQuery(query: ReportQuery, level: string | undefined): Repo
   return group ? { ...query, group } : query;
 }
 
-/** The trend's query: the region's rate month by month over the chosen year. */
+/** The trend's query: the chosen year in the region (`/trend` gives its months year to date). */
 export function trendQuery(indicator: string, period: PeriodChoice, region: string): ReportQuery {
-  return { indicator, period: String(period.year), region, group: 'month' };
+  return { indicator, period: String(period.year), region };
 }
 
 /** The months of a year as the API names them ('2026-01' … '2026-12'). */
