@@ -20,7 +20,6 @@ import {
   type IndicatorSummary,
 } from './describeIndicator.js';
 import { childPosition, REGION_GROUP_POSITION } from './orgPathPosition.js';
-import { groupAtPosition } from './groupAtPosition.js';
 import {
   prepareReportQuery,
   UNKNOWN_REGION,
@@ -293,13 +292,9 @@ export class IndicatorReports {
       region: unit.code,
       groupBy: ungrouped
         ? {}
-        : { ...query.groupBy, ...(position !== undefined ? { region: 'province' } : {}) },
+        : { ...query.groupBy, ...(position !== undefined ? { region: { position } } : {}) },
     });
-    const client = this.deps.store.client;
-    return runIndicator(
-      client,
-      position !== undefined && !ungrouped ? groupAtPosition(compiled, position) : compiled,
-    );
+    return runIndicator(this.deps.store.client, compiled);
   }
 
   async #loading() {

@@ -13,15 +13,31 @@ import {
   type SqlValue,
 } from './sqlValues.js';
 
-/** Region levels: the index of the level's code in a row's org_path (province → clinic). */
-export const REGION_LEVELS = { province: 1, city: 2, county: 3, township: 4, clinic: 5 } as const;
+/**
+ * Region levels: where the level's code sits on a row's org_path, counted from 1 as ClickHouse's
+ * `arrayElement` counts. Paths are national first, the member's own unit last (100000 / 350000 /
+ * 350100 / 350121 / 350121101 / 350121101201 / 350121101201-V01): an institution sits one place
+ * below its division, so the village clinic is at 7, a township health centre at 6 (beside the
+ * township's villages), a county hospital at 5.
+ */
+export const REGION_LEVELS = {
+  province: 2,
+  city: 3,
+  county: 4,
+  township: 5,
+  village: 6,
+  clinic: 7,
+} as const;
 export type RegionLevel = keyof typeof REGION_LEVELS;
 export type PeriodGrouping = 'month' | 'quarter' | 'year';
 
 /** How the rows are grouped; every member falls in exactly one group. */
 export interface IndicatorGrouping {
-  /** The code of the member's org unit at that level (its enrollment's org path). */
-  region?: RegionLevel;
+  /**
+   * The code of the member's org unit at that level (its enrollment's org path), or at a position
+   * of the path (a drill-down: the units just below a region sit one place below it).
+   */
+  region?: RegionLevel | { position: number };
   /** Sub-periods of the period: the indicator is evaluated for each, as if it were the period. */
   period?: PeriodGrouping;
   team?: boolean;
@@ -443,11 +459,16 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
   const groupColumns: CompiledIndicator['groupColumns'] = [];
   const groupSql: string[] = [];
   if (grouping.region) {
-    const level = REGION_LEVELS[grouping.region];
-    if (!level) {
+    const level =
+      typeof grouping.region === 'object'
+        ? grouping.region.position
+        : Object.hasOwn(REGION_LEVELS, grouping.region)
+          ? REGION_LEVELS[grouping.region]
+          : undefined;
+    if (!level || !Number.isInteger(level) || level < 1 || level > 255) {
       throw new IndicatorError({
-        zh: `未知的区划级别 ${String(grouping.region)}`,
-        en: `unknown region level ${String(grouping.region)}`,
+        zh: `未知的区划级别 ${JSON.stringify(grouping.region)}`,
+        en: `unknown region level ${JSON.stringify(grouping.region)}`,
       });
     }
     groupColumns.push('region');

@@ -40,8 +40,6 @@ const GROUPINGS: ReferenceQuery['group'][] = [
   { region: 'county' },
   { region: 'clinic', period: 'quarter' },
 ];
-/** Org path positions of the reporting tables' paths (national first), as the API groups. */
-const POSITION = { county: 4, clinic: 7 } as const;
 const indicators = new Map(
   [...readJsonFolder<Indicator>('national-phs', '3.0.1', 'indicators').values()]
     .filter(isFactIndicator)
@@ -61,12 +59,10 @@ async function clickhouse(id: string, query: ReferenceQuery): Promise<ReferenceR
     period: { start: query.start, end: query.end },
     parameters: NATIONAL_PARAMETERS,
     groupBy: {
-      ...(query.group?.region ? { region: 'province' as const } : {}),
+      ...(query.group?.region ? { region: query.group.region } : {}),
       ...(query.group?.period ? { period: query.group.period } : {}),
     },
   });
-  if (query.group?.region)
-    compiled.params.region_level = POSITION[query.group.region as keyof typeof POSITION];
   return (await runIndicator(ch, compiled))
     .filter((r) => r.denominator > 0)
     .map((r) => ({

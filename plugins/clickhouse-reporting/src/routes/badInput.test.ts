@@ -9,7 +9,6 @@ import type { FactIndicator, Indicator } from '@formwork/definitions';
 import { readBaseSpec, readJsonFolder } from '@formwork/seed/lib/readSpec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HT_VISIT, IdentityFixture } from '../../../../engine/src/testing/index.js';
-import { groupAtPosition } from '../api/groupAtPosition.js';
 import { REGION_GROUP_POSITION } from '../api/orgPathPosition.js';
 import { compileIndicator, parseIndicatorQuery, runIndicator } from '../indicators/index.js';
 import { ReportingEngine } from './fixtures/reportingEngine.js';
@@ -260,15 +259,15 @@ describe('nothing reaches SQL as text', () => {
       group: 'clinic,month,team,doctor',
     };
     const query = parseIndicatorQuery(raw, indicators);
-    const compiled = groupAtPosition(
-      compileIndicator(query.indicator, {
-        period: query.period,
-        parameters,
-        region: query.region!,
-        groupBy: { ...query.groupBy, region: 'province' },
-      }),
-      REGION_GROUP_POSITION[query.regionGroup!],
-    );
+    const compiled = compileIndicator(query.indicator, {
+      period: query.period,
+      parameters,
+      region: query.region!,
+      groupBy: {
+        ...query.groupBy,
+        region: { position: REGION_GROUP_POSITION[query.regionGroup!] },
+      },
+    });
     for (const value of [
       '2026-02-03',
       '2026-12-09',
