@@ -186,15 +186,16 @@ async function queries() {
   const levels: {
     level: string;
     region: string;
-    next: 'city' | 'township' | 'clinic';
+    next: 'city' | 'township' | 'village';
     pgNext: ReferenceRegionLevel;
   }[] = [
     { level: 'province', region: tree.provinces[0]!, next: 'city', pgNext: 'city' },
     { level: 'county', region: tree.counties[0]!, next: 'township', pgNext: 'township' },
-    // Paths end village → clinic: the compiler's fifth code is the village here.
-    { level: 'township', region: tree.townships[0]!, next: 'clinic', pgNext: 'village' },
+    { level: 'township', region: tree.townships[0]!, next: 'village', pgNext: 'village' },
   ];
-  for (const indicator of indicators.filter((i) => !only || i.id.startsWith(only))) {
+  for (const indicator of indicators.filter(
+    (i) => !only || only.split(',').some((p) => i.id.startsWith(p)),
+  )) {
     for (const { level, region, next, pgNext } of levels) {
       for (const byMonth of [false, true]) {
         const label = `${indicator.id} · ${level} ${region} by ${pgNext}${byMonth ? ' × month' : ''}`;
@@ -260,7 +261,7 @@ type Totals = Map<string, { numerator: number; denominator: number }>;
 async function timeClickHouse(
   indicator: FactIndicator,
   region: string,
-  next: 'city' | 'township' | 'clinic',
+  next: 'city' | 'township' | 'village',
   byMonth: boolean,
 ) {
   const query = compileIndicator(indicator, {

@@ -31,7 +31,8 @@ export const PG_INDEXES = [
   'CREATE INDEX submissions_enrollment ON submissions (enrollment_id)',
 ];
 
-const LEVELS = ['province', 'city', 'county', 'township', 'village'];
+/** The levels of a path's codes, national first; the code after the village is its clinic. */
+const LEVELS = ['national', 'province', 'city', 'county', 'township', 'village'];
 
 /** The bench's org tree (2026) as the engine's `org_units` holds it: divisions and clinics. */
 export async function insertOrgUnits(

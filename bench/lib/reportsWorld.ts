@@ -18,6 +18,7 @@ import type {
 import {
   generatePatients,
   Prng,
+  type GeneratedPatient,
   type SeedVillage,
 } from '../../engine/src/seeding/patients/index.js';
 
@@ -33,7 +34,7 @@ interface DemoUnit {
   parentCode?: string;
 }
 
-/** A bench village clinic with its org path (province first: the compiler's and the reference's level positions). */
+/** A bench village clinic with its org path (national first, as the read model gives paths). */
 export interface BenchClinic extends SeedVillage {
   path: string[];
 }
@@ -74,14 +75,14 @@ export function benchTree(townships = 10, villages = 10): BenchTree {
           code: village,
           countyCode: county.code,
           institutionCode: clinic,
-          path: [province, city.code, county.code, township, village, clinic],
+          path: ['100000', province, city.code, county.code, township, village, clinic],
         });
       }
     }
   }
   return {
     clinics,
-    provinces: [...new Set(clinics.map((c) => c.path[0]!))],
+    provinces: [...new Set(clinics.map((c) => c.path[1]!))],
     counties: counties.map((c) => c.code),
     townships: townshipCodes,
   };
