@@ -5,7 +5,7 @@ import {
   type ClickHouseClientConfigOptions,
 } from '@clickhouse/client';
 import type { PluginApi } from '@formwork/engine/plugin-api';
-import { TABLES } from './schema.js';
+import { SCHEMA_VERSION, TABLES } from './schema.js';
 
 /** Where the reporting tables live: chDB in this process, or a ClickHouse server. */
 export type StoreMode = 'embedded' | 'server';
@@ -106,7 +106,7 @@ export class ReportingStore {
     try {
       const client = this.#client ?? (await this.#connect());
       this.#client = client;
-      for (const ddl of Object.values(TABLES)) await client.command({ query: ddl });
+      await this.#ensureSchema(client);
       await client.query({ query: 'SELECT 1', format: 'JSONEachRow' }).then((r) => r.json());
       this.#available = true;
       this.#error = undefined;
@@ -128,6 +128,48 @@ export class ReportingStore {
         this.#timer = this.#timers.setTimeout(() => void this.start(), wait);
       }
     }
+  }
+
+  /**
+   * Creates the tables, first dropping those an older version of the plugin made (their version,
+   * in `schema_version`, below SCHEMA_VERSION): they hold only what the engine's database holds,
+   * and the backfill, which starts over with `load_state` gone, loads it all again in the new form.
+   */
+  async #ensureSchema(client: ClickHouseClient): Promise<void> {
+    await client.command({
+      query: `CREATE TABLE IF NOT EXISTS schema_version (version UInt32, at DateTime64(3, 'UTC'))
+        ENGINE = MergeTree ORDER BY version`,
+    });
+    const [row] = await (
+      await client.query({
+        query: 'SELECT max(version) AS v, count() AS n FROM schema_version',
+        format: 'JSONEachRow',
+      })
+    ).json<{ v: number | string; n: number | string }>();
+    const stored = Number(row?.n) > 0 ? Number(row?.v) : 0;
+    if (stored > SCHEMA_VERSION)
+      throw new Error(
+        `the reporting tables are of a newer plugin (schema ${stored}, this one knows ${SCHEMA_VERSION})`,
+      );
+    if (stored < SCHEMA_VERSION) {
+      const [older] = await (
+        await client.query({ query: 'EXISTS TABLE records', format: 'JSONEachRow' })
+      ).json<{ result: number | string }>();
+      for (const table of [...Object.keys(TABLES), 'load_state'])
+        await client.command({ query: `DROP TABLE IF EXISTS ${table}` });
+      if (Number(older?.result))
+        this.options.logger.info(
+          { from: stored, to: SCHEMA_VERSION },
+          'reporting tables of an older version dropped; the backfill loads them again',
+        );
+    }
+    for (const ddl of Object.values(TABLES)) await client.command({ query: ddl });
+    if (stored < SCHEMA_VERSION)
+      await client.insert({
+        table: 'schema_version',
+        values: [{ version: SCHEMA_VERSION, at: new Date().toISOString() }],
+        format: 'JSONEachRow',
+      });
   }
 
   async #connect(): Promise<ClickHouseClient> {
