@@ -13,9 +13,11 @@ export const LOADER_CONSUMER = 'records';
 /**
  * ClickHouse reporting: the reporting tables in embedded chDB (DATA_DIR/plugins/reporting/chdb)
  * or a ClickHouse server (CLICKHOUSE_URL), loaded from the engine's outbox by the consumer
- * `plugin:reporting:records`; `GET /api/plugins/reporting/status` says whether they answer and
- * how far loading is behind. A store that cannot open leaves the engine serving forms: reporting
- * reports itself degraded and retries with backoff. Indicators arrive with the rest of issue 19.
+ * `plugin:reporting:records` and, for what was stored before, by the backfill; the national
+ * indicators compiled to ClickHouse SQL behind the indicator API (`/api/plugins/reporting/…`:
+ * indicators, values, drill-down, trend, export, status) and `formwork reports backfill`. A store
+ * that cannot open leaves the engine serving forms: reporting reports itself degraded (its routes
+ * 503, /api/health) and retries with backoff.
  */
 export const plugin = definePlugin({
   manifest: {
