@@ -84,8 +84,8 @@ const regionOf = (unit: ReadModelOrgUnit) => ({
   nameEn: unit.nameEn,
 });
 /**
- * Members with no unit at the grouped level on their path: registered higher up (at the region
- * itself, or for `clinic` at a township health centre or county hospital, not a village clinic).
+ * Members with no unit at the grouped level on their path: registered higher up (e.g. grouped by
+ * village, the patients of a township health centre).
  */
 const NO_UNIT: ReportRegion = {
   code: '',

@@ -5,7 +5,7 @@
  * SQL text itself is built from trusted code alone.
  */
 export type ParamType =
-  'String' | 'Float64' | 'UInt8' | 'Date32' | 'Array(String)' | 'Array(Float64)';
+  'String' | 'Float64' | 'UInt8' | 'Int16' | 'Date32' | 'Array(String)' | 'Array(Float64)';
 
 export class SqlParams {
   readonly values: Record<string, unknown> = {};

@@ -93,8 +93,11 @@ async function compiled(
   return totals;
 }
 
-const level = (name: keyof typeof REGION_LEVELS) => (e: { orgPath: string[] }) =>
-  e.orgPath[REGION_LEVELS[name] - 1]!;
+/** The code at a level's position on the path (1-based as arrayElement counts, -1 the last). */
+const level = (name: keyof typeof REGION_LEVELS) => (e: { orgPath: string[] }) => {
+  const position: number = REGION_LEVELS[name];
+  return e.orgPath.at(position > 0 ? position - 1 : position)!;
+};
 
 describe.each(indicators.map((i) => [i.id, i] as const))('indicator %s', (_id, indicator) => {
   it('given the synthetic residents of 2025–2027, when compiled for 2026 and run on chDB, then the numerator and denominator equal evaluateIndicator overall', async () => {

@@ -16,9 +16,9 @@ import {
 /**
  * Region levels: where the level's code sits on a row's org_path, counted from 1 as ClickHouse's
  * `arrayElement` counts. Paths are national first, the member's own unit last (100000 / 350000 /
- * 350100 / 350121 / 350121101 / 350121101201 / 350121101201-V01): an institution sits one place
- * below its division, so the village clinic is at 7, a township health centre at 6 (beside the
- * township's villages), a county hospital at 5.
+ * 350100 / 350121 / 350121101 / 350121101201 / 350121101201-V01). `clinic` is the institution
+ * the member is registered with, the path's last code (-1): a village clinic (at 7), a township
+ * health centre (at 6, beside the township's villages) or a county hospital (at 5).
  */
 export const REGION_LEVELS = {
   province: 2,
@@ -26,7 +26,7 @@ export const REGION_LEVELS = {
   county: 4,
   township: 5,
   village: 6,
-  clinic: 7,
+  clinic: -1,
 } as const;
 export type RegionLevel = keyof typeof REGION_LEVELS;
 export type PeriodGrouping = 'month' | 'quarter' | 'year';
@@ -35,7 +35,8 @@ export type PeriodGrouping = 'month' | 'quarter' | 'year';
 export interface IndicatorGrouping {
   /**
    * The code of the member's org unit at that level (its enrollment's org path), or at a position
-   * of the path (a drill-down: the units just below a region sit one place below it).
+   * of the path, 1-based, -1 the last (a drill-down: the units just below a region sit one place
+   * below it).
    */
   region?: RegionLevel | { position: number };
   /** Sub-periods of the period: the indicator is evaluated for each, as if it were the period. */
@@ -465,7 +466,7 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
         : Object.hasOwn(REGION_LEVELS, grouping.region)
           ? REGION_LEVELS[grouping.region]
           : undefined;
-    if (!level || !Number.isInteger(level) || level < 1 || level > 255) {
+    if (!Number.isInteger(level) || !(level === -1 || (level! >= 1 && level! <= 255))) {
       throw new IndicatorError({
         zh: `未知的区划级别 ${JSON.stringify(grouping.region)}`,
         en: `unknown region level ${JSON.stringify(grouping.region)}`,
@@ -473,7 +474,7 @@ export function compileIndicator(indicator: Indicator, options: CompileOptions):
     }
     groupColumns.push('region');
     groupSql.push(
-      `arrayElement(org_path, ${params.named('region_level', level, 'UInt8')}) AS region`,
+      `arrayElement(org_path, ${params.named('region_level', level, 'Int16')}) AS region`,
     );
   }
   if (grouping.period) {
