@@ -1,9 +1,9 @@
 /**
  * Issue 19, acceptance 3, with the real `formwork start` in a child process (embedded PGlite and
  * embedded chDB in a temporary DATA_DIR):
- * - killed with SIGKILL while loading (right after the backfill saved its first page, with the
- *   outbox consumer loading visits submitted meanwhile) and started again: every stored visit
- *   is in the reporting tables exactly once, none lost;
+ * - killed with SIGKILL while loading (right after the backfill saved a page, once a visit came
+ *   through the API, the outbox consumer loading visits submitted meanwhile) and started again:
+ *   every stored visit is in the reporting tables exactly once, none lost;
  * - chDB held by another process at start: the engine serves forms, /api/health and the status
  *   say reporting is degraded/unavailable; once the lock is released the store opens on its
  *   retry and the visits submitted meanwhile load.
@@ -126,10 +126,10 @@ afterAll(async () => {
 });
 
 describe('loading survives a kill and an unavailable store (acceptance 3)', () => {
-  it('given 1,500 seeded residents loading after start and visits arriving through the API, when the engine is killed with SIGKILL right after the first backfill page and started again, then every stored visit counts exactly once and none is lost', async () => {
+  it('given 3,000 seeded residents loading after start and visits arriving through the API, when the engine is killed with SIGKILL right after a backfill page once visits arrive, and started again, then every stored visit counts exactly once and none is lost', async () => {
     const dataDir = tempDataDir();
     // Seeded straight into the database (no outbox events): only the backfill loads them.
-    const seeded = formwork(dataDir, ['seed', '--demo', '--patients', '1500', '--seed', '4']);
+    const seeded = formwork(dataDir, ['seed', '--demo', '--patients', '3000', '--seed', '4']);
     expect(seeded.status, seeded.stderr).toBe(0);
 
     const first = await start(dataDir);
@@ -140,7 +140,13 @@ describe('loading survives a kill and an unavailable store (acceptance 3)', () =
     const arriving = (async () => {
       for (;;) made.push(await visit(first, token, ++serial));
     })().catch(() => undefined); // ends when the process dies
-    await first.nextLog('reporting backfill page saved');
+    // Killed right after a backfill page is saved once a visit has come through the API (the
+    // outbox consumer loading it meanwhile): not before, or no visit would be in flight.
+    await eventually('a visit accepted through the API', () => (made.length ? true : undefined));
+    const pages = () => first.logs.filter((l) => l.msg === 'reporting backfill page saved').length;
+    const seen = pages();
+    while (pages() === seen && !first.logged('reporting backfill done'))
+      await new Promise((resolve) => setTimeout(resolve, 5));
     await first.kill();
     await arriving;
     expect(first.logged('reporting backfill done')).toBe(false);
